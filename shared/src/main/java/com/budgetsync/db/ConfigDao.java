@@ -1,0 +1,133 @@
+package com.budgetsync.db;
+
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.SourceType;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** {@code budget_data_source_config}: the configs of every customer. */
+public final class ConfigDao {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final String COLUMNS = """
+            id, customer_id, name, source_type, enabled, frequency, timezone, source_config::text AS source_config,
+            options::text AS options, last_sync_at, last_sync_status, next_sync_at, created_at, updated_at""";
+
+    private final Jdbi jdbi;
+
+    public ConfigDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Inserts a config; {@code sourceConfig} must already hold its secrets encrypted. */
+    public DataSourceConfig create(String customerId, String name, SourceType type, boolean enabled, String frequency,
+                                   String timezone, Map<String, Object> sourceConfig, ConfigOptions options) {
+        new CustomerDao(jdbi).ensure(customerId);
+        return jdbi.withHandle(h -> h.createQuery("""
+                        INSERT INTO budget_data_source_config
+                            (customer_id, name, source_type, enabled, frequency, timezone, source_config, options)
+                        VALUES (:customer, :name, :type, :enabled, :frequency, :timezone,
+                                CAST(:sourceConfig AS jsonb), CAST(:options AS jsonb))
+                        RETURNING\s""" + COLUMNS)
+                .bind("customer", customerId).bind("name", name).bind("type", type.dbValue())
+                .bind("enabled", enabled).bind("frequency", frequency).bind("timezone", timezone)
+                .bind("sourceConfig", Json.write(sourceConfig)).bind("options", Json.write(options))
+                .map(ConfigDao::map).one());
+    }
+
+    public DataSourceConfig update(DataSourceConfig config) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        UPDATE budget_data_source_config
+                           SET name = :name, source_type = :type, enabled = :enabled, frequency = :frequency,
+                               timezone = :timezone, source_config = CAST(:sourceConfig AS jsonb),
+                               options = CAST(:options AS jsonb), updated_at = now()
+                         WHERE id = :id
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", config.id()).bind("name", config.name()).bind("type", config.sourceType().dbValue())
+                .bind("enabled", config.enabled()).bind("frequency", config.frequency())
+                .bind("timezone", config.timezone()).bind("sourceConfig", Json.write(config.sourceConfig()))
+                .bind("options", Json.write(config.options()))
+                .map(ConfigDao::map).one());
+    }
+
+    public Optional<DataSourceConfig> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM budget_data_source_config WHERE id = :id")
+                .bind("id", id).map(ConfigDao::map).findOne());
+    }
+
+    public List<DataSourceConfig> listByCustomer(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM budget_data_source_config WHERE customer_id = :customer ORDER BY id")
+                .bind("customer", customerId).map(ConfigDao::map).list());
+    }
+
+    public List<DataSourceConfig> listAll() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM budget_data_source_config ORDER BY id")
+                .map(ConfigDao::map).list());
+    }
+
+    public boolean delete(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM budget_data_source_config WHERE id = :id")
+                .bind("id", id).execute()) > 0;
+    }
+
+    /** The customer's upload config, created on first use so that uploads need no set-up. */
+    public DataSourceConfig uploadConfigOf(String customerId) {
+        return jdbi.inTransaction(h -> {
+            h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "upload-config:" + customerId);
+            return h.createQuery("SELECT " + COLUMNS + """
+                             FROM budget_data_source_config
+                            WHERE customer_id = :customer AND source_type = 'upload' ORDER BY id LIMIT 1""")
+                    .bind("customer", customerId).map(ConfigDao::map).findOne()
+                    .orElseGet(() -> create(customerId, "upload", SourceType.UPLOAD, true, "manual", "UTC", Map.of(),
+                            ConfigOptions.DEFAULTS));
+        });
+    }
+
+    public void recordRun(long configId, Instant at, String status) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE budget_data_source_config SET last_sync_at = :at, last_sync_status = :status
+                         WHERE id = :id""")
+                .bind("id", configId).bind("at", at).bind("status", status).execute());
+    }
+
+    public void setNextSyncAt(long configId, Instant next) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE budget_data_source_config SET next_sync_at = :next WHERE id = :id")
+                .bind("id", configId).bind("next", next).execute());
+    }
+
+    public Optional<String> mappingMemory(long configId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT mapping_memory::text FROM budget_data_source_config WHERE id = :id")
+                .bind("id", configId).mapTo(String.class).findOne());
+    }
+
+    public void rememberMapping(long configId, String memoryJson) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE budget_data_source_config SET mapping_memory = CAST(:memory AS jsonb) WHERE id = :id""")
+                .bind("id", configId).bind("memory", memoryJson).execute());
+    }
+
+    static DataSourceConfig map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new DataSourceConfig(rs.getLong("id"), rs.getString("customer_id"), rs.getString("name"),
+                SourceType.fromDb(rs.getString("source_type")), rs.getBoolean("enabled"), rs.getString("frequency"),
+                rs.getString("timezone"), Json.read(rs.getString("source_config"), MAP),
+                Json.read(rs.getString("options"), ConfigOptions.class), instant(rs, "last_sync_at"),
+                rs.getString("last_sync_status"), instant(rs, "next_sync_at"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

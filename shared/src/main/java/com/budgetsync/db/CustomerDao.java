@@ -1,0 +1,32 @@
+package com.budgetsync.db;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Customers exist implicitly: the first config or upload of a customer id creates its row. */
+public final class CustomerDao {
+    private final Jdbi jdbi;
+
+    public CustomerDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public void ensure(String customerId) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO customer (id) VALUES (:id) ON CONFLICT DO NOTHING")
+                .bind("id", customerId).execute());
+    }
+
+    public int fiscalYearStartMonth(String customerId) {
+        Optional<Integer> month = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT fiscal_year_start_month FROM customer WHERE id = :id")
+                .bind("id", customerId).mapTo(Integer.class).findOne());
+        return month.orElse(1);
+    }
+
+    public void setFiscalYearStartMonth(String customerId, int month) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO customer (id, fiscal_year_start_month) VALUES (:id, :month)
+                        ON CONFLICT (id) DO UPDATE SET fiscal_year_start_month = :month""")
+                .bind("id", customerId).bind("month", month).execute());
+    }
+}

@@ -1,0 +1,147 @@
+package com.budgetsync.db;
+
+import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStats;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.domain.TriggeredBy;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** {@code sync_history}: one row per run, from the moment it starts. */
+public final class SyncHistoryDao {
+    /** How many row errors a history row keeps; the count is always exact. */
+    public static final int MAX_STORED_ERRORS = 1000;
+    private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = """
+            id, sync_id, customer_id, config_id, workflow_id, run_id, triggered_by, status, file_id, filename,
+            start_time, end_time, duration_ms, total_rows, created_count, updated_count, unchanged_count,
+            soft_deleted_count, restored_count, error_count, skipped_count, errors::text AS errors,
+            warnings::text AS warnings, layout::text AS layout, mapping::text AS mapping, message""";
+
+    private final Jdbi jdbi;
+
+    public SyncHistoryDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Records a run as running; a second call for the same sync id (a retried activity) changes nothing. */
+    public void start(String syncId, String customerId, long configId, String workflowId, String runId,
+                      TriggeredBy triggeredBy) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO sync_history (sync_id, customer_id, config_id, workflow_id, run_id, triggered_by, status)
+                        VALUES (:syncId, :customer, :config, :workflowId, :runId, :triggeredBy, 'running')
+                        ON CONFLICT (sync_id) DO UPDATE
+                           SET workflow_id = COALESCE(sync_history.workflow_id, EXCLUDED.workflow_id),
+                               run_id = COALESCE(sync_history.run_id, EXCLUDED.run_id)""")
+                .bind("syncId", syncId).bind("customer", customerId).bind("config", configId)
+                .bind("workflowId", workflowId).bind("runId", runId).bind("triggeredBy", triggeredBy.dbValue())
+                .execute());
+    }
+
+    public void attachFile(String syncId, long fileId, String filename) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sync_history SET file_id = :file, filename = :name WHERE sync_id = :id")
+                .bind("id", syncId).bind("file", fileId).bind("name", filename).execute());
+    }
+
+    public void recordLayout(String syncId, Object layout) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sync_history SET layout = CAST(:layout AS jsonb) WHERE sync_id = :id")
+                .bind("id", syncId).bind("layout", Json.write(layout)).execute());
+    }
+
+    public void recordMapping(String syncId, Object mapping, List<String> warnings) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE sync_history SET mapping = CAST(:mapping AS jsonb), warnings = CAST(:warnings AS jsonb)
+                         WHERE sync_id = :id""")
+                .bind("id", syncId).bind("mapping", Json.write(mapping)).bind("warnings", Json.write(warnings))
+                .execute());
+    }
+
+    /** Ends a run without an import (failed before it, needs review, no new file, skipped). */
+    public void finish(String syncId, SyncStatus status, String message, List<RowError> errors) {
+        jdbi.useTransaction(h -> finish(h, syncId, status, SyncStats.EMPTY, errors, List.of(), message));
+    }
+
+    /**
+     * Ends a run inside the caller's transaction, so an import and its history commit together. Warnings are added
+     * to those the mapping recorded. Only a running row is finished: a retry cannot overwrite a recorded outcome.
+     */
+    public static boolean finish(Handle h, String syncId, SyncStatus status, SyncStats stats, List<RowError> errors,
+                                 List<String> warnings, String message) {
+        List<RowError> kept = errors.size() > MAX_STORED_ERRORS ? errors.subList(0, MAX_STORED_ERRORS) : errors;
+        int updated = h.createUpdate("""
+                        UPDATE sync_history
+                           SET status = :status, end_time = clock_timestamp(),
+                               duration_ms = (extract(epoch FROM clock_timestamp() - start_time) * 1000)::bigint,
+                               total_rows = :total, created_count = :created, updated_count = :updated,
+                               unchanged_count = :unchanged, soft_deleted_count = :deleted,
+                               restored_count = :restored, error_count = :errors, skipped_count = :skipped,
+                               errors = CAST(:errorList AS jsonb), warnings = warnings || CAST(:warnings AS jsonb),
+                               message = :message
+                         WHERE sync_id = :id AND status = 'running'""")
+                .bind("id", syncId).bind("status", status.dbValue()).bind("total", stats.totalRows())
+                .bind("created", stats.created()).bind("updated", stats.updated())
+                .bind("unchanged", stats.unchanged()).bind("deleted", stats.softDeleted())
+                .bind("restored", stats.restored()).bind("errors", Math.max(stats.errors(), errors.size()))
+                .bind("skipped", stats.skipped()).bind("errorList", Json.write(kept))
+                .bind("warnings", Json.write(warnings)).bind("message", message)
+                .execute();
+        h.createUpdate("""
+                        UPDATE budget_data_source_config c
+                           SET last_sync_at = s.end_time, last_sync_status = s.status
+                          FROM sync_history s
+                         WHERE s.sync_id = :id AND c.id = s.config_id AND s.status <> 'skipped'""")
+                .bind("id", syncId).execute();
+        return updated > 0;
+    }
+
+    public Optional<SyncRecord> find(String syncId) {
+        return jdbi.withHandle(h -> find(h, syncId));
+    }
+
+    public static Optional<SyncRecord> find(Handle h, String syncId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM sync_history WHERE sync_id = :id")
+                .bind("id", syncId).map(SyncHistoryDao::map).findOne();
+    }
+
+    /** Newest first. */
+    public List<SyncRecord> list(String customerId, Long configId, int limit, int offset) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM sync_history
+                        WHERE customer_id = :customer AND (CAST(:config AS bigint) IS NULL OR config_id = :config)
+                        ORDER BY start_time DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .bind("customer", customerId).bind("config", configId).bind("limit", limit).bind("offset", offset)
+                .map(SyncHistoryDao::map).list());
+    }
+
+    public long count(String customerId, Long configId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM sync_history
+                         WHERE customer_id = :customer AND (CAST(:config AS bigint) IS NULL OR config_id = :config)""")
+                .bind("customer", customerId).bind("config", configId).mapTo(Long.class).one());
+    }
+
+    static SyncRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+        SyncStats stats = new SyncStats(rs.getLong("total_rows"), rs.getLong("created_count"),
+                rs.getLong("updated_count"), rs.getLong("unchanged_count"), rs.getLong("soft_deleted_count"),
+                rs.getLong("restored_count"), rs.getLong("error_count"), rs.getLong("skipped_count"));
+        return new SyncRecord(rs.getLong("id"), rs.getString("sync_id"), rs.getString("customer_id"),
+                (Long) rs.getObject("config_id"), rs.getString("workflow_id"), rs.getString("run_id"),
+                TriggeredBy.fromDb(rs.getString("triggered_by")), SyncStatus.fromDb(rs.getString("status")),
+                (Long) rs.getObject("file_id"), rs.getString("filename"), ConfigDao.instant(rs, "start_time"),
+                ConfigDao.instant(rs, "end_time"), (Long) rs.getObject("duration_ms"), stats,
+                Json.read(rs.getString("errors"), ERRORS), Json.read(rs.getString("warnings"), STRINGS),
+                Json.read(rs.getString("layout"), JsonNode.class), Json.read(rs.getString("mapping"), JsonNode.class),
+                rs.getString("message"));
+    }
+}

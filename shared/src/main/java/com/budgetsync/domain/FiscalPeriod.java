@@ -1,0 +1,21 @@
+package com.budgetsync.domain;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A fiscal period in canonical form ({@code FY2025}, {@code FY2025-Q1}, {@code 2025-01}) with the calendar dates it
+ * covers under the customer's fiscal-year start month, and the text the file held.
+ */
+public record FiscalPeriod(String canonical, PeriodType type, LocalDate start, LocalDate end, String original) {
+    public FiscalPeriod {
+        Objects.requireNonNull(canonical, "canonical");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+    }
+
+    public boolean covers(LocalDate date) {
+        return !date.isBefore(start) && !date.isAfter(end);
+    }
+}

@@ -1,0 +1,5 @@
+package com.budgetsync.mapping;
+
+/** A column the mapper considered for a field but ranked lower. */
+public record Alternative(String column, double confidence) {
+}

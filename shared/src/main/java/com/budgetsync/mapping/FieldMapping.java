@@ -1,0 +1,26 @@
+package com.budgetsync.mapping;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Which column feeds a field, how sure the mapper is (0..1) and why, and what else it considered. In a wide file the
+ * fiscal period and the amount come from many columns: {@code columns} lists their headers and {@code column} is null.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FieldMapping(String column, Integer index, List<String> columns, List<Integer> indexes,
+                           double confidence, String reason, List<Alternative> alternatives) {
+
+    public static FieldMapping single(String column, int index, double confidence, String reason,
+                                      List<Alternative> alternatives) {
+        return new FieldMapping(column, index, null, null, confidence, reason, alternatives);
+    }
+
+    public static FieldMapping wide(List<String> columns, List<Integer> indexes, double confidence, String reason) {
+        return new FieldMapping(null, null, columns, indexes, confidence, reason, List.of());
+    }
+
+    public boolean isWide() {
+        return columns != null;
+    }
+}

@@ -1,0 +1,12 @@
+package com.budgetsync.mapping;
+
+import java.util.Map;
+
+/**
+ * What a config tells the mapper: pinned columns (header text → field, they win over detection) and the confidence a
+ * required field needs before a run may import (below it the run stops as needs_review).
+ */
+public record MappingOptions(Map<String, TargetField> pins, double threshold) {
+    public static final double DEFAULT_THRESHOLD = 0.7;
+    public static final MappingOptions DEFAULT = new MappingOptions(Map.of(), DEFAULT_THRESHOLD);
+}

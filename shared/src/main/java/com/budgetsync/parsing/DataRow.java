@@ -1,0 +1,14 @@
+package com.budgetsync.parsing;
+
+import java.util.List;
+
+/** A row below the header: its 1-based row number in the file (as a spreadsheet shows it) and its cells as text. */
+public record DataRow(long rowNumber, List<String> cells) {
+    public String cell(int index) {
+        return index >= 0 && index < cells.size() ? cells.get(index) : "";
+    }
+
+    public boolean isBlank() {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+}
