@@ -1,5 +1,11 @@
 package com.budgetsync.api;
 
+import com.budgetsync.api.audit.ConfigAuditStore;
+import com.budgetsync.api.auth.ApiKeyStore;
+import com.budgetsync.api.auth.BearerTokenFilter;
+import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.auth.TokenAuthenticator;
+import com.budgetsync.api.cli.ApiKeyCommand;
 import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
@@ -8,6 +14,7 @@ import com.budgetsync.api.core.ManagedWorker;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
+import com.budgetsync.api.resources.ApiKeyResource;
 import com.budgetsync.api.resources.BudgetResource;
 import com.budgetsync.api.resources.ConfigChanges;
 import com.budgetsync.api.resources.HealthResource;
@@ -20,9 +27,11 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -33,10 +42,12 @@ import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
 
 /**
  * budget-sync: the REST API, and the commands {@code dev}, {@code sync-file}, {@code worker}, {@code server} and
- * {@code db migrate}. Start-up reads top to bottom: database, Temporal, worker (if on), resources, health.
+ * {@code db migrate}, {@code api-key}. Start-up reads top to bottom: database, Temporal, worker (if on),
+ * authentication, resources, health.
  */
 public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> {
     public static void main(String[] args) throws Exception {
@@ -67,6 +78,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         bootstrap.addCommand(new DevCommand(this));
         bootstrap.addCommand(new SyncFileCommand());
         bootstrap.addCommand(new WorkerCommand());
+        bootstrap.addCommand(new ApiKeyCommand());
     }
 
     @Override
@@ -74,6 +86,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
+        OutboundGuard outbound = config.getOutbound().guard();
+        OutboundGuard.install(outbound);
 
         TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
                 config.getTemporal().namespace());
@@ -88,7 +102,19 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         FileStore files = new FileStore(jdbi);
         SyncRunner runner = new SyncRunner(temporal.client(), history);
 
-        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE));
+        // Global, not per resource: every /api path, including ones added later, needs a bearer token.
+        ApiKeyStore apiKeys = new ApiKeyStore(jdbi);
+        if (config.getAuth().adminToken() == null) {
+            LoggerFactory.getLogger(BudgetSyncApplication.class).warn("{} is not set: admin access is off; "
+                    + "create customer keys with the api-key command", AuthConfig.ADMIN_TOKEN_ENV);
+        }
+        environment.jersey().register(new BearerTokenFilter(
+                new TokenAuthenticator(config.getAuth().adminToken(), apiKeys)));
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+
+        environment.jersey().register(new ApiKeyResource(apiKeys));
+        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE, new ConfigAuditStore(jdbi),
+                outbound));
         environment.jersey().register(new SyncResource(configs, history, runner));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));

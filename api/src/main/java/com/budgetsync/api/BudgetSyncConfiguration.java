@@ -33,6 +33,16 @@ public class BudgetSyncConfiguration extends Configuration {
     @JsonProperty
     private WorkerConfig worker = new WorkerConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private OutboundConfig outbound = new OutboundConfig();
+
     public BudgetSyncConfiguration() {
         // Errors are answered as {"error", "details"} by our own mappers, never as Dropwizard's default shapes.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
@@ -70,5 +80,13 @@ public class BudgetSyncConfiguration extends Configuration {
 
     public WorkerConfig getWorker() {
         return worker;
+    }
+
+    public AuthConfig getAuth() {
+        return auth;
+    }
+
+    public OutboundConfig getOutbound() {
+        return outbound;
     }
 }

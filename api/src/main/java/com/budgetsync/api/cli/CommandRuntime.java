@@ -3,6 +3,7 @@ package com.budgetsync.api.cli;
 import com.budgetsync.api.BudgetSyncConfiguration;
 import com.budgetsync.api.temporal.EmbeddedTemporal;
 import com.budgetsync.api.temporal.TemporalConnection;
+import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
@@ -18,6 +19,7 @@ final class CommandRuntime implements AutoCloseable {
 
     CommandRuntime(BudgetSyncConfiguration config, EmbeddedTemporal embedded) {
         this.embedded = embedded;
+        OutboundGuard.install(config.getOutbound().guard());
         this.dataSource = config.getDataSourceFactory().build(new MetricRegistry(), "budget-sync");
         this.jdbi = Jdbi.create(dataSource);
         String address = embedded != null ? embedded.address() : config.getTemporal().address();

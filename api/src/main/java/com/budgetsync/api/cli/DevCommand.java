@@ -1,5 +1,6 @@
 package com.budgetsync.api.cli;
 
+import com.budgetsync.api.AuthConfig;
 import com.budgetsync.api.BudgetSyncConfiguration;
 import com.budgetsync.api.temporal.EmbeddedTemporal;
 import io.dropwizard.core.Application;
@@ -12,7 +13,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
  * {@code dev}: everything in one JVM on a developer's machine: the database created and migrated, an embedded Temporal
- * server on a real gRPC port (unless TEMPORAL_ADDRESS points at one), the worker, and the API.
+ * server on a real gRPC port (unless TEMPORAL_ADDRESS points at one), the worker, and the API. The admin token is
+ * BUDGET_SYNC_ADMIN_TOKEN or else {@value AuthConfig#DEV_ADMIN_TOKEN}, printed; hosts on this machine (loopback) are
+ * allowed as sources and webhooks.
  */
 public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
     public DevCommand(Application<BudgetSyncConfiguration> application) {
@@ -40,10 +43,18 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
                     + " (embedded test server: in memory, forgets workflows on restart)");
         }
         configuration.getWorker().setEnabled(true);
+        configuration.getOutbound().setAllowLoopback(true);
+        // A token from the environment is a secret and is not printed; the development default is not.
+        boolean defaultToken = configuration.getAuth().adminToken() == null;
+        if (defaultToken) {
+            configuration.getAuth().setAdminToken(AuthConfig.DEV_ADMIN_TOKEN);
+        }
         DefaultServerFactory server = (DefaultServerFactory) configuration.getServerFactory();
         System.out.println("Worker       task queue budget-sync, in this process");
         System.out.println("API          http://localhost:" + port(server, true) + "/api");
         System.out.println("Admin        http://localhost:" + port(server, false) + "/healthcheck");
+        System.out.println("Admin token  " + (defaultToken ? "Authorization: Bearer " + AuthConfig.DEV_ADMIN_TOKEN
+                : "from " + AuthConfig.ADMIN_TOKEN_ENV));
         super.run(bootstrap, namespace, configuration);
     }
 

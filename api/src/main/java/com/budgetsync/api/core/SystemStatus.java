@@ -4,6 +4,7 @@ import com.budgetsync.api.temporal.TemporalConnection;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reachability of PostgreSQL and Temporal, and what the scheduler is doing, for health checks and the health API. */
@@ -19,6 +20,12 @@ public final class SystemStatus {
     /** The seed's health shape plus the reachability of each dependency. */
     public record Report(String status, long scheduledJobs, long runningJobs, Map<String, Instant> lastSyncTimes,
                          Dependency database, Dependency temporal) {
+        /** The report with only the customers {@code visible} accepts (a customer key sees itself alone). */
+        public Report visibleTo(Predicate<String> visible) {
+            Map<String, Instant> shown = new TreeMap<>(lastSyncTimes);
+            shown.keySet().removeIf(visible.negate());
+            return new Report(status, scheduledJobs, runningJobs, shown, database, temporal);
+        }
     }
 
     public record Dependency(boolean reachable, String detail) {

@@ -62,6 +62,9 @@ public final class ErrorMappers {
     static final class WebMapper implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse().getEntity() instanceof ApiError) {
+                return e.getResponse(); // already our shape, with headers such as WWW-Authenticate
+            }
             int status = e.getResponse().getStatus();
             String message = status == 404 ? "not found" : e.getMessage();
             return json(status, message, null);

@@ -1,13 +1,19 @@
 package com.budgetsync.api.resources;
 
+import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.SystemStatus;
+import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** GET /api/sync/health: 200 when PostgreSQL and Temporal answer, 503 otherwise, with the details either way. */
+/**
+ * GET /api/sync/health: 200 when PostgreSQL and Temporal answer, 503 otherwise, with the details either way. It needs a
+ * token like every /api path, since it names customers; a customer key sees only its own last sync time. Load
+ * balancers use the admin port's /healthcheck instead.
+ */
 @Path("/api/sync/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -18,8 +24,8 @@ public class HealthResource {
     }
 
     @GET
-    public Response health() {
-        SystemStatus.Report report = status.report();
+    public Response health(@Auth Caller caller) {
+        SystemStatus.Report report = status.report().visibleTo(caller::canSee);
         return Response.status(report.status().equals("healthy") ? 200 : 503).entity(report).build();
     }
 }

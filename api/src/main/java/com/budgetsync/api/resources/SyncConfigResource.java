@@ -1,6 +1,10 @@
 package com.budgetsync.api.resources;
 
+import com.budgetsync.api.audit.ConfigAuditStore;
+import com.budgetsync.api.audit.ConfigDiff;
+import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.ConfigRequest;
 import com.budgetsync.api.views.ConfigView;
 import com.budgetsync.db.ConfigDao;
@@ -8,8 +12,11 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.Frequency;
 import com.budgetsync.domain.SourceType;
+import com.budgetsync.net.OutboundGuard;
+import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,50 +33,71 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** Create, read, change and delete a customer's source configs. */
+/** Create, read, change and delete a customer's source configs; every change goes to the audit trail. */
 @Path("/api/sync/config")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SyncConfigResource {
     private final ConfigDao configs;
     private final ConfigChanges changes;
+    private final ConfigAuditStore audit;
+    private final OutboundGuard outbound;
 
-    public SyncConfigResource(ConfigDao configs, ConfigChanges changes) {
+    public SyncConfigResource(ConfigDao configs, ConfigChanges changes, ConfigAuditStore audit, OutboundGuard outbound) {
         this.configs = configs;
         this.changes = changes;
+        this.audit = audit;
+        this.outbound = outbound;
     }
 
     @POST
-    public Response create(@NotNull @Valid ConfigRequest request) {
+    public Response create(@Auth Caller caller, @NotNull @Valid ConfigRequest request) {
+        caller.checkCustomer(request.customerId());
         SourceType type = SourceType.fromDb(request.sourceType());
+        Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
+        OutboundTargets.check(outbound, source, request.options());
         DataSourceConfig created = configs.create(request.customerId(),
                 request.name() == null ? type.dbValue() : request.name(), type,
                 request.enabled() == null || request.enabled(), Frequency.validate(request.frequency()),
-                timezone(request.timezone()), request.sourceConfig() == null ? Map.of() : request.sourceConfig(),
+                timezone(request.timezone()), source,
                 request.options() == null ? ConfigOptions.DEFAULTS : request.options());
+        audit.record(created.id(), created.customerId(), caller.getName(), "create", ConfigDiff.between(null, created));
         return Response.status(201).entity(ConfigView.of(changes.created(created))).build();
     }
 
     @GET
-    public List<ConfigView> list(@QueryParam("customerId") @NotNull String customerId) {
-        return configs.listByCustomer(customerId).stream().map(ConfigView::of).toList();
+    public List<ConfigView> list(@Auth Caller caller, @QueryParam("customerId") @NotNull
+                                 @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId) {
+        return configs.listByCustomer(caller.checkCustomer(customerId)).stream().map(ConfigView::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    public ConfigView get(@PathParam("id") long id) {
-        return ConfigView.of(find(id));
+    public ConfigView get(@Auth Caller caller, @PathParam("id") long id) {
+        return ConfigView.of(find(caller, id));
+    }
+
+    /** Oldest first; still answers after the config is deleted. */
+    @GET
+    @Path("/{id}/audit")
+    public List<ConfigAuditStore.Entry> audit(@Auth Caller caller, @PathParam("id") long id) {
+        List<ConfigAuditStore.Entry> entries = audit.list(id);
+        if (entries.isEmpty() || !caller.canSee(entries.get(0).customerId())) {
+            throw ApiException.notFound("no audit trail for config " + id);
+        }
+        return entries;
     }
 
     @PUT
     @Path("/{id}")
-    public ConfigView update(@PathParam("id") long id, @NotNull @Valid ConfigRequest request) {
-        DataSourceConfig old = find(id);
+    public ConfigView update(@Auth Caller caller, @PathParam("id") long id, @NotNull @Valid ConfigRequest request) {
+        DataSourceConfig old = find(caller, id);
         if (!old.customerId().equals(request.customerId())) {
             throw ApiException.badRequest("customerId cannot change (config " + id + " belongs to " + old.customerId() + ")");
         }
         Map<String, Object> source = request.sourceConfig() == null ? old.sourceConfig()
                 : ConfigView.keepSecrets(old.sourceConfig(), request.sourceConfig());
+        OutboundTargets.check(outbound, source, request.options());
         DataSourceConfig updated = configs.update(new DataSourceConfig(id, old.customerId(),
                 request.name() == null ? old.name() : request.name(), SourceType.fromDb(request.sourceType()),
                 request.enabled() == null ? old.enabled() : request.enabled(),
@@ -77,20 +105,24 @@ public class SyncConfigResource {
                 request.timezone() == null ? old.timezone() : timezone(request.timezone()), source,
                 request.options() == null ? old.options() : request.options(), old.lastSyncAt(),
                 old.lastSyncStatus(), old.nextSyncAt(), old.createdAt(), old.updatedAt()));
+        audit.record(id, old.customerId(), caller.getName(), "update", ConfigDiff.between(old, updated));
         return ConfigView.of(changes.updated(old, updated));
     }
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") long id) {
-        DataSourceConfig config = find(id);
+    public Response delete(@Auth Caller caller, @PathParam("id") long id) {
+        DataSourceConfig config = find(caller, id);
         changes.deleted(config);
         configs.delete(id);
+        audit.record(id, config.customerId(), caller.getName(), "delete", ConfigDiff.between(config, null));
         return Response.noContent().build();
     }
 
-    private DataSourceConfig find(long id) {
-        return configs.find(id).orElseThrow(() -> ApiException.notFound("config " + id + " not found"));
+    /** Another customer's config answers exactly like a missing one. */
+    private DataSourceConfig find(Caller caller, long id) {
+        return configs.find(id).filter(c -> caller.canSee(c.customerId()))
+                .orElseThrow(() -> ApiException.notFound("config " + id + " not found"));
     }
 
     private static String timezone(String zone) {

@@ -1,7 +1,9 @@
 package com.budgetsync.api.resources;
 
+import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.Page;
 import com.budgetsync.api.views.StartedSync;
 import com.budgetsync.api.views.SyncView;
@@ -9,13 +11,18 @@ import com.budgetsync.api.views.TriggerRequest;
 import com.budgetsync.api.views.TriggerResponse;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.csv.SpreadsheetSafe;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SourceType;
+import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.TriggeredBy;
+import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,7 +33,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** Runs now, and the history of runs. */
 @Path("/api/sync")
@@ -45,7 +57,8 @@ public class SyncResource {
 
     @POST
     @Path("/trigger")
-    public Response trigger(@NotNull @Valid TriggerRequest request) {
+    public Response trigger(@Auth Caller caller, @NotNull @Valid TriggerRequest request) {
+        caller.checkCustomer(request.customerId());
         List<DataSourceConfig> targets;
         if (request.configId() != null) {
             DataSourceConfig config = configs.find(request.configId())
@@ -72,10 +85,12 @@ public class SyncResource {
 
     @GET
     @Path("/history")
-    public Page<SyncView> history(@QueryParam("customerId") @NotNull String customerId,
-                                  @QueryParam("configId") Long configId,
+    public Page<SyncView> history(@Auth Caller caller, @QueryParam("customerId") @NotNull
+                                  @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
+                                  @QueryParam("configId") @Min(1) Long configId,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                   @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        caller.checkCustomer(customerId);
         List<SyncView> items = history.list(customerId, configId, limit, offset).stream().map(SyncView::summary)
                 .toList();
         return new Page<>(items, history.count(customerId, configId), limit, offset);
@@ -83,8 +98,32 @@ public class SyncResource {
 
     @GET
     @Path("/history/{syncId}")
-    public SyncView run(@PathParam("syncId") String syncId) {
-        return history.find(syncId).map(SyncView::detail)
+    public SyncView run(@Auth Caller caller, @PathParam("syncId") String syncId) {
+        return SyncView.detail(find(caller, syncId));
+    }
+
+    /** The run's row errors for a spreadsheet; cells that would run as formulas are neutralised. */
+    @GET
+    @Path("/history/{syncId}/errors.csv")
+    @Produces("text/csv")
+    public Response errorsCsv(@Auth Caller caller, @PathParam("syncId") String syncId) {
+        List<RowError> errors = find(caller, syncId).errors();
+        StreamingOutput csv = out -> {
+            try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader("row", "column", "value", "message").get())) {
+                for (RowError e : errors) {
+                    printer.printRecord(e.row(), SpreadsheetSafe.cell(e.column()), SpreadsheetSafe.cell(e.value()),
+                            SpreadsheetSafe.cell(e.message()));
+                }
+            }
+        };
+        return Response.ok(csv, "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + syncId + "-errors.csv\"").build();
+    }
+
+    /** Another customer's run answers exactly like a missing one. */
+    private SyncRecord find(Caller caller, String syncId) {
+        return history.find(syncId).filter(r -> caller.canSee(r.customerId()))
                 .orElseThrow(() -> ApiException.notFound("sync " + syncId + " not found"));
     }
 }

@@ -1,5 +1,6 @@
 package com.budgetsync.api.resources;
 
+import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.Ids;
@@ -10,24 +11,38 @@ import com.budgetsync.db.FileTooLargeException;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.TriggeredBy;
+import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
-/** A file sent by a person or a script: stored, then synced by its own workflow run. */
+/**
+ * A file sent by a person or a script: stored, then synced by its own workflow run. Only spreadsheet and text types
+ * are accepted (415 otherwise), up to {@code worker.maxFileBytes} (413).
+ */
 @Path("/api/sync/upload")
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
+    static final List<MediaType> ACCEPTED_TYPES = List.of(MediaType.valueOf("text/csv"),
+            MediaType.valueOf("text/tab-separated-values"), MediaType.TEXT_PLAIN_TYPE,
+            MediaType.APPLICATION_OCTET_STREAM_TYPE,
+            MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            MediaType.valueOf("application/vnd.ms-excel"));
+
     private final ConfigDao configs;
     private final FileStore files;
     private final SyncRunner runner;
@@ -43,31 +58,40 @@ public class UploadResource {
     /** The raw file as the request body. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response uploadRaw(@QueryParam("customerId") @NotNull
+    public Response uploadRaw(@Auth Caller caller, @QueryParam("customerId") @NotNull
                               @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
                               @QueryParam("configId") Long configId,
-                              @QueryParam("filename") String filename,
+                              @QueryParam("filename") @Size(max = 255) String filename,
+                              @Context HttpHeaders headers,
                               InputStream body) throws IOException {
-        return accept(customerId, configId, filename, body);
+        MediaType type = headers.getMediaType();
+        if (type == null || ACCEPTED_TYPES.stream().noneMatch(a -> a.isCompatible(type))) {
+            throw new ApiException(415, "Content-Type " + (type == null ? "missing" : "'" + type + "' not accepted")
+                    + "; send one of: " + String.join(", ", ACCEPTED_TYPES.stream().map(MediaType::toString).toList())
+                    + ", or multipart/form-data with a 'file' part");
+        }
+        return accept(caller, customerId, configId, filename, body);
     }
 
     /** A form with a {@code file} part, as browsers and {@code curl -F file=@budget.csv} send it. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadForm(@QueryParam("customerId") @NotNull
+    public Response uploadForm(@Auth Caller caller, @QueryParam("customerId") @NotNull
                                @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
                                @QueryParam("configId") Long configId,
-                               @QueryParam("filename") String filename,
+                               @QueryParam("filename") @Size(max = 255) String filename,
                                @FormDataParam("file") InputStream file,
                                @FormDataParam("file") FormDataContentDisposition disposition) throws IOException {
         if (file == null) {
             throw ApiException.badRequest("multipart upload needs a part named 'file'");
         }
         String name = filename != null ? filename : disposition == null ? null : disposition.getFileName();
-        return accept(customerId, configId, name, file);
+        return accept(caller, customerId, configId, name, file);
     }
 
-    private Response accept(String customerId, Long configId, String filename, InputStream body) throws IOException {
+    private Response accept(Caller caller, String customerId, Long configId, String filename, InputStream body)
+            throws IOException {
+        caller.checkCustomer(customerId);
         if (filename == null || filename.isBlank()) {
             throw ApiException.badRequest("filename is required (query parameter filename, or the form part's name)");
         }

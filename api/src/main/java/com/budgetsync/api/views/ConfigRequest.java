@@ -12,8 +12,8 @@ public record ConfigRequest(
         @Size(max = 200) String name,
         @NotBlank String sourceType,
         Boolean enabled,
-        String frequency,
-        String timezone,
+        @Size(max = 100) String frequency,
+        @Size(max = 64) String timezone,
         Map<String, Object> sourceConfig,
         ConfigOptions options) {
 }

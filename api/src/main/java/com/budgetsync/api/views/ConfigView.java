@@ -12,9 +12,13 @@ public record ConfigView(long id, String customerId, String name, String sourceT
                          String frequency, String timezone, Map<String, Object> sourceConfig, ConfigOptions options,
                          Instant lastSyncAt, String lastSyncStatus, Instant nextSyncAt, Instant createdAt,
                          Instant updatedAt) {
-    static final Set<String> SECRET_KEYS = Set.of("password", "privateKey", "passphrase", "secretAccessKey",
+    private static final Set<String> SECRET_KEYS = Set.of("password", "privateKey", "passphrase", "secretAccessKey",
             "bearerToken", "token", "apiKey");
     public static final String MASK = "********";
+
+    public static boolean isSecret(String sourceConfigKey) {
+        return SECRET_KEYS.contains(sourceConfigKey);
+    }
 
     /** An update that leaves a secret out, or sends it back masked, keeps the stored one. */
     public static Map<String, Object> keepSecrets(Map<String, Object> stored, Map<String, Object> incoming) {

@@ -16,24 +16,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The whole stack as {@code dev} runs it, for end-to-end tests: a fresh PostgreSQL database, the embedded Temporal
- * server on a real gRPC port, and the application with its in-process worker, over real HTTP.
+ * server on a real gRPC port, and the application with its in-process worker, over real HTTP. Requests carry the
+ * admin token unless sent {@link #as} another token.
  */
 public final class RunningApp implements AutoCloseable {
     public final TestDatabase db;
     public final EmbeddedTemporal temporal;
     private final DropwizardTestSupport<BudgetSyncConfiguration> app;
-    private final HttpClient http = HttpClient.newHttpClient();
+    public static final String ADMIN_TOKEN = "test-admin-token";
 
-    private RunningApp(boolean worker) throws Exception {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Client admin = as(ADMIN_TOKEN);
+
+    private RunningApp(Consumer<BudgetSyncConfiguration> settings) throws Exception {
         db = TestDatabase.create();
         temporal = EmbeddedTemporal.startOnFreePort();
         BudgetSyncConfiguration config = new BudgetSyncConfiguration();
         config.setDatabaseUrl(db.url().jdbcUrl());
         config.getTemporal().setAddress(temporal.address());
-        config.getWorker().setEnabled(worker);
+        config.getWorker().setEnabled(true);
+        config.getAuth().setAdminToken(ADMIN_TOKEN);
+        settings.accept(config);
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
         ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
@@ -43,7 +50,17 @@ public final class RunningApp implements AutoCloseable {
 
     /** API, worker and embedded Temporal. */
     public static RunningApp start() throws Exception {
-        return new RunningApp(true);
+        return start(config -> { });
+    }
+
+    /** With settings changed from the defaults, e.g. a smaller upload limit. */
+    public static RunningApp start(Consumer<BudgetSyncConfiguration> settings) throws Exception {
+        return new RunningApp(settings);
+    }
+
+    /** Requests sent with this bearer token; null sends no Authorization header. */
+    public Client as(String token) {
+        return new Client(token);
     }
 
     public String url(String path) {
@@ -51,23 +68,52 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public Response get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+        return admin.get(path);
     }
 
     public Response postJson(String path, Object body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body))));
+        return admin.postJson(path, body);
     }
 
     public Response postBytes(String path, byte[] body, String contentType) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return admin.postBytes(path, body, contentType);
     }
 
     public Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body());
+        return admin.send(request);
+    }
+
+    /** The API as one token holder sees it. */
+    public final class Client {
+        private final String token;
+
+        private Client(String token) {
+            this.token = token;
+        }
+
+        public Response get(String path) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+        }
+
+        public Response postJson(String path, Object body) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Json.write(body))));
+        }
+
+        public Response postBytes(String path, byte[] body, String contentType)
+                throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
+        public Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        }
     }
 
     /** Polls the run's history until it leaves "running". */

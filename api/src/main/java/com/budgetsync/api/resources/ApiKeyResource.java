@@ -1,0 +1,60 @@
+package com.budgetsync.api.resources;
+
+import com.budgetsync.api.auth.ApiKeyStore;
+import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.views.ApiKeyRequest;
+import com.budgetsync.api.views.Ids;
+import io.dropwizard.auth.Auth;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The admin's management of customer API keys: create (the key is shown once), list, revoke. */
+@Path("/api/admin/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+    private final ApiKeyStore keys;
+
+    public ApiKeyResource(ApiKeyStore keys) {
+        this.keys = keys;
+    }
+
+    @POST
+    public Response create(@Auth Caller caller, @NotNull @Valid ApiKeyRequest request) {
+        caller.requireAdmin();
+        return Response.status(201).entity(keys.create(request.customerId(), caller.getName())).build();
+    }
+
+    /** Every key, or one customer's; revoked keys stay listed with their revocation time. */
+    @GET
+    public List<ApiKeyStore.ApiKey> list(@Auth Caller caller, @QueryParam("customerId")
+                                         @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE)
+                                         String customerId) {
+        caller.requireAdmin();
+        return keys.list(customerId);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@Auth Caller caller, @PathParam("id") @Min(1) long id) {
+        caller.requireAdmin();
+        if (!keys.revoke(id)) {
+            throw ApiException.notFound("API key " + id + " not found");
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,151 @@
+package com.budgetsync.net;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Keeps customer-supplied hosts and URLs (SFTP host, S3 endpoint, HTTPS source, webhook) away from the machine itself,
+ * the cloud metadata service and the private network (SSRF). The check is on the resolved addresses, every one of
+ * them, right before connecting: a name that resolves to 127.0.0.1, or a DNS answer changed since the config was
+ * saved, is caught. Connect to the addresses {@link #check} returns so no second lookup can differ.
+ *
+ * <p>The process-wide guard is set once at start from config ({@code outbound.allowLoopback},
+ * {@code outbound.allowPrivate}) or the environment; sources and notifiers call
+ * {@code OutboundGuard.current().check(host)} or {@code .checkUrl(url)}.
+ */
+public final class OutboundGuard {
+    public static final String ALLOW_LOOPBACK_ENV = "BUDGET_SYNC_ALLOW_LOOPBACK";
+    public static final String ALLOW_PRIVATE_ENV = "BUDGET_SYNC_ALLOW_PRIVATE_NETWORKS";
+
+    private static volatile OutboundGuard current = fromEnvironment();
+
+    private final boolean allowLoopback;
+    private final boolean allowPrivate;
+
+    public OutboundGuard(boolean allowLoopback, boolean allowPrivate) {
+        this.allowLoopback = allowLoopback;
+        this.allowPrivate = allowPrivate;
+    }
+
+    public static OutboundGuard fromEnvironment() {
+        return new OutboundGuard(Boolean.parseBoolean(System.getenv(ALLOW_LOOPBACK_ENV)),
+                Boolean.parseBoolean(System.getenv(ALLOW_PRIVATE_ENV)));
+    }
+
+    public boolean allowsLoopback() {
+        return allowLoopback;
+    }
+
+    public boolean allowsPrivate() {
+        return allowPrivate;
+    }
+
+    public static OutboundGuard current() {
+        return current;
+    }
+
+    /** Called once at start by the application and the worker command with the operator's configuration. */
+    public static void install(OutboundGuard guard) {
+        current = guard;
+    }
+
+    /** Resolves {@code host} and returns its addresses if every one may be reached; refuses otherwise. */
+    public InetAddress[] check(String host) throws UnknownHostException {
+        InetAddress[] addresses = InetAddress.getAllByName(bare(host));
+        for (InetAddress address : addresses) {
+            refuseIfForbidden(address);
+        }
+        return addresses;
+    }
+
+    /** Checks an http(s) URL's scheme and host; returns it parsed. */
+    public URI checkUrl(String url) throws UnknownHostException {
+        URI uri = parse(url);
+        check(uri.getHost());
+        return uri;
+    }
+
+    /**
+     * When a config is saved: refuses literal addresses and names that resolve to a forbidden address now. A name
+     * that does not resolve from here is let through; {@link #check} runs again at connect time anyway.
+     */
+    public void checkWhenSaved(String hostOrUrl) {
+        String host = hostOrUrl.contains("://") ? parse(hostOrUrl).getHost() : hostOrUrl;
+        try {
+            check(host);
+        } catch (UnknownHostException notResolvableHere) {
+            // re-checked at connect time
+        }
+    }
+
+    private static URI parse(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+                throw new OutboundRefusedException("'" + url + "' is not an http(s) URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new OutboundRefusedException("'" + url + "' is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static String bare(String host) {
+        if (host == null || host.isBlank()) {
+            throw new OutboundRefusedException("no host given");
+        }
+        String h = host.trim();
+        return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+    }
+
+    private void refuseIfForbidden(InetAddress address) {
+        String setting;
+        String kind;
+        if (address.isLoopbackAddress()) {
+            if (allowLoopback || allowPrivate) {
+                return;
+            }
+            kind = "loopback address";
+            setting = "outbound.allowLoopback";
+        } else if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            // 0.0.0.0 reaches the local machine on most systems; neither is ever a legitimate file server.
+            throw refused(address, address.isAnyLocalAddress() ? "unspecified address" : "multicast address", null);
+        } else if (address.isLinkLocalAddress()) {
+            if (allowPrivate) {
+                return;
+            }
+            kind = "link-local address";
+            setting = "outbound.allowPrivate";
+        } else if (isPrivate(address)) {
+            if (allowPrivate) {
+                return;
+            }
+            kind = "private network address";
+            setting = "outbound.allowPrivate";
+        } else {
+            return;
+        }
+        throw refused(address, kind, setting);
+    }
+
+    private static OutboundRefusedException refused(InetAddress address, String kind, String setting) {
+        return new OutboundRefusedException("outbound connection to " + address.getHostAddress() + " refused: " + kind
+                + (setting == null ? "" : " (allow with " + setting + ")"));
+    }
+
+    /** RFC 1918, carrier-grade NAT (100.64.0.0/10) and IPv6 unique-local (fc00::/7). */
+    private static boolean isPrivate(InetAddress address) {
+        byte[] b = address.getAddress();
+        if (address instanceof Inet6Address) {
+            return (b[0] & 0xfe) == 0xfc;
+        }
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        return address.isSiteLocalAddress() || first == 100 && second >= 64 && second < 128;
+    }
+}
