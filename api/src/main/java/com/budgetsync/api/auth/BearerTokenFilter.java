@@ -42,8 +42,11 @@ public final class BearerTokenFilter extends AuthFilter<String, Caller> {
     }
 
     private WebApplicationException unauthorized(String message) {
+        // The request body is left unread (it may be a 200 MB upload from a stranger), so the connection cannot be
+        // reused: saying so keeps clients from sending their next request down a socket about to close.
         return new WebApplicationException(Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, SCHEME + " realm=\"" + realm + "\"")
+                .header("Connection", "close")
                 .entity(new ApiError(message, null)).type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 }

@@ -1,0 +1,187 @@
+package com.budgetsync.api.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.api.testing.RunningApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint against every kind of caller: no token, a bad token, a revoked key, another customer's key, acme's
+ * own key and the admin token. Whatever the answer, nothing of acme's leaks to anyone but acme and the admin, and
+ * no one sees a secret.
+ */
+class ApiAccessMatrixTest {
+    private static final String CSV = "Department,Fiscal Period,Budget Amount,Currency\nAcmeOnlyDept,FY 2025,100,USD\n";
+    /** Text only acme's data contains; the secret must not appear even to acme. */
+    private static final String SECRET = "acme-pw-123";
+    private static final List<String> ACME_DATA = List.of("Acme Secret Plan", "acme-only-folder", "AcmeOnlyDept",
+            "acme-budget.csv", "\"acme\":", SECRET);
+
+    private static RunningApp app;
+    private static final Map<Who, String> TOKENS = new java.util.EnumMap<>(Who.class);
+    private static long acmeConfig;
+    private static String acmeSync;
+
+    enum Who { NO_TOKEN, BAD_TOKEN, REVOKED_KEY, OTHER_CUSTOMER_KEY, OWN_KEY, ADMIN }
+
+    /** How an endpoint is scoped, which decides what a customer key gets when it is not acme's. */
+    enum Scope {
+        /** customer id in the query or body: another customer's key is refused with 403 */
+        CUSTOMER,
+        /** a row found by id: another customer's row is "not found" (404) */
+        ID,
+        /** admin endpoints: 403 for every customer key */
+        ADMIN,
+        /** any valid token: 200, showing only what the caller may see */
+        ANY
+    }
+
+    /** @param shows what acme's own key and the admin see in a successful answer, proving the data is really there */
+    record Endpoint(String method, String path, String contentType, String body, int ok, Scope scope, String shows) {
+        Endpoint(String method, String path, String contentType, String body, int ok, Scope scope) {
+            this(method, path, contentType, body, ok, scope, null);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        String config = "{\"customerId\":\"acme\",\"sourceType\":\"local\",\"name\":\"Acme Secret Plan\","
+                + "\"sourceConfig\":{\"directory\":\"/data/acme-only-folder\",\"password\":\"" + SECRET + "\"}}";
+        String boundary = "matrix-boundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"acme-budget.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n" + CSV + "\r\n--" + boundary + "--\r\n";
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("GET", "/api/sync/config?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "Acme Secret Plan"),
+                new Endpoint("POST", "/api/sync/config", "application/json", config, 201, Scope.CUSTOMER),
+                new Endpoint("GET", "/api/sync/config/{config}", null, null, 200, Scope.ID, "acme-only-folder"),
+                new Endpoint("PUT", "/api/sync/config/{config}", "application/json", config, 200, Scope.ID),
+                new Endpoint("DELETE", "/api/sync/config/{freshConfig}", null, null, 204, Scope.ID),
+                new Endpoint("GET", "/api/sync/config/{config}/audit", null, null, 200, Scope.ID,
+                        "Acme Secret Plan"),
+                new Endpoint("POST", "/api/sync/trigger", "application/json",
+                        "{\"customerId\":\"acme\",\"configId\":{config}}", 202, Scope.CUSTOMER),
+                new Endpoint("GET", "/api/sync/history?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "acme-budget.csv"),
+                new Endpoint("GET", "/api/sync/history/{sync}", null, null, 200, Scope.ID, "acme-budget.csv"),
+                new Endpoint("GET", "/api/sync/history/{sync}/errors.csv", null, null, 200, Scope.ID),
+                new Endpoint("POST", "/api/sync/upload?customerId=acme&filename=acme-budget.csv", "text/csv", CSV, 202,
+                        Scope.CUSTOMER),
+                new Endpoint("POST", "/api/sync/upload?customerId=acme", "multipart/form-data; boundary=" + boundary,
+                        multipart, 202, Scope.CUSTOMER),
+                new Endpoint("GET", "/api/budgets?customerId=acme", null, null, 200, Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("GET", "/api/sync/health", null, null, 200, Scope.ANY, "\"acme\":"),
+                new Endpoint("POST", "/api/admin/api-keys", "application/json", "{\"customerId\":\"acme\"}", 201,
+                        Scope.ADMIN),
+                new Endpoint("GET", "/api/admin/api-keys?customerId=acme", null, null, 200, Scope.ADMIN),
+                new Endpoint("DELETE", "/api/admin/api-keys/{freshKey}", null, null, 204, Scope.ADMIN),
+                new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
+        return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApp.start();
+        TOKENS.put(Who.NO_TOKEN, null);
+        TOKENS.put(Who.BAD_TOKEN, "bsk_not-a-key-we-issued");
+        TOKENS.put(Who.OWN_KEY, newKey("acme").path("key").asText());
+        TOKENS.put(Who.OTHER_CUSTOMER_KEY, newKey("globex").path("key").asText());
+        JsonNode revoked = newKey("acme");
+        TOKENS.put(Who.REVOKED_KEY, revoked.path("key").asText());
+        assertEquals(204, app.send(delete("/api/admin/api-keys/" + revoked.path("id").asLong())).status());
+        TOKENS.put(Who.ADMIN, RunningApp.ADMIN_TOKEN);
+
+        acmeConfig = createAcmeConfig();
+        RunningApp.Response upload = app.postBytes("/api/sync/upload?customerId=acme&filename=acme-budget.csv",
+                CSV.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(202, upload.status(), upload.body());
+        acmeSync = upload.json().path("syncId").asText();
+        assertEquals("success", app.awaitRun(acmeSync).path("status").asText());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("matrix")
+    void answersEachCallerWithoutLeakingAnotherCustomersData(Endpoint endpoint, Who who) throws Exception {
+        RunningApp.Response response = app.as(TOKENS.get(who)).send(request(endpoint));
+        int expected = switch (who) {
+            case NO_TOKEN, BAD_TOKEN, REVOKED_KEY -> 401;
+            case OTHER_CUSTOMER_KEY -> switch (endpoint.scope()) {
+                case CUSTOMER, ADMIN -> 403;
+                case ID -> 404;
+                case ANY -> endpoint.ok();
+            };
+            case OWN_KEY -> endpoint.scope() == Scope.ADMIN ? 403 : endpoint.ok();
+            case ADMIN -> endpoint.ok();
+        };
+        assertEquals(expected, response.status(), response.body());
+        if (expected >= 400) {
+            assertTrue(response.json().path("error").isTextual(), "errors are JSON: " + response.body());
+            assertFalse(response.body().contains("at com.budgetsync"), "no stack trace: " + response.body());
+        }
+        boolean mayReadAcme = who == Who.OWN_KEY || who == Who.ADMIN;
+        if (mayReadAcme && endpoint.shows() != null) {
+            assertTrue(response.body().contains(endpoint.shows()), response.body());
+        }
+        for (String acmeOnly : ACME_DATA) {
+            if (!mayReadAcme || acmeOnly.equals(SECRET)) {
+                assertFalse(response.body().contains(acmeOnly), who + " must not see '" + acmeOnly + "': "
+                        + response.body());
+            }
+        }
+    }
+
+    private static HttpRequest.Builder request(Endpoint e) throws Exception {
+        String path = e.path().replace("{config}", Long.toString(acmeConfig)).replace("{sync}", acmeSync);
+        if (path.contains("{freshConfig}")) {
+            path = path.replace("{freshConfig}", Long.toString(createAcmeConfig()));
+        }
+        if (path.contains("{freshKey}")) {
+            path = path.replace("{freshKey}", newKey("acme").path("id").asText());
+        }
+        String body = e.body() == null ? null : e.body().replace("{config}", Long.toString(acmeConfig));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path))).method(e.method(),
+                body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return e.contentType() == null ? request : request.header("Content-Type", e.contentType());
+    }
+
+    private static HttpRequest.Builder delete(String path) {
+        return HttpRequest.newBuilder(URI.create(app.url(path))).DELETE();
+    }
+
+    private static JsonNode newKey(String customer) throws Exception {
+        RunningApp.Response created = app.postJson("/api/admin/api-keys", Map.of("customerId", customer));
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    private static long createAcmeConfig() throws Exception {
+        RunningApp.Response created = app.postJson("/api/sync/config", Map.of("customerId", "acme",
+                "sourceType", "local", "name", "Acme Secret Plan", "frequency", "manual",
+                "sourceConfig", Map.of("directory", "/data/acme-only-folder", "password", SECRET)));
+        assertEquals(201, created.status(), created.body());
+        return created.json().path("id").asLong();
+    }
+}
