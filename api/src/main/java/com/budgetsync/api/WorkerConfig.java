@@ -29,6 +29,10 @@ public class WorkerConfig {
         this.enabled = enabled;
     }
 
+    public void setMaxFileBytes(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
+
     public long maxFileBytes() {
         return maxFileBytes;
     }
