@@ -20,8 +20,7 @@ public class BudgetSyncConfiguration extends Configuration {
 
     @Valid
     @NotNull
-    @JsonProperty
-    private DataSourceFactory database = new DataSourceFactory();
+    private DataSourceFactory database = withPlaceholderUrl(new DataSourceFactory());
 
     @Valid
     @NotNull
@@ -36,8 +35,20 @@ public class BudgetSyncConfiguration extends Configuration {
     public BudgetSyncConfiguration() {
         // Errors are answered as {"error", "details"} by our own mappers, never as Dropwizard's default shapes.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
-        // Only to satisfy the factory's validation: the address always comes from databaseUrl().
-        database.setUrl(DatabaseUrl.parse(DatabaseUrl.DEFAULT).jdbcUrl());
+    }
+
+    /** Pool settings ({@code database:}); the address always comes from {@link #databaseUrl()}. */
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        this.database = withPlaceholderUrl(database);
+    }
+
+    // Only to satisfy the factory's validation before getDataSourceFactory() sets the real address.
+    private static DataSourceFactory withPlaceholderUrl(DataSourceFactory factory) {
+        if (factory.getUrl() == null || factory.getUrl().isBlank()) {
+            factory.setUrl(DatabaseUrl.parse(DatabaseUrl.DEFAULT).jdbcUrl());
+        }
+        return factory;
     }
 
     public DatabaseUrl databaseUrl() {
