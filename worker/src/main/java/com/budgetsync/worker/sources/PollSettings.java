@@ -24,37 +24,19 @@ public record PollSettings(List<PathMatcher> patterns, Duration settle, Duration
 
     public static PollSettings of(Map<String, Object> config) {
         Object pattern = config.containsKey("filePattern") ? config.get("filePattern") : config.get("pattern");
-        Object after = config.get("afterImport");
+        String after = ConfigValues.text(config, "afterImport", "keep");
         AfterImport afterImport;
         try {
-            afterImport = after == null || after.toString().isBlank() ? AfterImport.KEEP
-                    : AfterImport.valueOf(after.toString().trim().toUpperCase(Locale.ROOT));
+            afterImport = AfterImport.valueOf(after.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sourceConfig.afterImport must be keep, archive or delete, not '"
                     + after + "'");
         }
         return new PollSettings(FilePatterns.matchers(pattern),
-                Duration.ofSeconds(number(config, "settleSeconds", DEFAULT_SETTLE.toSeconds())),
-                Duration.ofSeconds(number(config, "settleCheckSeconds", DEFAULT_SETTLE_CHECK.toSeconds())),
-                Boolean.parseBoolean(String.valueOf(config.getOrDefault("requireMarker", "false"))),
-                afterImport, number(config, "maxFileBytes", DEFAULT_MAX_FILE_BYTES));
-    }
-
-    private static long number(Map<String, Object> config, String key, long fallback) {
-        Object value = config.get(key);
-        if (value == null || value.toString().isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = value instanceof Number num ? num.longValue() : Long.parseLong(value.toString().trim());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sourceConfig." + key + " must be a whole number >= 0, not '"
-                    + value + "'");
-        }
+                Duration.ofSeconds(ConfigValues.number(config, "settleSeconds", DEFAULT_SETTLE.toSeconds())),
+                Duration.ofSeconds(ConfigValues.number(config, "settleCheckSeconds", DEFAULT_SETTLE_CHECK.toSeconds())),
+                ConfigValues.flag(config, "requireMarker"),
+                afterImport, ConfigValues.number(config, "maxFileBytes", DEFAULT_MAX_FILE_BYTES));
     }
 
     /** A data file the config asks for. */
