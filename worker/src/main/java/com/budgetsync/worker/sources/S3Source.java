@@ -151,7 +151,7 @@ public final class S3Source implements FileSource {
         s3.close();
     }
 
-    private SourceException error(SdkException e, String location) {
+    SourceException error(SdkException e, String location) {
         if (e instanceof S3Exception s3e) {
             String code = s3e.awsErrorDetails() == null ? "" : String.valueOf(s3e.awsErrorDetails().errorCode());
             if ("NoSuchBucket".equals(code)) {

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 @Timeout(120)
 class S3SourceTest {
@@ -152,6 +154,21 @@ class S3SourceTest {
     void missingBucketNamesIt() {
         SourceException e = failure(server.config("no-such-bucket", "exports"));
         assertEquals("bucket not found: no-such-bucket at 127.0.0.1:" + server.port(), e.getMessage());
+        assertFalse(e.retryable());
+    }
+
+    @Test
+    void accessDeniedNamesBucketAndPrefix() {
+        // S3Proxy answers every signed request it cannot serve with InvalidAccessKeyId, never AccessDenied (an IAM
+        // policy outcome): this one classification is checked on the SDK's own exception type instead
+        S3Exception denied = (S3Exception) S3Exception.builder().statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").build()).build();
+        SourceException e;
+        try (S3Source source = new S3Source(server.config("finance", "exports"))) {
+            e = source.error(denied, "s3://finance/exports/");
+        }
+        assertEquals("access denied to s3://finance/exports/ for " + TestS3Server.ACCESS_KEY
+                + ": allow s3:ListBucket and s3:GetObject on it", e.getMessage());
         assertFalse(e.retryable());
     }
 
