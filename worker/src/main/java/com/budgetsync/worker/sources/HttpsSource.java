@@ -128,17 +128,17 @@ public final class HttpsSource implements FileSource {
             Thread.currentThread().interrupt();
             throw new SourceException("interrupted while fetching " + shown(), true, e);
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new SourceException("cannot reach " + where() + ": " + (e instanceof HttpConnectTimeoutException
-                    ? "connect timed out" : "connection refused"), true, e);
+            throw SourceException.unreachable(where(), e instanceof HttpConnectTimeoutException
+                    ? "connect timed out" : "connection refused", e);
         } catch (HttpTimeoutException e) {
-            throw new SourceException("cannot reach " + where() + ": no answer within " + readTimeout.toSeconds()
-                    + " s", true, e);
+            throw SourceException.unreachable(where(), "no answer within " + readTimeout.toSeconds() + " s", e);
         } catch (SSLHandshakeException e) {
             throw new SourceException("TLS handshake with " + where() + " failed (untrusted or mismatching"
-                    + " certificate; set trustedCertificate for a private one): " + e.getMessage(), false, e);
+                    + " certificate; set trustedCertificate for a private one): " + e.getMessage(), false,
+                    SourceException.Stage.LOGIN, e);
         } catch (IOException e) {
-            throw new SourceException("cannot reach " + where() + ": " + (e.getCause() instanceof UnknownHostException
-                    ? "unknown host " + url.getHost() : String.valueOf(e.getMessage())), true, e);
+            throw SourceException.unreachable(where(), e.getCause() instanceof UnknownHostException
+                    ? "unknown host " + url.getHost() : String.valueOf(e.getMessage()), e);
         }
         int status = response.statusCode();
         if (status == 200) {
@@ -146,7 +146,7 @@ public final class HttpsSource implements FileSource {
         }
         response.body().close();
         if (status == 401) {
-            throw new SourceException("authentication failed for " + who + "@" + where(), false);
+            throw SourceException.authenticationFailed(who, where(), null);
         }
         if (status == 403) {
             throw new SourceException("access denied to " + shown() + " for " + who, false);

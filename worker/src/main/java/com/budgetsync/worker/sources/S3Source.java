@@ -158,7 +158,7 @@ public final class S3Source implements FileSource {
                 return new SourceException("bucket not found: " + bucket + " at " + where, false, e);
             }
             if ("InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
-                return new SourceException("authentication failed for " + accessKeyId + "@" + where, false, e);
+                return SourceException.authenticationFailed(accessKeyId, where, null);
             }
             if (s3e.statusCode() == 403) {
                 return new SourceException("access denied to " + location + " for "
@@ -170,9 +170,9 @@ public final class S3Source implements FileSource {
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
             return new SourceException("no AWS credentials: set accessKeyId and secretAccessKey, or give the worker"
-                    + " an IAM role or AWS profile", false, e);
+                    + " an IAM role or AWS profile", false, SourceException.Stage.LOGIN, e);
         }
-        return new SourceException("cannot reach " + where + ": " + rootCause(e), true, e);
+        return SourceException.unreachable(where, rootCause(e), e);
     }
 
     private static String rootCause(Throwable e) {

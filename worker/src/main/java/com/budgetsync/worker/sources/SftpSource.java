@@ -163,14 +163,13 @@ public final class SftpSource implements FileSource {
         } catch (TransportException e) {
             throw hostKeyError(e);
         } catch (UnknownHostException e) {
-            throw new SourceException("cannot reach " + where() + ": unknown host " + host, true, e);
+            throw SourceException.unreachable(where(), "unknown host " + host, e);
         } catch (ConnectException e) {
-            throw new SourceException("cannot reach " + where() + ": connection refused", true, e);
+            throw SourceException.unreachable(where(), "connection refused", e);
         } catch (SocketTimeoutException e) {
-            throw new SourceException("cannot reach " + where() + ": timed out after " + connectTimeout.toSeconds()
-                    + " s", true, e);
+            throw SourceException.unreachable(where(), "timed out after " + connectTimeout.toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new SourceException("cannot reach " + where() + ": " + e.getMessage(), true, e);
+            throw SourceException.unreachable(where(), String.valueOf(e.getMessage()), e);
         }
         try {
             if (privateKey != null) {
@@ -179,8 +178,7 @@ public final class SftpSource implements FileSource {
                 ssh.authPassword(username, password.toCharArray());
             }
         } catch (UserAuthException e) {
-            // the cause is left out on purpose: nothing of the credential may travel with the error
-            throw new SourceException("authentication failed for " + username + "@" + where(), false);
+            throw SourceException.authenticationFailed(username, where(), null);
         }
     }
 
@@ -191,23 +189,24 @@ public final class SftpSource implements FileSource {
             provider.getPrivate(); // parse now, so a bad key or passphrase is reported as such
             return provider;
         } catch (IOException | RuntimeException e) {
-            throw new SourceException("authentication failed for " + username + "@" + where()
-                    + ": privateKey could not be read (wrong passphrase, or not a PEM/OpenSSH private key)", false);
+            throw SourceException.authenticationFailed(username, where(),
+                    "privateKey could not be read (wrong passphrase, or not a PEM/OpenSSH private key)");
         }
     }
 
     private SourceException hostKeyError(TransportException e) {
         String seen = hostKey.seen();
         if (seen == null) {
-            return new SourceException("cannot reach " + where() + ": " + e.getMessage(), true, e);
+            return SourceException.unreachable(where(), String.valueOf(e.getMessage()), e);
         }
         if (!hostKey.isPinned()) {
             return new SourceException("host key not pinned for " + where() + ": the server presented " + seen
-                    + "; check it with the server's administrator and set hostKeyFingerprint to it", false);
+                    + "; check it with the server's administrator and set hostKeyFingerprint to it", false,
+                SourceException.Stage.LOGIN, null);
         }
         return new SourceException("host key mismatch for " + where() + ": the server presented " + seen
                 + ", not the pinned hostKeyFingerprint; refusing to connect (possible man-in-the-middle). Update the"
-                + " pin only if the server's key was deliberately changed", false);
+                + " pin only if the server's key was deliberately changed", false, SourceException.Stage.LOGIN, null);
     }
 
     private SourceException folderError(SFTPException e) {
