@@ -97,13 +97,15 @@ public final class SftpSource implements FileSource {
             throw new SourceException("cannot read " + file.path() + " on " + where() + ": " + e.getMessage(),
                     e.getStatusCode() != Response.StatusCode.PERMISSION_DENIED, e);
         }
-        // closing the stream must also release the server-side handle
+        // Closing the stream releases the server-side handle, once: callers such as FileStore close it too, and a
+        // second close of a released handle is an error on the server.
         return new FilterInputStream(handle.new ReadAheadRemoteFileInputStream(16)) {
+            private boolean closed;
+
             @Override
             public void close() throws IOException {
-                try {
-                    super.close();
-                } finally {
+                if (!closed) {
+                    closed = true;
                     handle.close();
                 }
             }
