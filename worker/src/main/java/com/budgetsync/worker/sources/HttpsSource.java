@@ -105,7 +105,7 @@ public final class HttpsSource implements FileSource {
             }
         }
         if (etag == null && size <= maxBytes) {
-            etag = "sha256:" + HexFormat.of().formatHex(sha.digest());
+            etag = SourcePoller.CONTENT_HASH + HexFormat.of().formatHex(sha.digest());
         }
         Instant modified = response.headers().firstValue("Last-Modified").map(HttpsSource::httpDate).orElse(null);
         return List.of(new RemoteFile(url.toString(), filename(response), size, modified, etag));

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * An S3 "folder" (bucket + prefix), or the same on an S3-compatible store. Keys: {@code bucketName}, {@code region},
@@ -38,6 +39,8 @@ public final class S3Source implements FileSource {
     private final String where;
     private final PollSettings settings;
     private final S3Client s3;
+    /** Ours to close: the client leaves a provider it was given open, and the default one may hold a refresher. */
+    private final AwsCredentialsProvider credentials;
 
     public S3Source(Map<String, Object> config) {
         this.bucket = ConfigValues.required(config, "bucketName", "s3");
@@ -55,7 +58,7 @@ public final class S3Source implements FileSource {
             throw new IllegalArgumentException("s3 source needs both sourceConfig.accessKeyId and secretAccessKey, or"
                     + " neither (then the worker's default AWS credentials are used)");
         }
-        AwsCredentialsProvider credentials = accessKeyId == null ? DefaultCredentialsProvider.builder().build()
+        this.credentials = accessKeyId == null ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret));
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(region))
@@ -149,6 +152,9 @@ public final class S3Source implements FileSource {
     @Override
     public void close() {
         s3.close();
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     SourceException error(SdkException e, String location) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  * name or date (a re-export of unchanged figures), so that it is not imported twice.
  */
 public final class SourcePoller {
+    /** ETag prefix of a version that is the content's sha256 (hex). */
+    public static final String CONTENT_HASH = "sha256:";
     private final Clock clock;
 
     public SourcePoller(Clock clock) {
@@ -38,7 +40,10 @@ public final class SourcePoller {
         if (!pick.hasFile() || imported.isEmpty()) {
             return pick;
         }
-        String sha = sha256(source, pick.file(), settings.maxFileBytes());
+        String etag = pick.file().etag();
+        // a source that versions by content (HttpsSource) already knows the hash: no second download
+        String sha = etag != null && etag.startsWith(CONTENT_HASH) ? etag.substring(CONTENT_HASH.length())
+                : sha256(source, pick.file(), settings.maxFileBytes());
         Optional<ImportedFile> same = imported.stream().filter(done -> done.sha256().equals(sha)).findFirst();
         return same.map(done -> PollResult.none(FilePicker.NO_NEW_FILE + ": " + pick.file().name()
                 + " has the same content as " + done.filename() + ", imported before")).orElse(pick);
