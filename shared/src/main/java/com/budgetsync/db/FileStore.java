@@ -76,6 +76,18 @@ public final class FileStore {
         }
     }
 
+    /** Whether this config already imported (success or partial) a file of that path, size and version. */
+    public boolean wasImported(long configId, String path, long size, Instant modified, String etag) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT EXISTS (
+                            SELECT 1 FROM stored_file f JOIN sync_history s ON s.file_id = f.id
+                             WHERE f.config_id = :config AND f.source_path = :path AND f.size_bytes = :size
+                               AND (f.source_etag = :etag OR f.source_modified = :modified)
+                               AND s.status IN ('success', 'partial'))""")
+                .bind("config", configId).bind("path", path).bind("size", size).bind("etag", etag)
+                .bind("modified", modified).mapTo(Boolean.class).one());
+    }
+
     public Optional<StoredFile> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, customer_id, config_id, filename, size_bytes, sha256 FROM stored_file WHERE id = :id""")
@@ -109,10 +121,14 @@ public final class FileStore {
         }
     }
 
-    /** Reads one chunk per query, so at most one chunk is in memory. */
+    /**
+     * Reads one chunk per query, so at most one chunk is in memory. It holds a connection of its own: a caller in
+     * the middle of a COPY on its thread's handle (the import) must not have that connection reused underneath it.
+     */
     private static final class ChunkInputStream extends InputStream {
         private final Jdbi jdbi;
         private final long fileId;
+        private Handle handle;
         private int nextSeq;
         private byte[] chunk = new byte[0];
         private int pos;
@@ -125,11 +141,15 @@ public final class FileStore {
 
         private boolean fill() {
             while (!done && pos >= chunk.length) {
-                Optional<byte[]> next = jdbi.withHandle(h -> h.createQuery(
+                if (handle == null) {
+                    handle = jdbi.open();
+                }
+                Optional<byte[]> next = handle.createQuery(
                                 "SELECT data FROM stored_file_chunk WHERE file_id = :id AND seq = :seq")
-                        .bind("id", fileId).bind("seq", nextSeq).mapTo(byte[].class).findOne());
+                        .bind("id", fileId).bind("seq", nextSeq).mapTo(byte[].class).findOne();
                 if (next.isEmpty()) {
                     done = true;
+                    close();
                 } else {
                     chunk = next.get();
                     pos = 0;
@@ -137,6 +157,14 @@ public final class FileStore {
                 }
             }
             return pos < chunk.length;
+        }
+
+        @Override
+        public void close() {
+            if (handle != null) {
+                handle.close();
+                handle = null;
+            }
         }
 
         @Override

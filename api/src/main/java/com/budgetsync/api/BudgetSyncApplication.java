@@ -1,0 +1,102 @@
+package com.budgetsync.api;
+
+import com.budgetsync.api.cli.DevCommand;
+import com.budgetsync.api.cli.SyncFileCommand;
+import com.budgetsync.api.cli.WorkerCommand;
+import com.budgetsync.api.core.DependencyHealthChecks;
+import com.budgetsync.api.core.ManagedWorker;
+import com.budgetsync.api.core.SyncRunner;
+import com.budgetsync.api.core.SystemStatus;
+import com.budgetsync.api.errors.ErrorMappers;
+import com.budgetsync.api.resources.BudgetResource;
+import com.budgetsync.api.resources.ConfigChanges;
+import com.budgetsync.api.resources.HealthResource;
+import com.budgetsync.api.resources.SyncConfigResource;
+import com.budgetsync.api.resources.SyncResource;
+import com.budgetsync.api.resources.UploadResource;
+import com.budgetsync.api.temporal.TemporalConnection;
+import com.budgetsync.db.BudgetDao;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.Databases;
+import com.budgetsync.db.FileStore;
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.worker.SyncWorker;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.forms.MultiPartBundle;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * budget-sync: the REST API, and the commands {@code dev}, {@code sync-file}, {@code worker}, {@code server} and
+ * {@code db migrate}. Start-up reads top to bottom: database, Temporal, worker (if on), resources, health.
+ */
+public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> {
+    public static void main(String[] args) throws Exception {
+        new BudgetSyncApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "budget-sync";
+    }
+
+    @Override
+    public void initialize(Bootstrap<BudgetSyncConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(BudgetSyncConfiguration configuration) {
+                return configuration.getDataSourceFactory();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Databases.CHANGELOG;
+            }
+        });
+        bootstrap.addBundle(new MultiPartBundle());
+        bootstrap.addCommand(new DevCommand(this));
+        bootstrap.addCommand(new SyncFileCommand());
+        bootstrap.addCommand(new WorkerCommand());
+    }
+
+    @Override
+    public void run(BudgetSyncConfiguration config, Environment environment) {
+        environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
+
+        TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
+                config.getTemporal().namespace());
+        environment.lifecycle().manage(temporal);
+        if (config.getWorker().isEnabled()) {
+            environment.lifecycle().manage(new ManagedWorker(
+                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings())));
+        }
+
+        ConfigDao configs = new ConfigDao(jdbi);
+        SyncHistoryDao history = new SyncHistoryDao(jdbi);
+        FileStore files = new FileStore(jdbi);
+        SyncRunner runner = new SyncRunner(temporal.client(), history);
+
+        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE));
+        environment.jersey().register(new SyncResource(configs, history, runner));
+        environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
+        environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
+        SystemStatus status = new SystemStatus(jdbi, temporal);
+        environment.jersey().register(new HealthResource(status));
+        ErrorMappers.all().forEach(environment.jersey()::register);
+
+        environment.healthChecks().register("temporal", DependencyHealthChecks.temporal(status));
+        environment.healthChecks().register("database", DependencyHealthChecks.database(status));
+    }
+}

@@ -1,0 +1,74 @@
+package com.budgetsync.api;
+
+import com.budgetsync.db.DatabaseUrl;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Everything has a default, so {@code dev} and {@code sync-file} run without a file; {@code config.yml} (with
+ * {@code ${ENV}} substitution) is for deployments.
+ */
+public class BudgetSyncConfiguration extends Configuration {
+    /** The seed's form postgresql://user:pass@host:5432/db or a jdbc: URL; default: DATABASE_URL, else local. */
+    @JsonProperty
+    private String databaseUrl;
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TemporalSettings temporal = new TemporalSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WorkerConfig worker = new WorkerConfig();
+
+    public BudgetSyncConfiguration() {
+        // Errors are answered as {"error", "details"} by our own mappers, never as Dropwizard's default shapes.
+        ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
+        // Only to satisfy the factory's validation: the address always comes from databaseUrl().
+        database.setUrl(DatabaseUrl.parse(DatabaseUrl.DEFAULT).jdbcUrl());
+    }
+
+    public DatabaseUrl databaseUrl() {
+        return databaseUrl == null || databaseUrl.isBlank() ? DatabaseUrl.fromEnvironment()
+                : DatabaseUrl.parse(databaseUrl);
+    }
+
+    public void setDatabaseUrl(String databaseUrl) {
+        this.databaseUrl = databaseUrl;
+    }
+
+    /** The pool settings of {@code database:} with the address taken from {@link #databaseUrl()}. */
+    @JsonIgnore
+    public DataSourceFactory getDataSourceFactory() {
+        DatabaseUrl url = databaseUrl();
+        database.setDriverClass("org.postgresql.Driver");
+        database.setUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            database.setUser(url.user());
+        }
+        if (url.password() != null) {
+            database.setPassword(url.password());
+        }
+        return database;
+    }
+
+    public TemporalSettings getTemporal() {
+        return temporal;
+    }
+
+    public WorkerConfig getWorker() {
+        return worker;
+    }
+}

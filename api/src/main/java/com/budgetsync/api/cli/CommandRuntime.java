@@ -1,0 +1,37 @@
+package com.budgetsync.api.cli;
+
+import com.budgetsync.api.BudgetSyncConfiguration;
+import com.budgetsync.api.temporal.EmbeddedTemporal;
+import com.budgetsync.api.temporal.TemporalConnection;
+import com.budgetsync.worker.SyncWorker;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.ManagedDataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/** PostgreSQL, Temporal and a worker for commands that run without the HTTP server (worker, sync-file). */
+final class CommandRuntime implements AutoCloseable {
+    final Jdbi jdbi;
+    final TemporalConnection temporal;
+    final SyncWorker worker;
+    private final ManagedDataSource dataSource;
+    private final EmbeddedTemporal embedded;
+
+    CommandRuntime(BudgetSyncConfiguration config, EmbeddedTemporal embedded) {
+        this.embedded = embedded;
+        this.dataSource = config.getDataSourceFactory().build(new MetricRegistry(), "budget-sync");
+        this.jdbi = Jdbi.create(dataSource);
+        String address = embedded != null ? embedded.address() : config.getTemporal().address();
+        this.temporal = new TemporalConnection(address, config.getTemporal().namespace());
+        this.worker = new SyncWorker(temporal.client(), jdbi, config.getWorker().settings());
+    }
+
+    @Override
+    public void close() throws Exception {
+        worker.stop();
+        temporal.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+        dataSource.stop();
+    }
+}

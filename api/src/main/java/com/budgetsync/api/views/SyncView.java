@@ -1,0 +1,31 @@
+package com.budgetsync.api.views;
+
+import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStats;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/** A sync_history row as the API shows it; the list view leaves out the mapping and layout. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SyncView(String syncId, String customerId, Long configId, String workflowId, String runId,
+                       String triggeredBy, String status, String filename, Instant startTime, Instant endTime,
+                       Long durationMs, SyncStats stats, List<RowError> errors, List<String> warnings,
+                       JsonNode layout, JsonNode mapping, String message) {
+    public static SyncView summary(SyncRecord r) {
+        return of(r, false);
+    }
+
+    public static SyncView detail(SyncRecord r) {
+        return of(r, true);
+    }
+
+    private static SyncView of(SyncRecord r, boolean detail) {
+        return new SyncView(r.syncId(), r.customerId(), r.configId(), r.workflowId(), r.runId(),
+                r.triggeredBy().dbValue(), r.status().dbValue(), r.filename(), r.startTime(), r.endTime(),
+                r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? r.layout() : null,
+                detail ? r.mapping() : null, r.message());
+    }
+}

@@ -1,0 +1,76 @@
+package com.budgetsync.worker;
+
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.CustomerDao;
+import com.budgetsync.db.FileStore;
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.worker.activities.DownloadActivityImpl;
+import com.budgetsync.worker.activities.ImportActivityImpl;
+import com.budgetsync.worker.activities.MapActivityImpl;
+import com.budgetsync.worker.activities.NotifyActivityImpl;
+import com.budgetsync.worker.activities.ParseActivityImpl;
+import com.budgetsync.worker.activities.PollActivityImpl;
+import com.budgetsync.worker.activities.RunActivityImpl;
+import com.budgetsync.worker.importing.BudgetImporter;
+import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
+import com.budgetsync.workflow.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A worker process's Temporal worker on task queue {@code budget-sync}: the workflow and all its activities. */
+public final class SyncWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+
+    private final WorkerFactory factory;
+    private final WorkerSettings settings;
+
+    public SyncWorker(WorkflowClient client, Jdbi jdbi, WorkerSettings settings) {
+        this.settings = settings;
+        this.factory = WorkerFactory.newInstance(client);
+        Worker worker = factory.newWorker(TaskQueues.BUDGET_SYNC, WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentSyncs())
+                .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
+                .build());
+        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
+        worker.registerActivitiesImplementations(activities(jdbi, settings));
+    }
+
+    /** Every activity implementation, wired to PostgreSQL. */
+    public static Object[] activities(Jdbi jdbi, WorkerSettings settings) {
+        ConfigDao configs = new ConfigDao(jdbi);
+        FileStore files = new FileStore(jdbi);
+        SyncHistoryDao history = new SyncHistoryDao(jdbi);
+        return new Object[] {
+            new RunActivityImpl(history),
+            new PollActivityImpl(configs, files),
+            new DownloadActivityImpl(configs, files, history, settings.maxFileBytes()),
+            new ParseActivityImpl(configs, files, history),
+            new MapActivityImpl(configs, files, history),
+            new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),
+            new NotifyActivityImpl(history),
+        };
+    }
+
+    public void start() {
+        factory.start();
+        LOG.info("worker polling task queue {} (at most {} syncs at once)", TaskQueues.BUDGET_SYNC,
+                settings.maxConcurrentSyncs());
+    }
+
+    /** Stops polling, lets running activities finish within the grace period, then returns. */
+    public void stop() throws InterruptedException {
+        factory.shutdown();
+        factory.awaitTermination(settings.shutdownGraceSeconds(), TimeUnit.SECONDS);
+        if (!factory.isTerminated()) {
+            LOG.warn("activities still running after {} s; stopping them (Temporal retries them on another worker)",
+                    settings.shutdownGraceSeconds());
+            factory.shutdownNow();
+        }
+    }
+}

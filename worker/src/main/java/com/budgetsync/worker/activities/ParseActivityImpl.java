@@ -1,0 +1,43 @@
+package com.budgetsync.worker.activities;
+
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.FileStore;
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.StoredFile;
+import com.budgetsync.parsing.ReadOptions;
+import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.parsing.TableReader;
+import com.budgetsync.parsing.UnreadableFileException;
+import com.budgetsync.workflow.FileRef;
+import com.budgetsync.workflow.ParseActivity;
+import com.budgetsync.workflow.RunInput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+public class ParseActivityImpl implements ParseActivity {
+    private final ConfigDao configs;
+    private final FileStore files;
+    private final SyncHistoryDao history;
+
+    public ParseActivityImpl(ConfigDao configs, FileStore files, SyncHistoryDao history) {
+        this.configs = configs;
+        this.files = files;
+        this.history = history;
+    }
+
+    @Override
+    public TableLayout parse(RunInput run, FileRef ref) {
+        DataSourceConfig config = ConfigLookup.of(configs, run);
+        StoredFile file = StoredFiles.of(files, ref);
+        try {
+            TableLayout layout = TableReader.detect(files.content(file), new ReadOptions(config.options().sheet()));
+            history.recordLayout(run.syncId(), layout);
+            return layout;
+        } catch (UnreadableFileException e) {
+            throw BadInput.of(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package com.budgetsync.worker.importing;
+
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStats;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.normalize.RowNormalizer;
+import com.budgetsync.parsing.RowStream;
+import com.budgetsync.parsing.TableReader;
+import com.budgetsync.workflow.SyncResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+
+/**
+ * The sync engine. In one transaction, under a per-customer lock: COPY the file's rows into a staging table, collapse
+ * duplicate business keys, diff against {@code budget} with set-based SQL, apply creates, updates, restores and
+ * soft-deletes with their audit rows, and record the outcome in {@code sync_history}. {@code budget_utilization}
+ * is never written. A run whose outcome is already recorded returns it unchanged, so a retried activity never imports
+ * twice.
+ */
+public final class BudgetImporter {
+    private static final int MAX_KEYS_NAMED = 20;
+
+    private final Jdbi jdbi;
+
+    public BudgetImporter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public SyncResult run(ImportJob job, Runnable heartbeat) {
+        return jdbi.inTransaction(h -> {
+            h.execute("SELECT pg_advisory_xact_lock(hashtext('budget-import'), hashtext(?))", job.customerId());
+            Optional<SyncRecord> recorded = SyncHistoryDao.find(h, job.syncId());
+            if (recorded.isPresent() && recorded.get().status().isTerminal()) {
+                SyncRecord r = recorded.get();
+                return new SyncResult(r.syncId(), r.status(), r.stats(), r.message());
+            }
+            StagedRows staged;
+            try {
+                staged = stage(h, job, heartbeat);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("staging rows failed: " + e.getMessage(), e);
+            }
+            return apply(h, job, staged);
+        });
+    }
+
+    private static StagedRows stage(Handle h, ImportJob job, Runnable heartbeat) throws IOException, SQLException {
+        h.execute("""
+                CREATE TEMP TABLE import_rows (
+                    source_row bigint, department text, sub_category text, fiscal_period text, period_type text,
+                    period_start date, period_end date, period_label text, amount numeric(19, 4), currency text
+                ) ON COMMIT DROP""");
+        var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY import_rows FROM STDIN (FORMAT text)");
+        try (CopyRowWriter writer = new CopyRowWriter(copy);
+             RowStream rows = TableReader.open(job.file(), job.layout())) {
+            StagedRows staged = new StagedRows(writer, heartbeat);
+            staged.stream(rows, new RowNormalizer(job.mapping(), job.normalize()));
+            writer.finish();
+            return staged;
+        }
+    }
+
+    private static SyncResult apply(Handle h, ImportJob job, StagedRows staged) {
+        List<String> warnings = new ArrayList<>(staged.skippedReport);
+        List<RowError> errors = new ArrayList<>(staged.errors);
+        long considered = staged.budgetRows + staged.errorCount;
+        if (considered == 0) {
+            return finish(h, job, SyncStatus.FAILED, SyncStats.EMPTY, errors, warnings,
+                    job.file().filename() + ": no budget rows found below the header");
+        }
+        double errorShare = (double) staged.errorCount / considered;
+        if (errorShare > job.rules().errorThresholdOrDefault()) {
+            SyncStats stats = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
+            return finish(h, job, SyncStatus.FAILED, stats, errors, warnings, String.format(Locale.ROOT,
+                    "%d of %d rows (%.1f%%) have errors, more than the %.1f%% allowed: nothing was changed",
+                    staged.errorCount, considered, errorShare * 100, job.rules().errorThresholdOrDefault() * 100));
+        }
+        h.execute("""
+                CREATE TEMP TABLE import_keys ON COMMIT DROP AS
+                SELECT department, sub_category, fiscal_period,
+                       min(period_type) AS period_type, min(period_start) AS period_start,
+                       max(period_end) AS period_end, min(period_label) AS period_label,
+                       sum(amount) AS amount, min(currency) AS currency,
+                       count(*) AS row_count, count(DISTINCT currency) AS currencies, min(source_row) AS first_row
+                  FROM import_rows GROUP BY department, sub_category, fiscal_period""");
+        h.execute("ANALYZE import_keys");
+        List<String> mixed = duplicateKeys(h, "currencies > 1");
+        if (!mixed.isEmpty()) {
+            SyncStats stats = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
+            return finish(h, job, SyncStatus.FAILED, stats, errors, warnings,
+                    "the same budget appears in several currencies, which cannot be added up: " + String.join(", ", mixed));
+        }
+        List<String> duplicates = duplicateKeys(h, "row_count > 1");
+        if (!duplicates.isEmpty()) {
+            if (!job.rules().sumDuplicates()) {
+                SyncStats stats = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
+                return finish(h, job, SyncStatus.FAILED, stats, errors, warnings,
+                        "duplicate business keys (config duplicates=error): " + String.join(", ", duplicates));
+            }
+            warnings.add("duplicate business keys were summed (the export may have dropped a finer dimension such as"
+                    + " account): " + String.join(", ", duplicates));
+        }
+        h.createUpdate("""
+                        CREATE TEMP TABLE import_diff ON COMMIT DROP AS
+                        SELECT k.*, b.id AS budget_id, b.amount AS old_amount, b.currency AS old_currency,
+                               CASE WHEN b.id IS NULL THEN 'created'
+                                    WHEN b.deleted_at IS NOT NULL THEN 'restored'
+                                    WHEN b.amount <> k.amount OR b.currency <> k.currency
+                                         OR b.source_config_id IS DISTINCT FROM :config THEN 'updated'
+                                    ELSE 'unchanged' END AS action
+                          FROM import_keys k
+                          LEFT JOIN budget b ON b.customer_id = :customer AND b.department = k.department
+                                            AND b.sub_category = k.sub_category AND b.fiscal_period = k.fiscal_period""")
+                .bind("customer", job.customerId()).bind("config", job.configId()).execute();
+        Map<String, Long> actions = h.createQuery("SELECT action, count(*) AS n FROM import_diff GROUP BY action")
+                .reduceRows(new java.util.HashMap<>(), (acc, row) -> {
+                    acc.put(row.getColumn("action", String.class), row.getColumn("n", Long.class));
+                    return acc;
+                });
+        long active = h.createQuery("""
+                        SELECT count(*) FROM budget
+                         WHERE customer_id = :customer AND source_config_id = :config AND deleted_at IS NULL""")
+                .bind("customer", job.customerId()).bind("config", job.configId()).mapTo(Long.class).one();
+        long toDelete = h.createQuery("""
+                        SELECT count(*) FROM budget b
+                         WHERE b.customer_id = :customer AND b.source_config_id = :config AND b.deleted_at IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.department = b.department
+                                             AND k.sub_category = b.sub_category AND k.fiscal_period = b.fiscal_period)""")
+                .bind("customer", job.customerId()).bind("config", job.configId()).mapTo(Long.class).one();
+        SyncStats planned = new SyncStats(staged.budgetRows, actions.getOrDefault("created", 0L),
+                actions.getOrDefault("updated", 0L), actions.getOrDefault("unchanged", 0L), toDelete,
+                actions.getOrDefault("restored", 0L), staged.errorCount, staged.skipped);
+        double guard = job.rules().deletionGuardOrDefault();
+        if (!job.force() && active > 0 && toDelete > guard * active) {
+            return finish(h, job, SyncStatus.NEEDS_REVIEW, planned, errors, warnings, String.format(Locale.ROOT,
+                    "this file would soft-delete %d of %d active budgets (%.0f%%), more than the %.0f%% guard:"
+                            + " nothing was changed; approve the run to apply it", toDelete, active,
+                    100.0 * toDelete / active, guard * 100));
+        }
+        applyChanges(h, job);
+        if (job.mappingMemoryJson() != null) {
+            h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
+                    .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
+        }
+        SyncStatus status = staged.errorCount > 0 ? SyncStatus.PARTIAL : SyncStatus.SUCCESS;
+        String message = status == SyncStatus.PARTIAL
+                ? staged.errorCount + " rows rejected, the rest imported" : "imported";
+        return finish(h, job, status, planned, errors, warnings, message);
+    }
+
+    private static void applyChanges(Handle h, ImportJob job) {
+        h.createUpdate("""
+                        WITH inserted AS (
+                            INSERT INTO budget (customer_id, department, sub_category, fiscal_period, period_type,
+                                                period_start, period_end, period_label, amount, currency,
+                                                source_config_id, last_sync_id)
+                            SELECT :customer, department, sub_category, fiscal_period, period_type, period_start,
+                                   period_end, period_label, amount, currency, :config, :sync
+                              FROM import_diff WHERE action = 'created'
+                            RETURNING id, department, sub_category, fiscal_period, amount, currency)
+                        INSERT INTO audit_log (customer_id, budget_id, sync_id, action, department, sub_category,
+                                               fiscal_period, new_amount, new_currency)
+                        SELECT :customer, id, :sync, 'created', department, sub_category, fiscal_period, amount, currency
+                          FROM inserted""")
+                .bind("customer", job.customerId()).bind("config", job.configId()).bind("sync", job.syncId())
+                .execute();
+        h.createUpdate("""
+                        WITH changed AS (
+                            UPDATE budget b
+                               SET amount = d.amount, currency = d.currency, period_type = d.period_type,
+                                   period_start = d.period_start, period_end = d.period_end,
+                                   period_label = d.period_label, source_config_id = :config, last_sync_id = :sync,
+                                   deleted_at = NULL, updated_at = now()
+                              FROM import_diff d
+                             WHERE b.id = d.budget_id AND d.action IN ('updated', 'restored')
+                            RETURNING b.id, d.action, b.department, b.sub_category, b.fiscal_period, d.old_amount,
+                                      d.old_currency, b.amount, b.currency)
+                        INSERT INTO audit_log (customer_id, budget_id, sync_id, action, department, sub_category,
+                                               fiscal_period, old_amount, new_amount, old_currency, new_currency)
+                        SELECT :customer, id, :sync, action, department, sub_category, fiscal_period, old_amount,
+                               amount, old_currency, currency
+                          FROM changed""")
+                .bind("customer", job.customerId()).bind("config", job.configId()).bind("sync", job.syncId())
+                .execute();
+        h.createUpdate("""
+                        WITH deleted AS (
+                            UPDATE budget b SET deleted_at = now(), last_sync_id = :sync, updated_at = now()
+                             WHERE b.customer_id = :customer AND b.source_config_id = :config AND b.deleted_at IS NULL
+                               AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.department = b.department
+                                                 AND k.sub_category = b.sub_category
+                                                 AND k.fiscal_period = b.fiscal_period)
+                            RETURNING b.id, b.department, b.sub_category, b.fiscal_period, b.amount, b.currency)
+                        INSERT INTO audit_log (customer_id, budget_id, sync_id, action, department, sub_category,
+                                               fiscal_period, old_amount, old_currency)
+                        SELECT :customer, id, :sync, 'deleted', department, sub_category, fiscal_period, amount, currency
+                          FROM deleted""")
+                .bind("customer", job.customerId()).bind("config", job.configId()).bind("sync", job.syncId())
+                .execute();
+    }
+
+    private static List<String> duplicateKeys(Handle h, String condition) {
+        return h.createQuery("SELECT department, sub_category, fiscal_period FROM import_keys WHERE " + condition
+                        + " ORDER BY first_row LIMIT " + MAX_KEYS_NAMED)
+                .map((rs, ctx) -> rs.getString(1) + (rs.getString(2).isEmpty() ? "" : " / " + rs.getString(2))
+                        + " / " + rs.getString(3))
+                .list();
+    }
+
+    private static SyncResult finish(Handle h, ImportJob job, SyncStatus status, SyncStats stats,
+                                     List<RowError> errors, List<String> warnings, String message) {
+        SyncHistoryDao.finish(h, job.syncId(), status, stats, errors, warnings, message);
+        return new SyncResult(job.syncId(), status, stats, message);
+    }
+}

@@ -1,0 +1,82 @@
+package com.budgetsync.worker.importing;
+
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.domain.BudgetRow;
+import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.SkippedRow;
+import com.budgetsync.normalize.RowNormalizer;
+import com.budgetsync.parsing.DataRow;
+import com.budgetsync.parsing.RowStream;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams a file's rows through the normaliser into the {@code import_rows} staging table: budget rows go to COPY,
+ * row errors are counted (the first thousand kept with their details), blank and total rows counted as skipped.
+ */
+final class StagedRows implements RowNormalizer.Sink {
+    private static final int HEARTBEAT_EVERY = 50_000;
+
+    private final CopyRowWriter out;
+    private final Runnable heartbeat;
+    private static final int MAX_SKIPPED_REPORTED = 100;
+
+    final List<RowError> errors = new ArrayList<>();
+    final List<String> skippedReport = new ArrayList<>();
+    long budgetRows;
+    long errorCount;
+    long skipped;
+    private SQLException failure;
+
+    StagedRows(CopyRowWriter out, Runnable heartbeat) {
+        this.out = out;
+        this.heartbeat = heartbeat;
+    }
+
+    void stream(RowStream rows, RowNormalizer normalizer) throws IOException, SQLException {
+        long read = 0;
+        while (rows.hasNext()) {
+            DataRow row = rows.next();
+            normalizer.normalize(row, this);
+            if (failure != null) {
+                throw failure;
+            }
+            if (++read % HEARTBEAT_EVERY == 0) {
+                heartbeat.run();
+            }
+        }
+    }
+
+    @Override
+    public void budget(BudgetRow row) {
+        try {
+            out.field(row.sourceRow()).field(row.department())
+                    .field(row.subCategory() == null ? "" : row.subCategory())
+                    .field(row.period().canonical()).field(row.period().type().name())
+                    .field(row.period().start()).field(row.period().end()).field(row.period().original())
+                    .field(row.amount().toPlainString()).field(row.currency())
+                    .endRow();
+            budgetRows++;
+        } catch (SQLException e) {
+            failure = e;
+        }
+    }
+
+    @Override
+    public void error(RowError error) {
+        errorCount++;
+        if (errors.size() < SyncHistoryDao.MAX_STORED_ERRORS) {
+            errors.add(error);
+        }
+    }
+
+    @Override
+    public void skipped(SkippedRow row) {
+        skipped++;
+        if (skippedReport.size() < MAX_SKIPPED_REPORTED) {
+            skippedReport.add("row " + row.row() + " skipped: " + row.reason());
+        }
+    }
+}

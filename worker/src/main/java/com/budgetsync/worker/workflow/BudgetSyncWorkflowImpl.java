@@ -1,0 +1,101 @@
+package com.budgetsync.worker.workflow;
+
+import com.budgetsync.domain.SyncStats;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.workflow.BudgetSyncWorkflow;
+import com.budgetsync.workflow.DownloadActivity;
+import com.budgetsync.workflow.FileRef;
+import com.budgetsync.workflow.ImportActivity;
+import com.budgetsync.workflow.ImportInput;
+import com.budgetsync.workflow.MapActivity;
+import com.budgetsync.workflow.MapOutput;
+import com.budgetsync.workflow.NotifyActivity;
+import com.budgetsync.workflow.ParseActivity;
+import com.budgetsync.workflow.PollActivity;
+import com.budgetsync.workflow.PollResult;
+import com.budgetsync.workflow.RunActivity;
+import com.budgetsync.workflow.RunInput;
+import com.budgetsync.workflow.SyncRequest;
+import com.budgetsync.workflow.SyncResult;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
+
+/**
+ * The story of one run: record it, find and store the file, work out its layout and mapping, import, tell people.
+ * A run that cannot finish is recorded as failed with its reason and then fails in Temporal too, so the Web UI shows
+ * it red; for a cron workflow the next tick runs all the same.
+ */
+public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
+    private final RunActivity runs = Workflow.newActivityStub(RunActivity.class, ActivityProfiles.SHORT);
+    private final PollActivity poller = Workflow.newActivityStub(PollActivity.class, ActivityProfiles.SHORT);
+    private final DownloadActivity downloader = Workflow.newActivityStub(DownloadActivity.class, ActivityProfiles.LONG);
+    private final ParseActivity parser = Workflow.newActivityStub(ParseActivity.class, ActivityProfiles.LONG);
+    private final MapActivity mapper = Workflow.newActivityStub(MapActivity.class, ActivityProfiles.LONG);
+    private final ImportActivity importer = Workflow.newActivityStub(ImportActivity.class, ActivityProfiles.LONG);
+    private final NotifyActivity notifier = Workflow.newActivityStub(NotifyActivity.class, ActivityProfiles.SHORT);
+
+    @Override
+    public SyncResult sync(SyncRequest request) {
+        WorkflowInfo info = Workflow.getInfo();
+        String syncId = request.syncId() != null ? request.syncId() : info.getRunId();
+        RunInput run = new RunInput(syncId, request.customerId(), request.configId(), request.triggeredBy(),
+                info.getWorkflowId(), info.getRunId());
+        runs.startRun(run);
+        SyncResult result;
+        try {
+            result = syncFile(run, request);
+        } catch (ActivityFailure failure) {
+            String reason = reasonOf(failure);
+            runs.finishRun(syncId, SyncStatus.FAILED, reason);
+            result = new SyncResult(syncId, SyncStatus.FAILED, SyncStats.EMPTY, reason);
+        }
+        try {
+            notifier.notify(syncId);
+        } catch (ActivityFailure undelivered) {
+            // A notification that cannot be delivered is recorded by the activity; the run's outcome stands.
+        }
+        if (result.status() == SyncStatus.FAILED) {
+            throw ApplicationFailure.newNonRetryableFailure("sync " + syncId + " failed: " + result.message(),
+                    "SyncFailed");
+        }
+        return result;
+    }
+
+    private SyncResult syncFile(RunInput run, SyncRequest request) {
+        FileRef file;
+        if (request.fileId() != null) {
+            file = new FileRef(request.fileId(), null, 0, null);
+        } else {
+            PollResult polled = poller.poll(run);
+            if (!polled.hasFile()) {
+                runs.finishRun(run.syncId(), SyncStatus.NO_NEW_FILE, polled.reason());
+                return new SyncResult(run.syncId(), SyncStatus.NO_NEW_FILE, SyncStats.EMPTY, polled.reason());
+            }
+            file = downloader.download(run, polled.file());
+        }
+        TableLayout layout = parser.parse(run, file);
+        MapOutput mapped = mapper.map(run, file, layout);
+        if (mapped.needsReview()) {
+            String reason = "mapping needs review: " + String.join("; ", mapped.problems());
+            runs.finishRun(run.syncId(), SyncStatus.NEEDS_REVIEW, reason);
+            return new SyncResult(run.syncId(), SyncStatus.NEEDS_REVIEW, SyncStats.EMPTY, reason);
+        }
+        return importer.importFile(new ImportInput(run, file, layout, mapped.mapping(), request.force()));
+    }
+
+    /** The innermost message: the activity's own words, not Temporal's wrapping. */
+    static String reasonOf(TemporalFailure failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ApplicationFailure app) {
+            return app.getOriginalMessage();
+        }
+        return cause.getMessage();
+    }
+}
