@@ -13,7 +13,7 @@ public final class SourceSecrets {
     public static final String MASK = "********";
     /** Keys whose values are credentials, across all source types. */
     public static final Set<String> SECRET_KEYS = Set.of("password", "privateKey", "passphrase", "secretAccessKey",
-            "bearerToken");
+            "bearerToken", "token", "apiKey");
     /**
      * Keys naming where the credentials are sent. When one changes, stored secrets are not carried over: otherwise
      * anyone allowed to edit a config could point it at their own server and receive the customer's password.
@@ -25,6 +25,14 @@ public final class SourceSecrets {
 
     public SourceSecrets(SecretCipher cipher) {
         this.cipher = cipher;
+    }
+
+    /**
+     * The process's secrets: key from {@value SecretCipher#ENV_KEY}, else the development key file. The API and the
+     * workers must share the key, or workers cannot read what the API stored.
+     */
+    public static SourceSecrets fromEnvironment() {
+        return new SourceSecrets(SecretCipher.fromEnvironmentOrKeyFile(SecretCipher.defaultKeyFile()));
     }
 
     public static boolean isSecret(String key) {
