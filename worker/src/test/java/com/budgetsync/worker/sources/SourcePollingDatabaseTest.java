@@ -16,6 +16,7 @@ import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.workflow.PollResult;
 import com.budgetsync.workflow.RemoteFile;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class SourcePollingDatabaseTest {
-    static FreshDatabase db;
+    static TestDatabase db;
     static SourceSecrets secrets;
     @TempDir
     Path root;
@@ -53,7 +54,7 @@ class SourcePollingDatabaseTest {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        db = new FreshDatabase();
+        db = TestDatabase.create();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secrets = new SourceSecrets(new SecretCipher(key));
@@ -90,12 +91,12 @@ class SourcePollingDatabaseTest {
     }
 
     private DataSourceConfig store(Map<String, Object> clear) {
-        return new ConfigDao(db.jdbi).create("cust-" + UUID.randomUUID(), "FP&A export", SourceType.SFTP, true,
+        return new ConfigDao(db.jdbi()).create("cust-" + UUID.randomUUID(), "FP&A export", SourceType.SFTP, true,
                 "daily", "UTC", secrets.encrypt(clear), ConfigOptions.DEFAULTS);
     }
 
     private String rawSourceConfig(long id) {
-        return db.jdbi.withHandle(h -> h.createQuery(
+        return db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT source_config::text FROM budget_data_source_config WHERE id = :id")
                 .bind("id", id).mapTo(String.class).one());
     }
@@ -117,7 +118,7 @@ class SourcePollingDatabaseTest {
 
         // the API sends the masked answer back with one change: the secrets stay as they were
         shown.put("remotePath", "/exports/daily");
-        ConfigDao configs = new ConfigDao(db.jdbi);
+        ConfigDao configs = new ConfigDao(db.jdbi());
         DataSourceConfig updated = configs.update(new DataSourceConfig(saved.id(), saved.customerId(), saved.name(),
                 saved.sourceType(), true, "daily", "UTC",
                 secrets.encrypt(SourceSecrets.mergeForUpdate(saved.sourceConfig(), shown)), saved.options(),
@@ -152,11 +153,11 @@ class SourcePollingDatabaseTest {
 
     /** What a poll activity does: read the stored config, decrypt inside, poll against what was imported. */
     private PollResult poll(DataSourceConfig stored) throws Exception {
-        DataSourceConfig config = new ConfigDao(db.jdbi).find(stored.id()).orElseThrow();
+        DataSourceConfig config = new ConfigDao(db.jdbi()).find(stored.id()).orElseThrow();
         Map<String, Object> clear = secrets.decrypt(config.sourceConfig());
         try (SftpSource source = new SftpSource(clear)) {
             return new SourcePoller(Clock.systemUTC()).poll(source, PollSettings.of(clear),
-                    new ImportedFileDao(db.jdbi).list(config.id()));
+                    new ImportedFileDao(db.jdbi()).list(config.id()));
         }
     }
 
@@ -165,12 +166,12 @@ class SourcePollingDatabaseTest {
         Map<String, Object> clear = secrets.decrypt(config.sourceConfig());
         StoredFile stored;
         try (SftpSource source = new SftpSource(clear); InputStream in = source.open(file)) {
-            stored = new FileStore(db.jdbi).store(config.customerId(), config.id(), file.name(), in,
+            stored = new FileStore(db.jdbi()).store(config.customerId(), config.id(), file.name(), in,
                     PollSettings.of(clear).maxFileBytes(),
                     new FileStore.Origin(file.path(), file.lastModified(), file.etag()));
         }
         String syncId = UUID.randomUUID().toString();
-        SyncHistoryDao history = new SyncHistoryDao(db.jdbi);
+        SyncHistoryDao history = new SyncHistoryDao(db.jdbi());
         history.start(syncId, config.customerId(), config.id(), "wf", "run", TriggeredBy.CRON);
         history.attachFile(syncId, stored.id(), file.name());
         history.finish(syncId, SyncStatus.SUCCESS, "imported", List.of());
