@@ -24,7 +24,7 @@ public final class BudgetDao {
     }
 
     public List<BudgetView> listActive(String customerId, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery(VIEW_SELECT + """
+        return jdbi.withHandle(h -> h.createQuery(VIEW_SELECT + " " + """
                          WHERE b.customer_id = :customer AND b.deleted_at IS NULL
                          ORDER BY b.department, b.sub_category, b.period_start, b.fiscal_period
                          LIMIT :limit OFFSET :offset""")
