@@ -76,7 +76,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
-        SourceSecrets secrets = SourceSecrets.fromEnvironment();
+        SourceSecrets secrets = config.sourceSecrets();
 
         TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
                 config.getTemporal().namespace());

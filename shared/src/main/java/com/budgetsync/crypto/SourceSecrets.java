@@ -27,14 +27,6 @@ public final class SourceSecrets {
         this.cipher = cipher;
     }
 
-    /**
-     * The process's secrets: key from {@value SecretCipher#ENV_KEY}, else the development key file. The API and the
-     * workers must share the key, or workers cannot read what the API stored.
-     */
-    public static SourceSecrets fromEnvironment() {
-        return new SourceSecrets(SecretCipher.fromEnvironmentOrKeyFile(SecretCipher.defaultKeyFile()));
-    }
-
     public static boolean isSecret(String key) {
         return SECRET_KEYS.contains(key);
     }

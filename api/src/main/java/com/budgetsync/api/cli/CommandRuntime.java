@@ -3,7 +3,6 @@ package com.budgetsync.api.cli;
 import com.budgetsync.api.BudgetSyncConfiguration;
 import com.budgetsync.api.temporal.EmbeddedTemporal;
 import com.budgetsync.api.temporal.TemporalConnection;
-import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.worker.SyncWorker;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
@@ -23,8 +22,7 @@ final class CommandRuntime implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         String address = embedded != null ? embedded.address() : config.getTemporal().address();
         this.temporal = new TemporalConnection(address, config.getTemporal().namespace());
-        this.worker = new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(),
-                SourceSecrets.fromEnvironment());
+        this.worker = new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(), config.sourceSecrets());
     }
 
     @Override
