@@ -15,10 +15,12 @@ import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.temporal.TemporalConnection;
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
+import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.worker.SyncWorker;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -74,13 +76,14 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
+        SourceSecrets secrets = config.sourceSecrets();
 
         TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
                 config.getTemporal().namespace());
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
             environment.lifecycle().manage(new ManagedWorker(
-                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings())));
+                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(), secrets)));
         }
 
         ConfigDao configs = new ConfigDao(jdbi);
@@ -88,7 +91,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         FileStore files = new FileStore(jdbi);
         SyncRunner runner = new SyncRunner(temporal.client(), history);
 
-        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE));
+        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE, secrets,
+                new ImportedFileDao(jdbi)));
         environment.jersey().register(new SyncResource(configs, history, runner));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));

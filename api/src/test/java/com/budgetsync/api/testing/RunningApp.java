@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,6 +26,8 @@ import java.time.Instant;
 public final class RunningApp implements AutoCloseable {
     public final TestDatabase db;
     public final EmbeddedTemporal temporal;
+    /** The development key file this app encrypts source secrets with. */
+    public final Path encryptionKeyFile;
     private final DropwizardTestSupport<BudgetSyncConfiguration> app;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -34,6 +38,9 @@ public final class RunningApp implements AutoCloseable {
         config.setDatabaseUrl(db.url().jdbcUrl());
         config.getTemporal().setAddress(temporal.address());
         config.getWorker().setEnabled(worker);
+        // a key of the test's own, never the developer's ~/.budget-sync/encryption.key
+        encryptionKeyFile = Files.createTempDirectory("budget-sync-key").resolve("encryption.key");
+        config.setEncryptionKeyFile(encryptionKeyFile.toString());
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
         ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
@@ -88,6 +95,8 @@ public final class RunningApp implements AutoCloseable {
         app.after();
         temporal.close();
         db.close();
+        Files.deleteIfExists(encryptionKeyFile);
+        Files.deleteIfExists(encryptionKeyFile.getParent());
     }
 
     /** An HTTP answer with its body parsed on demand. */

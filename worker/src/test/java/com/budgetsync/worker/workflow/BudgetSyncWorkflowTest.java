@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
@@ -57,6 +59,7 @@ class BudgetSyncWorkflowTest {
             Marketing,Advertising,FY 2025,200000,EUR
             """;
 
+    private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
     private static TestDatabase db;
     private TestWorkflowEnvironment env;
     private DataSourceConfig config;
@@ -89,7 +92,7 @@ class BudgetSyncWorkflowTest {
     @Test
     void transientParseFailureIsRetriedAfter2s4s8sAndTheRunSucceeds() {
         List<Long> attemptTimes = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT);
+        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity flakyParse = (run, file) -> {
             attemptTimes.add(env.currentTimeMillis());
@@ -115,7 +118,7 @@ class BudgetSyncWorkflowTest {
 
     @Test
     void missingRequiredColumnFailsAtOnceWithItsReasonAndChangesNoBudget() {
-        startWorker(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT));
+        startWorker(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
         run(upload(SEED));
 
         StoredFile bad = store("Department,Sub Category,Notes\nEngineering,Software,no amounts here\n");
@@ -136,7 +139,7 @@ class BudgetSyncWorkflowTest {
     @Test
     void unreadableFileFailsWithoutRetryAndChangesNoBudget() {
         List<Integer> attempts = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT);
+        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity countingParse = (RunInput run, FileRef file) -> {
             attempts.add(1);
