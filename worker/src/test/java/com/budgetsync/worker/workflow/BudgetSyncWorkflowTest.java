@@ -18,6 +18,7 @@ import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.WorkerSettings;
@@ -51,13 +52,7 @@ import org.junit.jupiter.api.Test;
 
 /** The workflow on Temporal's time-skipping test server, with the real activities on a real PostgreSQL database. */
 class BudgetSyncWorkflowTest {
-    private static final String SEED = """
-            Department,Sub Category,Fiscal Period,Budget Amount,Currency
-            Engineering,Software,FY 2025,500000,USD
-            Engineering,Hardware,FY 2025,100000,USD
-            Sales,Travel,Q1 2025,75000,USD
-            Marketing,Advertising,FY 2025,200000,EUR
-            """;
+    private static final String SEED = SeedExample.CSV;
 
     private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
     private static TestDatabase db;
