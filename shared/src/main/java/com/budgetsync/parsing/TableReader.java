@@ -23,17 +23,12 @@ public final class TableReader {
 
     /** Reads the head of the file to find encoding, delimiter, sheet and header row. */
     public static TableLayout detect(FileContent file, ReadOptions options) throws IOException {
-        return switch (formatOf(file.filename())) {
-            case CSV -> CsvTable.detect(file);
-            case XLSX, XLS -> throw new UnreadableFileException(file.filename() + ": Excel files are not supported yet");
-        };
+        FileFormat format = formatOf(file.filename());
+        return format == FileFormat.CSV ? CsvTable.detect(file) : ExcelTable.detect(file, format, options);
     }
 
     public static RowStream open(FileContent file, TableLayout layout) throws IOException {
-        return switch (layout.format()) {
-            case CSV -> CsvTable.open(file, layout);
-            case XLSX, XLS -> throw new UnreadableFileException(file.filename() + ": Excel files are not supported yet");
-        };
+        return layout.format() == FileFormat.CSV ? CsvTable.open(file, layout) : ExcelTable.open(file, layout);
     }
 
     /** The first {@code limit} data rows: the evidence the mapper reads values from. */
