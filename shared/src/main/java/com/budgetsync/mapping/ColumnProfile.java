@@ -1,0 +1,68 @@
+package com.budgetsync.mapping;
+
+import com.budgetsync.normalize.AmountParser;
+import com.budgetsync.normalize.CurrencyCodes;
+import com.budgetsync.normalize.FiscalPeriodParser;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What a column's sample values look like: shares of fiscal periods, amounts, currency codes and text labels. */
+record ColumnProfile(int values, int distinct, double periods, double years, double amounts, double currencies,
+                     double labels) {
+    private static final FiscalPeriodParser PERIODS = new FiscalPeriodParser(1);
+
+    static ColumnProfile of(List<String> values) {
+        int periods = 0;
+        int years = 0;
+        int amounts = 0;
+        int currencies = 0;
+        int labels = 0;
+        Set<String> distinct = new HashSet<>();
+        for (String value : values) {
+            distinct.add(value);
+            boolean period = PERIODS.parse(value).isPresent();
+            boolean amount = AmountParser.parse(value).isPresent();
+            boolean currency = CurrencyCodes.parse(value).isPresent();
+            periods += period ? 1 : 0;
+            years += period && amount ? 1 : 0;
+            amounts += amount ? 1 : 0;
+            currencies += currency ? 1 : 0;
+            labels += !period && !amount && !currency && value.chars().anyMatch(Character::isLetter) ? 1 : 0;
+        }
+        double n = Math.max(1, values.size());
+        return new ColumnProfile(values.size(), distinct.size(), periods / n, years / n, amounts / n, currencies / n,
+                labels / n);
+    }
+
+    /** How well the values fit a field, 0..1; NaN without values. */
+    double fit(TargetField field) {
+        if (values == 0) {
+            return Double.NaN;
+        }
+        return switch (field) {
+            case FISCAL_PERIOD -> periods;
+            // A column of bare years ("2025") parses as amounts too; it is a period column far more often.
+            case AMOUNT -> amounts - 0.7 * years;
+            case CURRENCY -> currencies;
+            case DEPARTMENT, SUB_CATEGORY -> values >= 4 && distinct == 1 ? labels * 0.5 : labels;
+        };
+    }
+
+    /** A one-line account of the evidence, for the mapping's reason. */
+    String describe(TargetField field) {
+        if (values == 0) {
+            return "no sample values";
+        }
+        return switch (field) {
+            case FISCAL_PERIOD -> percent(periods) + " of values are fiscal periods";
+            case AMOUNT -> percent(amounts) + " of values are amounts" + (years > 0.5 ? " (but look like years)" : "");
+            case CURRENCY -> percent(currencies) + " of values are ISO currency codes";
+            case DEPARTMENT, SUB_CATEGORY -> percent(labels) + " of values are text labels (" + distinct + " distinct)";
+        };
+    }
+
+    static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+}
