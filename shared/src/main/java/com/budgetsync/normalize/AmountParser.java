@@ -28,7 +28,8 @@ public final class AmountParser {
             return Optional.empty();
         }
         String plain = text.trim();
-        if (isPlainDecimal(plain)) {
+        // Fast path for the common "1234.50"; in a decimal-comma column "1.234" is one thousand two hundred thirty-four.
+        if (isPlainDecimal(plain) && (mark != DecimalMark.COMMA || plain.indexOf('.') < 0)) {
             return Optional.of(new ParsedAmount(new BigDecimal(plain), null));
         }
         Scan scan = scan(plain);

@@ -20,7 +20,8 @@ import java.util.Optional;
  * <li>Quarters: {@code Q1 2025}, {@code 2025-Q1}, {@code Q1 FY25}, {@code FY25 Q1}: always fiscal quarters of the named
  * fiscal year (FP&A tools number quarters within the fiscal year; with a January start they are calendar quarters).</li>
  * <li>Months: {@code January 2025}, {@code Jan-25}, {@code Jan 2025}, {@code 2025-01}, {@code 01/2025}, dates such as
- * {@code 2025-01-01} (Excel date cells) → the calendar month. {@code Jan FY25} is January within FY2025.</li>
+ * {@code 2025-01-01} (Excel date cells), {@code 2025.JAN} (SAP BPC), {@code 2025M1} (OneStream) → the calendar month.
+ * {@code Jan FY25} is January within FY2025.</li>
  * </ul>
  */
 public final class FiscalPeriodParser {
@@ -185,6 +186,11 @@ public final class FiscalPeriodParser {
                     }
                 } else if (MONTHS.containsKey(p) && month == 0) {
                     month = MONTHS.get(p);
+                } else if (p.equals("M") && nextIsDigit && month == 0) {
+                    month = Integer.parseInt(parts.get(++i));
+                    if (month < 1 || month > 12) {
+                        return null;
+                    }
                 } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2)) {
                     numbers.add(p);
                 } else {
@@ -194,8 +200,12 @@ public final class FiscalPeriodParser {
             return quarter > 0 && month > 0 ? null : new Tokens(fiscal, quarter, month, numbers);
         }
 
-        /** Runs of letters and of digits; separators are spaces, '-', '/', '_', apostrophes. */
+        /**
+         * Runs of letters and of digits; separators are spaces, '-', '/', '_', apostrophes, and '.' next to a word
+         * ({@code 2025.JAN} in SAP BPC) but not between digits, where it is a decimal point.
+         */
         private static List<String> split(String s) {
+            boolean dotSeparates = s.chars().anyMatch(Character::isLetter);
             List<String> parts = new ArrayList<>();
             int i = 0;
             while (i < s.length()) {
@@ -211,7 +221,8 @@ public final class FiscalPeriodParser {
                         i++;
                     }
                     parts.add(s.substring(start, i));
-                } else if (c == ' ' || c == '-' || c == '/' || c == '_' || c == '\'' || c == '’' || c == '\u2013') {
+                } else if (c == ' ' || c == '-' || c == '/' || c == '_' || c == '\'' || c == '’' || c == '\u2013'
+                        || c == '.' && dotSeparates) {
                     i++;
                 } else {
                     return null;
