@@ -1,5 +1,6 @@
 package com.budgetsync.mapping;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public record FieldMapping(String column, Integer index, List<String> columns, L
         return new FieldMapping(null, null, columns, indexes, confidence, reason, List.of());
     }
 
+    @JsonIgnore
     public boolean isWide() {
         return columns != null;
     }
