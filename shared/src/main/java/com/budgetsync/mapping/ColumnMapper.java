@@ -164,8 +164,10 @@ public final class ColumnMapper {
                 problems.add(field.jsonName() + ": '" + headers.get(winner.index) + "' and '"
                         + headers.get(tie.get().index) + "' are equally plausible; pin one in the config");
             }
+            // No alternative ranks above the choice: a column tied with it shares its (capped) confidence.
+            double shown = confidence;
             List<Alternative> alternatives = others.stream().limit(ALTERNATIVES)
-                    .map(o -> new Alternative(headers.get(o.index), round(o.score))).toList();
+                    .map(o -> new Alternative(headers.get(o.index), round(Math.min(o.score, shown)))).toList();
             chosen.put(field, FieldMapping.single(headers.get(winner.index), winner.index, round(confidence), reason,
                     alternatives));
         });
