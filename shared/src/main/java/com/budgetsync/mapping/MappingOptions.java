@@ -9,4 +9,8 @@ import java.util.Map;
 public record MappingOptions(Map<String, TargetField> pins, double threshold) {
     public static final double DEFAULT_THRESHOLD = 0.7;
     public static final MappingOptions DEFAULT = new MappingOptions(Map.of(), DEFAULT_THRESHOLD);
+
+    public MappingOptions {
+        pins = pins == null ? Map.of() : Map.copyOf(pins);
+    }
 }

@@ -77,6 +77,18 @@ class TableReaderTest {
     }
 
     @Test
+    void aBannerSpreadOverCellsOrAGroupingRowIsNotTheHeader() throws IOException {
+        TableLayout layout = detect("a.csv", """
+                Company:,Acme,Version:,Budget
+                ,,Plan,Plan
+                Department,Category,Period,Amount
+                Sales,Travel,FY2025,
+                Sales,Events,FY2025,100
+                """, StandardCharsets.UTF_8);
+        assertEquals(2, layout.headerRow());
+    }
+
+    @Test
     void yearsMayBeHeadersButAmountsMayNot() throws IOException {
         TableLayout layout = detect("a.csv", "Totals,,\nDepartment,2024,2025\nSales,100,200\n", StandardCharsets.UTF_8);
         assertEquals(1, layout.headerRow());
