@@ -114,8 +114,9 @@ public final class ColumnMapper {
                 }
             }
         }
+        // Equal evidence: departments repeat more than sub-categories do, so fewer distinct values ranks first.
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparingInt(Candidate::index));
+                .thenComparingInt(Candidate::distinct).thenComparingInt(Candidate::index));
         return candidates;
     }
 
@@ -136,7 +137,7 @@ public final class ColumnMapper {
         String headerPart = match.explanation() == null ? "header '" + header + "' names no known synonym"
                 : match.explanation();
         String reason = headerPart + "; " + profile.describe(field);
-        return new Candidate(field, index, Math.max(0, score), match.score(), reason);
+        return new Candidate(field, index, Math.max(0, score), match.score(), profile.distinct(), reason);
     }
 
     private static void assign(List<String> headers, List<Candidate> candidates, Map<TargetField, FieldMapping> chosen,
@@ -213,6 +214,7 @@ public final class ColumnMapper {
         return Math.round(value * 100) / 100.0;
     }
 
-    private record Candidate(TargetField field, int index, double score, double headerScore, String reason) {
+    private record Candidate(TargetField field, int index, double score, double headerScore, int distinct,
+                             String reason) {
     }
 }

@@ -51,6 +51,14 @@ class ColumnMapperTest {
     }
 
     @Test
+    void withoutHeaderEvidenceTheDepartmentIsTheColumnThatRepeats() {
+        MappingResult result = map(List.of("Item", "Name", "Period", "Amount"), "Rent,Engineering,FY2025,1",
+                "Travel,Engineering,FY2025,2", "Cloud,Sales,FY2025,3");
+        assertEquals("Name", result.mapping().department().column());
+        assertTrue(result.needsReview(), "labels alone are not enough to import");
+    }
+
+    @Test
     void pinsWinOverDetection() {
         MappingResult result = mapper.map(List.of("Department", "Period", "Budget", "Forecast"),
                 rows("Engineering,FY2025,10,12", "Sales,FY2025,20,19"),
