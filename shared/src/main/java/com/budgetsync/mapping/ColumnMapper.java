@@ -37,7 +37,6 @@ public final class ColumnMapper {
         pin(headers, options, chosen, taken, problems);
 
         Layout layout = Layout.LONG;
-        DecimalMark decimalMark;
         Optional<List<Integer>> wide = chosen.containsKey(TargetField.FISCAL_PERIOD) || chosen.containsKey(TargetField.AMOUNT)
                 ? Optional.empty() : WidePeriods.detect(headers, taken).filter(c -> amountsUnder(c, profiles));
         if (wide.isPresent()) {
@@ -46,17 +45,14 @@ public final class ColumnMapper {
             taken.addAll(columns);
             chosen.put(TargetField.FISCAL_PERIOD, widePeriods(headers, columns, profiles));
             chosen.put(TargetField.AMOUNT, wideAmounts(headers, columns, profiles));
-            decimalMark = DecimalMark.detect(columns.stream().flatMap(i -> values(sample, i).stream()).toList());
-        } else {
-            decimalMark = null;
         }
 
         List<Candidate> candidates = candidates(headers, profiles, chosen.keySet(), taken);
         assign(headers, candidates, chosen, taken, problems);
-        if (decimalMark == null) {
-            FieldMapping amount = chosen.get(TargetField.AMOUNT);
-            decimalMark = amount == null ? DecimalMark.UNKNOWN : DecimalMark.detect(values(sample, amount.index()));
-        }
+        FieldMapping amount = chosen.get(TargetField.AMOUNT);
+        DecimalMark decimalMark = amount == null ? DecimalMark.UNKNOWN : DecimalMark.detect(
+                (amount.isWide() ? amount.indexes() : List.of(amount.index())).stream()
+                        .flatMap(i -> values(sample, i).stream()).toList());
         checkRequired(chosen, options.threshold(), problems);
         return new MappingResult(ColumnMapping.of(layout, chosen, decimalMark), !problems.isEmpty(), problems);
     }
