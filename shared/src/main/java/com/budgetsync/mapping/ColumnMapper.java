@@ -45,6 +45,11 @@ public final class ColumnMapper {
             taken.addAll(columns);
             chosen.put(TargetField.FISCAL_PERIOD, widePeriods(headers, columns, profiles));
             chosen.put(TargetField.AMOUNT, wideAmounts(headers, columns, profiles));
+        } else if (!chosen.containsKey(TargetField.FISCAL_PERIOD)) {
+            SplitPeriods.detect(headers, profiles, taken).ifPresent(split -> {
+                taken.addAll(split.indexes());
+                chosen.put(TargetField.FISCAL_PERIOD, split);
+            });
         }
 
         List<Candidate> candidates = candidates(headers, profiles, chosen.keySet(), taken);

@@ -85,11 +85,16 @@ public final class RowNormalizer {
     }
 
     private void normalizeLong(DataRow row, Line line, Sink sink) {
-        String periodText = value(row, mapping.fiscalPeriod());
+        FieldMapping periodField = mapping.fiscalPeriod();
+        // A period split over a year and a month column reads as "FY25 Jan".
+        String periodText = periodField.isWide()
+                ? String.join(" ", periodField.indexes().stream().map(i -> row.cell(i).strip()).toList()).strip()
+                : value(row, periodField);
         Optional<FiscalPeriod> period = periodCache.size() < PERIOD_CACHE_LIMIT
                 ? periodCache.computeIfAbsent(periodText, periods::parse) : periods.parse(periodText);
         if (period.isEmpty()) {
-            sink.error(new RowError(row.rowNumber(), mapping.fiscalPeriod().column(), periodText, periodText.isEmpty()
+            String column = periodField.isWide() ? String.join(" + ", periodField.columns()) : periodField.column();
+            sink.error(new RowError(row.rowNumber(), column, periodText, periodText.isEmpty()
                     ? "fiscal period is empty"
                     : "not a fiscal period (expected e.g. FY 2025, Q1 2025, Jan-25, 2025-01)"));
             return;

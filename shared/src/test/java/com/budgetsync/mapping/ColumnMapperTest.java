@@ -133,6 +133,22 @@ class ColumnMapperTest {
     }
 
     @Test
+    void aFiscalYearColumnAndAQuarterColumnAreReadTogether() {
+        MappingResult result = map(List.of("Department", "Fiscal Year", "Quarter", "Budget"),
+                "Engineering,FY2025,Q1,10", "Engineering,FY2025,Q2,10", "Sales,FY2026,Q1,5");
+        assertEquals(Layout.LONG, result.mapping().layout());
+        assertEquals(List.of("Fiscal Year", "Quarter"), result.mapping().fiscalPeriod().columns());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void aCompletePeriodColumnIsNotSplit() {
+        MappingResult result = map(List.of("Department", "Period", "Quarter", "Budget"),
+                "Engineering,Q1 2025,Q1,10", "Sales,Q2 2025,Q2,5");
+        assertEquals("Period", result.mapping().fiscalPeriod().column());
+    }
+
+    @Test
     void aEuropeanAmountColumnRecordsItsDecimalMark() {
         MappingResult result = mapper.map(List.of("Department", "Period", "Amount"),
                 List.of(new DataRow(2, List.of("Sales", "FY2025", "1.234")), new DataRow(3, List.of("IT", "FY2025", "1.234,50"))),
