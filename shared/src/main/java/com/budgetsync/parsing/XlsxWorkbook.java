@@ -38,17 +38,29 @@ final class XlsxWorkbook implements Workbook {
 
     static XlsxWorkbook open(FileContent file) throws IOException {
         Path copy = Files.createTempFile("budget-sync-", ".xlsx");
+        OPCPackage pkg = null;
         try {
             try (InputStream in = file.open()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            return new XlsxWorkbook(copy, OPCPackage.open(copy.toFile(), PackageAccess.READ));
-        } catch (InvalidFormatException | SAXException | RuntimeException e) {
-            Files.deleteIfExists(copy);
+            pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ);
+            return new XlsxWorkbook(copy, pkg);
+        } catch (OpenXML4JException | SAXException | RuntimeException e) {
+            discard(pkg, copy);
             throw new UnreadableFileException(file.filename() + ": not a readable .xlsx workbook (" + e.getMessage() + ")", e);
-        } catch (OpenXML4JException | IOException e) {
+        } catch (IOException e) {
+            discard(pkg, copy);
+            throw e;
+        }
+    }
+
+    private static void discard(OPCPackage pkg, Path copy) throws IOException {
+        try {
+            if (pkg != null) {
+                pkg.revert();
+            }
+        } finally {
             Files.deleteIfExists(copy);
-            throw e instanceof IOException io ? io : new IOException(e);
         }
     }
 
@@ -86,10 +98,6 @@ final class XlsxWorkbook implements Workbook {
 
     @Override
     public void close() throws IOException {
-        try {
-            pkg.revert();
-        } finally {
-            Files.deleteIfExists(copy);
-        }
+        discard(pkg, copy);
     }
 }

@@ -132,8 +132,18 @@ class TableReaderTest {
     }
 
     @Test
+    void theContentDecidesTheFormatNotTheName() throws IOException {
+        byte[] xlsx = workbook().open().readAllBytes();
+        assertEquals(FileFormat.XLSX, TableReader.detect(FileContent.of("export.csv", xlsx), ReadOptions.DEFAULT).format());
+        FileContent csvNamedXls = FileContent.of("report.xls", "Dept,Amount\nIT,1\n".getBytes(StandardCharsets.UTF_8));
+        TableLayout layout = TableReader.detect(csvNamedXls, ReadOptions.DEFAULT);
+        assertEquals(FileFormat.CSV, layout.format());
+        assertEquals("IT", TableReader.sample(csvNamedXls, layout, 1).get(0).cell(0));
+    }
+
+    @Test
     void aCorruptWorkbookIsUnreadable() {
-        FileContent file = FileContent.of("a.xlsx", "not a zip".getBytes(StandardCharsets.UTF_8));
+        FileContent file = FileContent.of("a.xlsx", new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3});
         assertThrows(UnreadableFileException.class, () -> TableReader.detect(file, ReadOptions.DEFAULT));
     }
 
