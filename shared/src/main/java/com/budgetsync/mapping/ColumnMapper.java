@@ -37,13 +37,19 @@ public final class ColumnMapper {
         pin(headers, options, chosen, taken, problems);
 
         Layout layout = Layout.LONG;
-        Optional<List<Integer>> wide = chosen.containsKey(TargetField.FISCAL_PERIOD) || chosen.containsKey(TargetField.AMOUNT)
-                ? Optional.empty() : WidePeriods.detect(headers, taken).filter(c -> amountsUnder(c, profiles));
+        Optional<WidePeriods.Columns> wide = chosen.containsKey(TargetField.FISCAL_PERIOD)
+                || chosen.containsKey(TargetField.AMOUNT)
+                ? Optional.empty()
+                : WidePeriods.detect(headers, profiles, taken).filter(c -> amountsUnder(c.periods(), profiles));
         if (wide.isPresent()) {
             layout = Layout.WIDE;
-            List<Integer> columns = wide.get();
+            List<Integer> columns = wide.get().periods();
             taken.addAll(columns);
-            chosen.put(TargetField.FISCAL_PERIOD, widePeriods(headers, columns, profiles));
+            Integer year = wide.get().year();
+            if (year != null) {
+                taken.add(year);
+            }
+            chosen.put(TargetField.FISCAL_PERIOD, widePeriods(headers, columns, year, profiles));
             chosen.put(TargetField.AMOUNT, wideAmounts(headers, columns, profiles));
         } else if (!chosen.containsKey(TargetField.FISCAL_PERIOD)) {
             SplitPeriods.detect(headers, profiles, taken).ifPresent(split -> {
@@ -82,12 +88,16 @@ public final class ColumnMapper {
                 .allMatch(p -> p.amounts() >= 0.8);
     }
 
-    private static FieldMapping widePeriods(List<String> headers, List<Integer> columns, List<ColumnProfile> profiles) {
+    private static FieldMapping widePeriods(List<String> headers, List<Integer> columns, Integer year,
+                                            List<ColumnProfile> profiles) {
         List<String> names = columns.stream().map(headers::get).toList();
         double amounts = meanAmountShare(columns, profiles);
-        String reason = columns.size() + " column headers are fiscal periods (" + names.get(0) + " … "
-                + names.get(names.size() - 1) + "): a wide export, unpivoted to one row per period";
-        return FieldMapping.wide(names, columns, round(HEADER_WEIGHT + (1 - HEADER_WEIGHT) * amounts), reason);
+        String reason = columns.size() + " column headers are " + (year == null ? "fiscal periods" : "months or quarters")
+                + " (" + names.get(0) + " … " + names.get(names.size() - 1) + "): a wide export, unpivoted to one row per"
+                + " period" + (year == null ? "" : ", the year from '" + headers.get(year) + "'");
+        double confidence = round(HEADER_WEIGHT + (1 - HEADER_WEIGHT) * amounts);
+        return year == null ? FieldMapping.wide(names, columns, confidence, reason)
+                : new FieldMapping(headers.get(year), year, names, columns, confidence, reason, List.of());
     }
 
     private static FieldMapping wideAmounts(List<String> headers, List<Integer> columns, List<ColumnProfile> profiles) {

@@ -49,7 +49,7 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
     }
 
     /** "Jan", "Q1", "M01": a period once a year is put in front of it. */
-    private static boolean isPeriodPart(String value) {
+    static boolean isPeriodPart(String value) {
         return PERIODS.parse("FY2000 " + value).filter(p -> p.type() != PeriodType.YEAR).isPresent();
     }
 

@@ -8,19 +8,19 @@ import com.budgetsync.mapping.ColumnMapping;
 import com.budgetsync.mapping.FieldMapping;
 import com.budgetsync.mapping.Layout;
 import com.budgetsync.parsing.DataRow;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns one data row into budget rows using a mapping: parses amount, period and currency, skips blank and total
  * rows, and reports a bad value as a row error instead of failing the file. A wide row (a column per period) becomes
- * one budget row per period that holds an amount.
+ * one budget row per period that holds an amount; when the period headers are months or quarters without a year
+ * ("Jan"), the row's year column completes them.
  */
 public final class RowNormalizer {
     private static final int PERIOD_CACHE_LIMIT = 10_000;
+    private static final String PERIOD_EXAMPLES = "expected e.g. FY 2025, Q1 2025, Jan-25, 2025-01";
 
     /** Receives what one row turned into. */
     public interface Sink {
@@ -32,26 +32,19 @@ public final class RowNormalizer {
     }
 
     private final ColumnMapping mapping;
+    private final FieldMapping period;
     private final FiscalPeriodParser periods;
     private final DecimalMark decimalMark;
     private final String defaultCurrency;
-    private final List<PeriodColumn> periodColumns = new ArrayList<>();
     // A file holds few distinct period labels: parse each once, not once per row.
     private final Map<String, Optional<FiscalPeriod>> periodCache = new HashMap<>();
 
     public RowNormalizer(ColumnMapping mapping, NormalizeOptions options) {
         this.mapping = mapping;
+        this.period = mapping.fiscalPeriod();
         this.periods = new FiscalPeriodParser(options.fiscalYearStartMonth());
         this.decimalMark = mapping.decimalMarkOrUnknown();
         this.defaultCurrency = CurrencyCodes.parse(options.defaultCurrency()).orElse("USD");
-        if (mapping.layout() == Layout.WIDE) {
-            FieldMapping wide = mapping.fiscalPeriod();
-            for (int i = 0; i < wide.columns().size(); i++) {
-                String header = wide.columns().get(i);
-                int index = wide.indexes().get(i);
-                periods.parse(header).ifPresent(p -> periodColumns.add(new PeriodColumn(header, index, p)));
-            }
-        }
     }
 
     public void normalize(DataRow row, Sink sink) {
@@ -85,18 +78,15 @@ public final class RowNormalizer {
     }
 
     private void normalizeLong(DataRow row, Line line, Sink sink) {
-        FieldMapping periodField = mapping.fiscalPeriod();
         // A period split over a year and a month column reads as "FY25 Jan".
-        String periodText = periodField.isWide()
-                ? String.join(" ", periodField.indexes().stream().map(i -> row.cell(i).strip()).toList()).strip()
-                : value(row, periodField);
-        Optional<FiscalPeriod> period = periodCache.size() < PERIOD_CACHE_LIMIT
-                ? periodCache.computeIfAbsent(periodText, periods::parse) : periods.parse(periodText);
-        if (period.isEmpty()) {
-            String column = periodField.isWide() ? String.join(" + ", periodField.columns()) : periodField.column();
+        String periodText = period.isWide()
+                ? String.join(" ", period.indexes().stream().map(i -> row.cell(i).strip()).toList()).strip()
+                : value(row, period);
+        Optional<FiscalPeriod> parsed = parsePeriod(periodText);
+        if (parsed.isEmpty()) {
+            String column = period.isWide() ? String.join(" + ", period.columns()) : period.column();
             sink.error(new RowError(row.rowNumber(), column, periodText, periodText.isEmpty()
-                    ? "fiscal period is empty"
-                    : "not a fiscal period (expected e.g. FY 2025, Q1 2025, Jan-25, 2025-01)"));
+                    ? "fiscal period is empty" : "not a fiscal period (" + PERIOD_EXAMPLES + ")"));
             return;
         }
         String amountText = value(row, mapping.amount());
@@ -104,21 +94,35 @@ public final class RowNormalizer {
             sink.error(new RowError(row.rowNumber(), mapping.amount().column(), "", "amount is empty"));
             return;
         }
-        emit(line, period.get(), mapping.amount().column(), amountText, sink);
+        emit(line, parsed.get(), mapping.amount().column(), amountText, sink);
     }
 
     private void normalizeWide(DataRow row, Line line, Sink sink) {
+        String year = period.index() == null ? "" : row.cell(period.index()).strip() + " ";
         boolean any = false;
-        for (PeriodColumn column : periodColumns) {
-            String amountText = row.cell(column.index).strip();
-            if (!amountText.isEmpty()) {
-                any = true;
-                emit(line, column.period, column.header, amountText, sink);
+        for (int i = 0; i < period.columns().size(); i++) {
+            String header = period.columns().get(i);
+            String amountText = row.cell(period.indexes().get(i)).strip();
+            if (amountText.isEmpty()) {
+                continue;
             }
+            any = true;
+            Optional<FiscalPeriod> parsed = parsePeriod(year + header);
+            if (parsed.isEmpty()) {
+                sink.error(new RowError(row.rowNumber(), period.column(), year.strip(),
+                        "not a fiscal year for the period column '" + header + "' (" + PERIOD_EXAMPLES + ")"));
+                return;
+            }
+            emit(line, parsed.get(), header, amountText, sink);
         }
         if (!any) {
             sink.skipped(new SkippedRow(row.rowNumber(), "no amount in any period column"));
         }
+    }
+
+    private Optional<FiscalPeriod> parsePeriod(String text) {
+        return periodCache.size() < PERIOD_CACHE_LIMIT
+                ? periodCache.computeIfAbsent(text, periods::parse) : periods.parse(text);
     }
 
     private void emit(Line line, FiscalPeriod period, String column, String amountText, Sink sink) {
@@ -153,9 +157,6 @@ public final class RowNormalizer {
         }
         String cell = row.cell(field.index());
         return cell == null ? "" : cell.strip();
-    }
-
-    private record PeriodColumn(String header, int index, FiscalPeriod period) {
     }
 
     private record Line(long sourceRow, String department, String subCategory, Optional<String> currency) {

@@ -95,6 +95,19 @@ class RowNormalizerTest {
     }
 
     @Test
+    void monthHeadersTakeTheirYearFromTheRow() {
+        FieldMapping months = new FieldMapping("Fiscal Year", 1, List.of("Jul", "Jan"), List.of(2, 3), 1.0, "wide", List.of());
+        ColumnMapping wide = new ColumnMapping(Layout.WIDE, field("Department", 0), months,
+                FieldMapping.wide(List.of("Jul", "Jan"), List.of(2, 3), 1.0, "wide"), null, null);
+        CollectingSink sink = normalize(wide, new NormalizeOptions(7, "USD"), "Engineering", "FY25", "1", "2");
+        assertEquals(List.of("2024-07", "2025-01"), sink.rows().stream().map(r -> r.period().canonical()).toList());
+        sink = normalize(wide, NormalizeOptions.DEFAULT, "Engineering", "soon", "1", "2");
+        assertEquals(new RowError(2, "Fiscal Year", "soon",
+                "not a fiscal year for the period column 'Jul' (expected e.g. FY 2025, Q1 2025, Jan-25, 2025-01)"),
+                sink.errors().get(0));
+    }
+
+    @Test
     void aWideRowWithoutAmountsIsSkipped() {
         ColumnMapping wide = new ColumnMapping(Layout.WIDE, field("Department", 0),
                 FieldMapping.wide(List.of("FY2024", "FY2025"), List.of(1, 2), 1.0, "wide"),
