@@ -1,5 +1,7 @@
 package com.budgetsync.mapping;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,7 @@ public record MappingOptions(Map<String, TargetField> pins, double threshold) {
     public static final MappingOptions DEFAULT = new MappingOptions(Map.of(), DEFAULT_THRESHOLD);
 
     public MappingOptions {
-        pins = pins == null ? Map.of() : Map.copyOf(pins);
+        // The config's order, so that conflicting pins resolve the same way on every run.
+        pins = pins == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pins));
     }
 }

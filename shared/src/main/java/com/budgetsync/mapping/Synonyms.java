@@ -1,10 +1,10 @@
 package com.budgetsync.mapping;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Header words each field goes by in FP&A exports (normalised form, see {@link HeaderNames}), each with a weight:
@@ -71,7 +71,7 @@ final class Synonyms {
         Map<String, Double> words = new LinkedHashMap<>();
         Arrays.stream(primary.split("\\|")).forEach(w -> words.put(w, 1.0));
         Arrays.stream(secondary.split("\\|")).forEach(w -> words.putIfAbsent(w, SECONDARY));
-        return Map.copyOf(words.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        // Insertion order, so that equally good synonyms are always reported the same way.
+        return Collections.unmodifiableMap(words);
     }
 }
