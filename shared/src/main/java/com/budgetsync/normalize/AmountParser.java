@@ -138,7 +138,10 @@ public final class AmountParser {
     private static String code(StringBuilder letters, String current) {
         Optional<String> code = CurrencyCodes.parse(letters.toString());
         letters.setLength(0);
-        return code.isPresent() && current == null ? code.get() : code.isPresent() ? current : null;
+        if (code.isEmpty()) {
+            return null;
+        }
+        return current == null ? code.get() : current;
     }
 
     /** Digits with '.' as the only separator, or null when the separators make no sense. */

@@ -9,6 +9,7 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
@@ -70,6 +71,8 @@ final class XlsWorkbook implements Workbook {
                     : ExcelValues.number(cell.getNumericCellValue());
             case STRING -> cell.getStringCellValue().strip();
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            // "#DIV/0!" as Excel shows it, so the row error names what the cell holds.
+            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
             default -> "";
         };
     }
