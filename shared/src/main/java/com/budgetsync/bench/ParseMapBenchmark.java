@@ -119,13 +119,17 @@ public final class ParseMapBenchmark {
                 counter.skipped, millis, counter.rows * 1000.0 / Math.max(1, millis), mapping.needsReview());
     }
 
-    /** {@code ParseMapBenchmark <dir> [csvRows] [xlsxRows]}: generates both files into dir and runs them. */
+    /** {@code ParseMapBenchmark <dir> [csvRows] [xlsxRows]}: generates both files into dir (once) and runs them. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"));
         int csvRows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int xlsxRows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         Files.createDirectories(dir);
-        for (Path file : new Path[] {generateCsv(dir, csvRows), generateXlsx(dir, xlsxRows)}) {
+        // Generated files are deterministic: reuse them across runs.
+        Path csv = dir.resolve("bench-" + csvRows + ".csv");
+        Path xlsx = dir.resolve("bench-" + xlsxRows + ".xlsx");
+        for (Path file : new Path[] {Files.exists(csv) ? csv : generateCsv(dir, csvRows),
+                Files.exists(xlsx) ? xlsx : generateXlsx(dir, xlsxRows)}) {
             Result result = run(file);
             System.out.printf("%s: %,d rows → %,d budget rows, %d errors, %d skipped in %,d ms (%,.0f rows/s), "
                             + "max heap %d MB%n", result.file(), result.rows(), result.budgetRows(), result.errors(),
