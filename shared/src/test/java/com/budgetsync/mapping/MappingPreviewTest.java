@@ -33,6 +33,8 @@ class MappingPreviewTest {
         assertEquals("Budget Amount", amount.get("column").asText());
         assertEquals(4, json.get("rows").size());
         assertEquals("FY2025", json.get("rows").get(0).get("period").get("canonical").asText());
+        assertEquals("2025-01-01", json.get("rows").get(0).get("period").get("start").asText());
+        assertEquals(500000, json.get("rows").get(0).get("amount").asInt());
     }
 
     @Test
