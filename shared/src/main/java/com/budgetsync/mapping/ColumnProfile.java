@@ -12,11 +12,15 @@ import java.util.Set;
 
 /**
  * What a column's sample values look like: shares of fiscal periods (and of whole years among them), of bare years
- * such as "2025" (which are amounts too), of amounts, currency codes, text labels, and of period parts — a month or
- * quarter without its year ("Jan", "Q1"), as exports with a separate year column write them.
+ * such as "2025" (which are amounts too), of amounts, currency codes, text labels, numeric codes ("10010", a cost
+ * center), and of period parts — a month or quarter without its year ("Jan", "Q1"), as exports with a separate year
+ * column write them.
  */
 record ColumnProfile(int values, int distinct, double periods, double years, double bareYears, double parts,
-                     double amounts, double currencies, double labels) {
+                     double amounts, double currencies, double labels, double codes) {
+    /** A code ("10010") is weaker evidence of a label column than text: budget amounts are digits too. */
+    private static final double CODE_WEIGHT = 0.8;
+
     private static final FiscalPeriodParser PERIODS = new FiscalPeriodParser(1);
 
     static ColumnProfile of(List<String> values) {
@@ -27,6 +31,7 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
         int amounts = 0;
         int currencies = 0;
         int labels = 0;
+        int codes = 0;
         Set<String> distinct = new HashSet<>();
         for (String value : values) {
             distinct.add(value);
@@ -42,10 +47,11 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
             currencies += currency ? 1 : 0;
             labels += period.isEmpty() && !part && !amount && !currency
                     && value.chars().anyMatch(Character::isLetter) ? 1 : 0;
+            codes += period.isEmpty() && value.length() >= 2 && value.chars().allMatch(Character::isDigit) ? 1 : 0;
         }
         double n = Math.max(1, values.size());
         return new ColumnProfile(values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, currencies / n, labels / n);
+                amounts / n, currencies / n, labels / n, codes / n);
     }
 
     /** "Jan", "Q1", "M01": a period once a year is put in front of it. */
@@ -63,7 +69,7 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
             // A column of bare years ("2025") parses as amounts too; it is a period column far more often.
             case AMOUNT -> amounts - 0.7 * bareYears;
             case CURRENCY -> currencies;
-            case DEPARTMENT, SUB_CATEGORY -> values >= 4 && distinct == 1 ? labels * 0.5 : labels;
+            case DEPARTMENT, SUB_CATEGORY -> (values >= 4 && distinct == 1 ? 0.5 : 1) * (labels + CODE_WEIGHT * codes);
         };
     }
 
@@ -76,7 +82,8 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
             case FISCAL_PERIOD -> percent(periods) + " of values are fiscal periods";
             case AMOUNT -> percent(amounts) + " of values are amounts" + (bareYears > 0.5 ? " (but look like years)" : "");
             case CURRENCY -> percent(currencies) + " of values are ISO currency codes";
-            case DEPARTMENT, SUB_CATEGORY -> percent(labels) + " of values are text labels (" + distinct + " distinct)";
+            case DEPARTMENT, SUB_CATEGORY -> percent(labels) + " of values are text labels"
+                    + (codes > 0 ? ", " + percent(codes) + " numeric codes" : "") + " (" + distinct + " distinct)";
         };
     }
 

@@ -15,7 +15,7 @@ record HeaderMatch(double score, String explanation) {
     private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final double CONTAINED = 0.9;
-    private static final double TYPO_FLOOR = 0.75;
+    private static final double TYPO_FLOOR = 0.8;
     private static final double NAMES_SOMETHING_ELSE = 0.2;
 
     static final HeaderMatch NONE = new HeaderMatch(0, null);
