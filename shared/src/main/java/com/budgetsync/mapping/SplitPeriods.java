@@ -3,6 +3,7 @@ package com.budgetsync.mapping;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -39,7 +40,7 @@ final class SplitPeriods {
     }
 
     private static Optional<Integer> best(List<Integer> free, List<String> headers,
-                                          java.util.function.IntPredicate fits) {
+                                          IntPredicate fits) {
         return free.stream().filter(fits::test).max((a, b) -> Double.compare(
                 HeaderMatch.of(TargetField.FISCAL_PERIOD, headers.get(a)).score(),
                 HeaderMatch.of(TargetField.FISCAL_PERIOD, headers.get(b)).score()));

@@ -3,8 +3,10 @@ package com.budgetsync.normalize;
 import com.budgetsync.domain.FiscalPeriod;
 import com.budgetsync.domain.PeriodType;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,9 +152,9 @@ public final class FiscalPeriodParser {
     }
 
     private static Map<String, Integer> months() {
-        Map<String, Integer> months = new java.util.HashMap<>();
+        Map<String, Integer> months = new HashMap<>();
         for (int m = 1; m <= 12; m++) {
-            String name = java.time.Month.of(m).name();
+            String name = Month.of(m).name();
             months.put(name, m);
             months.put(name.substring(0, 3), m);
         }
