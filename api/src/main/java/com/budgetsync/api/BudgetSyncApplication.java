@@ -11,6 +11,7 @@ import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.api.resources.BudgetResource;
 import com.budgetsync.api.resources.ConfigChanges;
 import com.budgetsync.api.resources.HealthResource;
+import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
@@ -18,6 +19,7 @@ import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
@@ -96,6 +98,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new SyncResource(configs, history, runner));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
+        environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
+                config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal);
         environment.jersey().register(new HealthResource(status));
         ErrorMappers.all().forEach(environment.jersey()::register);

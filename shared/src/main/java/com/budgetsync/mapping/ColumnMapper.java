@@ -28,6 +28,7 @@ public final class ColumnMapper {
     private static final double TIE_MARGIN = 0.05;
     private static final double TIED_CONFIDENCE = 0.5;
     private static final int ALTERNATIVES = 3;
+    private static final double AMOUNT_SHARE = 0.8;
 
     public MappingResult map(List<String> headers, List<DataRow> sample, MappingOptions options) {
         List<ColumnProfile> profiles = profiles(headers, sample);
@@ -60,12 +61,41 @@ public final class ColumnMapper {
 
         List<Candidate> candidates = candidates(headers, profiles, chosen.keySet(), taken);
         assign(headers, candidates, chosen, taken, problems);
+        if (!options.pins().containsValue(TargetField.AMOUNT)) {
+            flagActualsBesideAmount(headers, profiles, chosen, problems);
+        }
         FieldMapping amount = chosen.get(TargetField.AMOUNT);
         DecimalMark decimalMark = amount == null ? DecimalMark.UNKNOWN : DecimalMark.detect(
                 (amount.isWide() ? amount.indexes() : List.of(amount.index())).stream()
                         .flatMap(i -> values(sample, i).stream()).toList());
         checkRequired(chosen, options.threshold(), problems);
         return new MappingResult(ColumnMapping.of(layout, chosen, decimalMark), !problems.isEmpty(), problems);
+    }
+
+    /**
+     * Budget and actual amounts side by side is the ambiguity that costs most if guessed wrong: procurement would
+     * check requests against spend. A person confirms the budget column once, by pinning it in the config.
+     */
+    private static void flagActualsBesideAmount(List<String> headers, List<ColumnProfile> profiles,
+                                                Map<TargetField, FieldMapping> chosen, List<String> problems) {
+        FieldMapping amount = chosen.get(TargetField.AMOUNT);
+        if (amount == null || amount.isWide()) {
+            return;
+        }
+        IntStream.range(0, headers.size())
+                .filter(i -> i != amount.index() && profiles.get(i).amounts() >= AMOUNT_SHARE
+                        && Synonyms.ACTUALS.contains(HeaderNames.normalize(headers.get(i))))
+                .findFirst()
+                .ifPresent(actual -> {
+                    problems.add("amount: '" + amount.column() + "' and '" + headers.get(actual) + "' both hold amounts;"
+                            + " pin the budget column in the config (options.pins {\"" + amount.column()
+                            + "\": \"amount\"}) to import");
+                    double capped = Math.min(amount.confidence(), TIED_CONFIDENCE);
+                    chosen.put(TargetField.AMOUNT, FieldMapping.single(amount.column(), amount.index(), capped,
+                            amount.reason() + "; '" + headers.get(actual) + "' beside it holds actual amounts",
+                            amount.alternatives().stream()
+                                    .map(a -> new Alternative(a.column(), Math.min(a.confidence(), capped))).toList()));
+                });
     }
 
     private static void pin(List<String> headers, MappingOptions options, Map<TargetField, FieldMapping> chosen,

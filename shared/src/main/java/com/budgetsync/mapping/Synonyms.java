@@ -60,6 +60,10 @@ final class Synonyms {
             "balance", "percent", "pct", "id", "code", "number", "no", "headcount", "fte", "qty", "quantity", "units",
             "rate", "ratio");
 
+    /** Headers of actual-spend columns, which exports often put right beside the budget. */
+    static final List<String> ACTUALS = List.of("actual", "actuals", "actual amount", "actual spend", "actual cost",
+            "actuals amount", "ytd actual", "actual ytd", "spent", "spend");
+
     /** Words of free-text columns that never hold a department or category. */
     static final List<String> FREE_TEXT = List.of("notes", "note", "comment", "comments", "memo", "remarks", "owner",
             "approver", "approved by", "prepared by", "status", "email", "scenario", "version");

@@ -16,10 +16,15 @@ public interface FileContent {
     InputStream open() throws IOException;
 
     static FileContent of(Path path) {
+        return of(path.getFileName().toString(), path);
+    }
+
+    /** A file stored under another name (a spooled upload) that keeps the name it was sent with. */
+    static FileContent of(String filename, Path path) {
         return new FileContent() {
             @Override
             public String filename() {
-                return path.getFileName().toString();
+                return filename;
             }
 
             @Override

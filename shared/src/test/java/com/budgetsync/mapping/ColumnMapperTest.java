@@ -101,13 +101,25 @@ class ColumnMapperTest {
     }
 
     @Test
-    void actualIsRankedAsAnAlternativeNotChosen() {
+    void actualBesideTheBudgetIsRankedBelowItAndSendsTheRunToReview() {
         MappingResult result = map(List.of("Department", "Period", "Budget Amount", "Actual", "Variance"),
                 "Engineering,FY2025,100,90,10", "Sales,FY2025,50,55,-5");
         FieldMapping amount = result.mapping().amount();
         assertEquals("Budget Amount", amount.column());
         assertEquals(List.of("Actual", "Variance"), amount.alternatives().stream().map(Alternative::column).toList());
-        assertTrue(amount.alternatives().get(0).confidence() < amount.confidence());
+        assertTrue(amount.alternatives().get(0).confidence() <= amount.confidence());
+        assertTrue(result.needsReview());
+        assertTrue(result.problems().get(0).contains("'Budget Amount' and 'Actual' both hold amounts"),
+                result.problems().toString());
+    }
+
+    @Test
+    void pinningTheBudgetColumnBesideActualImports() {
+        MappingResult result = new ColumnMapper().map(List.of("Department", "Period", "Budget", "Actual"),
+                rows("Engineering,FY2025,100,90", "Sales,FY2025,50,55"),
+                new MappingOptions(Map.of("Budget", TargetField.AMOUNT), MappingOptions.DEFAULT_THRESHOLD));
+        assertEquals("Budget", result.mapping().amount().column());
+        assertFalse(result.needsReview(), result.problems().toString());
     }
 
     @Test
