@@ -18,14 +18,18 @@ import com.budgetsync.api.resources.ApiKeyResource;
 import com.budgetsync.api.resources.BudgetResource;
 import com.budgetsync.api.resources.ConfigChanges;
 import com.budgetsync.api.resources.HealthResource;
+import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.temporal.TemporalConnection;
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
+import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
@@ -88,13 +92,14 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
         OutboundGuard outbound = config.getOutbound().guard();
         OutboundGuard.install(outbound);
+        SourceSecrets secrets = config.sourceSecrets();
 
         TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
                 config.getTemporal().namespace());
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
             environment.lifecycle().manage(new ManagedWorker(
-                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings())));
+                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(), secrets)));
         }
 
         ConfigDao configs = new ConfigDao(jdbi);
@@ -113,11 +118,13 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
 
         environment.jersey().register(new ApiKeyResource(apiKeys));
-        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE, new ConfigAuditStore(jdbi),
-                outbound));
+        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE, secrets,
+                new ImportedFileDao(jdbi), new ConfigAuditStore(jdbi), outbound));
         environment.jersey().register(new SyncResource(configs, history, runner));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
+        environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
+                config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal);
         environment.jersey().register(new HealthResource(status));
         ErrorMappers.all().forEach(environment.jersey()::register);

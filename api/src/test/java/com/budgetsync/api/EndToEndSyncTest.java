@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.api.testing.RunningApp;
+import com.budgetsync.testing.SeedExample;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,7 @@ import org.junit.jupiter.api.Test;
  * unchanged, then synced without one row, which soft-deletes that budget and leaves procurement's figures alone.
  */
 class EndToEndSyncTest {
-    private static final String SEED = """
-            Department,Sub Category,Fiscal Period,Budget Amount,Currency
-            Engineering,Software,FY 2025,500000,USD
-            Engineering,Hardware,FY 2025,100000,USD
-            Sales,Travel,Q1 2025,75000,USD
-            Marketing,Advertising,FY 2025,200000,EUR
-            """;
+    private static final String SEED = SeedExample.CSV;
 
     private static RunningApp app;
 

@@ -11,11 +11,13 @@ import java.util.Locale;
  * Keeps customer-supplied hosts and URLs (SFTP host, S3 endpoint, HTTPS source, webhook) away from the machine itself,
  * the cloud metadata service and the private network (SSRF). The check is on the resolved addresses, every one of
  * them, right before connecting: a name that resolves to 127.0.0.1, or a DNS answer changed since the config was
- * saved, is caught. Connect to the addresses {@link #check} returns so no second lookup can differ.
+ * saved, is caught. Connect to the addresses {@link #check} returns where the client allows it, so no second lookup
+ * can differ.
  *
  * <p>The process-wide guard is set once at start from config ({@code outbound.allowLoopback},
  * {@code outbound.allowPrivate}) or the environment; sources and notifiers call
- * {@code OutboundGuard.current().check(host)} or {@code .checkUrl(url)}.
+ * {@code OutboundGuard.current().checkTarget(hostOrUrl)} before connecting, or {@code check(host)} to connect to the
+ * checked addresses.
  */
 public final class OutboundGuard {
     public static final String ALLOW_LOOPBACK_ENV = "BUDGET_SYNC_ALLOW_LOOPBACK";
@@ -62,23 +64,16 @@ public final class OutboundGuard {
         return addresses;
     }
 
-    /** Checks an http(s) URL's scheme and host; returns it parsed. */
-    public URI checkUrl(String url) throws UnknownHostException {
-        URI uri = parse(url);
-        check(uri.getHost());
-        return uri;
-    }
-
     /**
-     * When a config is saved: refuses literal addresses and names that resolve to a forbidden address now. A name
-     * that does not resolve from here is let through; {@link #check} runs again at connect time anyway.
+     * For a host or an http(s) URL, at save time and right before connecting: refuses it if it is, or resolves to, a
+     * forbidden address. A name that does not resolve is let through, as there is nothing to connect to.
      */
-    public void checkWhenSaved(String hostOrUrl) {
+    public void checkTarget(String hostOrUrl) {
         String host = hostOrUrl.contains("://") ? parse(hostOrUrl).getHost() : hostOrUrl;
         try {
             check(host);
-        } catch (UnknownHostException notResolvableHere) {
-            // re-checked at connect time
+        } catch (UnknownHostException nothingToConnectTo) {
+            // the connection fails by itself with "unknown host"
         }
     }
 

@@ -32,15 +32,15 @@ class OutboundGuardTest {
     @Test
     void letsPublicAddressesThrough() {
         assertDoesNotThrow(() -> production.check("93.184.215.14"));
-        assertDoesNotThrow(() -> production.checkUrl("https://93.184.215.14/budgets.csv"));
+        assertDoesNotThrow(() -> production.checkTarget("https://93.184.215.14/budgets.csv"));
     }
 
     @Test
     void checksTheHostOfUrlsAndOnlyHttp() {
-        assertThrows(OutboundRefusedException.class, () -> production.checkUrl("http://169.254.169.254/latest/meta-data"));
-        assertThrows(OutboundRefusedException.class, () -> production.checkUrl("https://[::1]:8443/hook"));
+        assertThrows(OutboundRefusedException.class, () -> production.checkTarget("http://169.254.169.254/latest/meta-data"));
+        assertThrows(OutboundRefusedException.class, () -> production.checkTarget("https://[::1]:8443/hook"));
         OutboundRefusedException file = assertThrows(OutboundRefusedException.class,
-                () -> production.checkUrl("file:///etc/passwd"));
+                () -> production.checkTarget("file:///etc/passwd"));
         assertEquals("'file:///etc/passwd' is not an http(s) URL with a host", file.getMessage());
     }
 
@@ -57,7 +57,7 @@ class OutboundGuardTest {
 
     @Test
     void aNameThatDoesNotResolveIsLeftForConnectTime() {
-        assertDoesNotThrow(() -> production.checkWhenSaved("sftp.invalid"));
-        assertThrows(OutboundRefusedException.class, () -> production.checkWhenSaved("https://127.0.0.1/x"));
+        assertDoesNotThrow(() -> production.checkTarget("sftp.invalid"));
+        assertThrows(OutboundRefusedException.class, () -> production.checkTarget("https://127.0.0.1/x"));
     }
 }

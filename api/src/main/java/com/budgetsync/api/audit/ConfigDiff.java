@@ -1,6 +1,6 @@
 package com.budgetsync.api.audit;
 
-import com.budgetsync.api.views.ConfigView;
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.Json;
 import com.budgetsync.domain.DataSourceConfig;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,7 +27,7 @@ public final class ConfigDiff {
         Map<String, Object> changes = new LinkedHashMap<>();
         for (String field : new TreeSet<>(union(from, to))) {
             boolean same = Objects.equals(from.get(field), to.get(field));
-            if (field.startsWith("sourceConfig.") && ConfigView.isSecret(field.substring("sourceConfig.".length()))) {
+            if (field.startsWith("sourceConfig.") && SourceSecrets.isSecret(field.substring("sourceConfig.".length()))) {
                 changes.put(field, same ? "unchanged" : "changed");
             } else if (!same) {
                 Map<String, Object> change = new LinkedHashMap<>();

@@ -31,7 +31,7 @@ final class OutboundTargets {
 
     private static void check(OutboundGuard guard, String field, String target) {
         try {
-            guard.checkWhenSaved(target);
+            guard.checkTarget(target);
         } catch (OutboundRefusedException e) {
             throw ApiException.badRequest(field + ": " + e.getMessage());
         }

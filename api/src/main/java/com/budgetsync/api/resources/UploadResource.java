@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
@@ -37,12 +36,6 @@ import org.glassfish.jersey.media.multipart.FormDataParam;
 @Path("/api/sync/upload")
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
-    static final List<MediaType> ACCEPTED_TYPES = List.of(MediaType.valueOf("text/csv"),
-            MediaType.valueOf("text/tab-separated-values"), MediaType.TEXT_PLAIN_TYPE,
-            MediaType.APPLICATION_OCTET_STREAM_TYPE,
-            MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            MediaType.valueOf("application/vnd.ms-excel"));
-
     private final ConfigDao configs;
     private final FileStore files;
     private final SyncRunner runner;
@@ -64,12 +57,7 @@ public class UploadResource {
                               @QueryParam("filename") @Size(max = 255) String filename,
                               @Context HttpHeaders headers,
                               InputStream body) throws IOException {
-        MediaType type = headers.getMediaType();
-        if (type == null || ACCEPTED_TYPES.stream().noneMatch(a -> a.isCompatible(type))) {
-            throw new ApiException(415, "Content-Type " + (type == null ? "missing" : "'" + type + "' not accepted")
-                    + "; send one of: " + String.join(", ", ACCEPTED_TYPES.stream().map(MediaType::toString).toList())
-                    + ", or multipart/form-data with a 'file' part");
-        }
+        FileContentTypes.check(headers.getMediaType());
         return accept(caller, customerId, configId, filename, body);
     }
 

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -26,6 +28,8 @@ import java.util.function.Consumer;
 public final class RunningApp implements AutoCloseable {
     public final TestDatabase db;
     public final EmbeddedTemporal temporal;
+    /** The development key file this app encrypts source secrets with. */
+    public final Path encryptionKeyFile;
     private final DropwizardTestSupport<BudgetSyncConfiguration> app;
     public static final String ADMIN_TOKEN = "test-admin-token";
 
@@ -40,6 +44,10 @@ public final class RunningApp implements AutoCloseable {
         config.getTemporal().setAddress(temporal.address());
         config.getWorker().setEnabled(true);
         config.getAuth().setAdminToken(ADMIN_TOKEN);
+        config.getOutbound().setAllowLoopback(true); // as dev: test servers (SFTP, HTTP) listen on 127.0.0.1
+        // a key of the test's own, never the developer's ~/.budget-sync/encryption.key
+        encryptionKeyFile = Files.createTempDirectory("budget-sync-key").resolve("encryption.key");
+        config.setEncryptionKeyFile(encryptionKeyFile.toString());
         settings.accept(config);
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
@@ -134,6 +142,8 @@ public final class RunningApp implements AutoCloseable {
         app.after();
         temporal.close();
         db.close();
+        Files.deleteIfExists(encryptionKeyFile);
+        Files.deleteIfExists(encryptionKeyFile.getParent());
     }
 
     /** An HTTP answer with its body parsed on demand. */

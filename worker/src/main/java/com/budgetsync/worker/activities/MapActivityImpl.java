@@ -6,6 +6,7 @@ import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.mapping.ColumnMapper;
+import com.budgetsync.mapping.MappingPreview;
 import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.mapping.TargetField;
 import com.budgetsync.parsing.TableLayout;
@@ -22,8 +23,8 @@ import java.util.Arrays;
 import java.util.List;
 
 public class MapActivityImpl implements MapActivity {
-    /** Rows of value evidence the mapper reads. */
-    static final int SAMPLE_ROWS = 500;
+    /** Rows of value evidence the mapper reads: as many as the preview reads, so both map a file alike. */
+    static final int SAMPLE_ROWS = MappingPreview.SAMPLE_ROWS;
 
     private final ConfigDao configs;
     private final FileStore files;

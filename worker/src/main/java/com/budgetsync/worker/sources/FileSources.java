@@ -1,20 +1,36 @@
 package com.budgetsync.worker.sources;
 
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.net.OutboundGuard;
+import java.util.List;
 import java.util.Map;
 
-/** Builds the source of a config from its decrypted settings. */
+/** Builds the source of a config from its decrypted settings ({@code SourceSecrets.decrypt}). */
 public final class FileSources {
     private FileSources() {
     }
 
-    /** Returns null for upload configs: their files arrive through the API, not by polling. */
-    public static FileSource open(DataSourceConfig config, Map<String, Object> settings) throws SourceException {
+    /** Where a source connects: checked against the {@link OutboundGuard} before any connection. */
+    private static final List<String> TARGET_KEYS = List.of("host", "endpoint", "url");
+
+    /**
+     * Returns null for upload configs: their files arrive through the API, not by polling.
+     *
+     * @throws com.budgetsync.net.OutboundRefusedException (an IllegalArgumentException) for a host or URL on a
+     *                                                     network customers may not reach
+     */
+    public static FileSource open(DataSourceConfig config, Map<String, Object> settings) {
+        TARGET_KEYS.forEach(key -> {
+            if (settings.get(key) instanceof String target && !target.isBlank()) {
+                OutboundGuard.current().checkTarget(target);
+            }
+        });
         return switch (config.sourceType()) {
             case UPLOAD -> null;
             case LOCAL -> new LocalFolderSource(settings);
-            case SFTP, S3, HTTPS -> throw new SourceException("source type " + config.sourceType().dbValue()
-                    + " is not available in this version", false);
+            case SFTP -> new SftpSource(settings);
+            case S3 -> new S3Source(settings);
+            case HTTPS -> new HttpsSource(settings);
         };
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
@@ -16,6 +18,7 @@ import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.WorkerSettings;
@@ -49,14 +52,9 @@ import org.junit.jupiter.api.Test;
 
 /** The workflow on Temporal's time-skipping test server, with the real activities on a real PostgreSQL database. */
 class BudgetSyncWorkflowTest {
-    private static final String SEED = """
-            Department,Sub Category,Fiscal Period,Budget Amount,Currency
-            Engineering,Software,FY 2025,500000,USD
-            Engineering,Hardware,FY 2025,100000,USD
-            Sales,Travel,Q1 2025,75000,USD
-            Marketing,Advertising,FY 2025,200000,EUR
-            """;
+    private static final String SEED = SeedExample.CSV;
 
+    private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
     private static TestDatabase db;
     private TestWorkflowEnvironment env;
     private DataSourceConfig config;
@@ -89,7 +87,7 @@ class BudgetSyncWorkflowTest {
     @Test
     void transientParseFailureIsRetriedAfter2s4s8sAndTheRunSucceeds() {
         List<Long> attemptTimes = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT);
+        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity flakyParse = (run, file) -> {
             attemptTimes.add(env.currentTimeMillis());
@@ -115,7 +113,7 @@ class BudgetSyncWorkflowTest {
 
     @Test
     void missingRequiredColumnFailsAtOnceWithItsReasonAndChangesNoBudget() {
-        startWorker(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT));
+        startWorker(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
         run(upload(SEED));
 
         StoredFile bad = store("Department,Sub Category,Notes\nEngineering,Software,no amounts here\n");
@@ -136,7 +134,7 @@ class BudgetSyncWorkflowTest {
     @Test
     void unreadableFileFailsWithoutRetryAndChangesNoBudget() {
         List<Integer> attempts = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT);
+        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity countingParse = (RunInput run, FileRef file) -> {
             attempts.add(1);
