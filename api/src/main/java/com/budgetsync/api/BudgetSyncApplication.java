@@ -7,6 +7,7 @@ import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
 import com.budgetsync.api.cli.ApiKeyCommand;
 import com.budgetsync.api.cli.DevCommand;
+import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
 import com.budgetsync.api.core.DependencyHealthChecks;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * budget-sync: the REST API, and the commands {@code dev}, {@code sync-file}, {@code worker}, {@code server} and
- * {@code db migrate}, {@code api-key}. Start-up reads top to bottom: database, Temporal, worker (if on),
+ * {@code db migrate}, {@code api-key}, {@code rotate-encryption-key}. Start-up reads top to bottom: database, Temporal, worker (if on),
  * authentication, resources, health.
  */
 public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> {
@@ -83,6 +84,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         bootstrap.addCommand(new SyncFileCommand());
         bootstrap.addCommand(new WorkerCommand());
         bootstrap.addCommand(new ApiKeyCommand());
+        bootstrap.addCommand(new RotateEncryptionKeyCommand());
     }
 
     @Override

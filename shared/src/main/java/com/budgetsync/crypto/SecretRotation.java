@@ -1,0 +1,40 @@
+package com.budgetsync.crypto;
+
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.Json;
+import com.budgetsync.domain.DataSourceConfig;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Re-encrypts every stored source secret from the old BUDGET_SYNC_ENCRYPTION_KEY to the new one, in one transaction:
+ * either every config moves to the new key or none does. A config already under the new key is left alone, so a
+ * rotation that was interrupted can simply be run again.
+ */
+public final class SecretRotation {
+    private SecretRotation() {
+    }
+
+    /** Returns how many configs were re-encrypted. */
+    public static int rotate(Jdbi jdbi, SourceSecrets oldKey, SourceSecrets newKey) {
+        return jdbi.inTransaction(h -> {
+            int rotated = 0;
+            for (DataSourceConfig config : new ConfigDao(jdbi).listAll()) {
+                if (config.sourceConfig().values().stream().noneMatch(SecretCipher::isEncrypted)) {
+                    continue;
+                }
+                Map<String, Object> plain;
+                try {
+                    plain = oldKey.decrypt(config.sourceConfig());
+                } catch (IllegalStateException notUnderOldKey) {
+                    newKey.decrypt(config.sourceConfig()); // throws, rolling back all, if under neither key
+                    continue;
+                }
+                h.createUpdate("UPDATE budget_data_source_config SET source_config = CAST(:source AS jsonb) WHERE id = :id")
+                        .bind("id", config.id()).bind("source", Json.write(newKey.encrypt(plain))).execute();
+                rotated++;
+            }
+            return rotated;
+        });
+    }
+}

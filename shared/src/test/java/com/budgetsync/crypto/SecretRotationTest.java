@@ -1,0 +1,53 @@
+package com.budgetsync.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.SourceType;
+import com.budgetsync.testing.TestDatabase;
+import java.security.SecureRandom;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SecretRotationTest {
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void create() {
+        db = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void drop() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void movesEverySecretToTheNewKeyAndCanRunAgain() {
+        SourceSecrets oldKey = randomKey();
+        SourceSecrets newKey = randomKey();
+        ConfigDao configs = new ConfigDao(db.jdbi());
+        long id = configs.create("rotating", "sftp", SourceType.SFTP, true, "daily", "UTC",
+                oldKey.encrypt(Map.of("host", "sftp.example.com", "password", "hunter2")), ConfigOptions.DEFAULTS).id();
+        configs.create("rotating", "plain", SourceType.LOCAL, true, "daily", "UTC", Map.of("directory", "/d"),
+                ConfigOptions.DEFAULTS);
+
+        assertEquals(1, SecretRotation.rotate(db.jdbi(), oldKey, newKey));
+        Map<String, Object> stored = configs.find(id).orElseThrow().sourceConfig();
+        assertEquals("hunter2", newKey.decrypt(stored).get("password"));
+        assertThrows(IllegalStateException.class, () -> oldKey.decrypt(stored));
+        assertEquals(0, SecretRotation.rotate(db.jdbi(), oldKey, newKey), "a second run finds nothing left to move");
+        assertThrows(IllegalStateException.class, () -> SecretRotation.rotate(db.jdbi(), randomKey(), randomKey()),
+                "secrets under neither key stop the rotation");
+    }
+
+    private static SourceSecrets randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SourceSecrets(new SecretCipher(key));
+    }
+}
