@@ -2,6 +2,7 @@ package com.budgetsync.api.cli;
 
 import com.budgetsync.api.BudgetSyncConfiguration;
 import com.budgetsync.api.auth.ApiKeyStore;
+import com.budgetsync.api.views.Ids;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -37,8 +38,9 @@ public class ApiKeyCommand extends ConfiguredCommand<BudgetSyncConfiguration> {
             String customer = namespace.getString("customer");
             switch (namespace.getString("action")) {
                 case "create" -> {
-                    if (customer == null) {
-                        throw new IllegalArgumentException("api-key create needs --customer <id>");
+                    if (customer == null || !customer.matches(Ids.CUSTOMER_PATTERN)) {
+                        throw new IllegalArgumentException("api-key create needs --customer <id>; the id "
+                                + Ids.CUSTOMER_MESSAGE);
                     }
                     ApiKeyStore.CreatedKey key = keys.create(customer, "cli");
                     System.out.println("API key " + key.id() + " for customer " + customer

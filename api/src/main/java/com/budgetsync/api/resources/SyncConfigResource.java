@@ -73,6 +73,7 @@ public class SyncConfigResource {
     public Response create(@Auth Caller caller, @NotNull @Valid ConfigRequest request) {
         caller.checkCustomer(request.customerId());
         SourceType type = SourceType.fromDb(request.sourceType());
+        checkMayConfigure(caller, type);
         Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
         OutboundTargets.check(outbound, source, request.options());
         DataSourceConfig created = configs.create(request.customerId(),
@@ -114,6 +115,8 @@ public class SyncConfigResource {
         if (!old.customerId().equals(request.customerId())) {
             throw ApiException.badRequest("customerId cannot change (config " + id + " belongs to " + old.customerId() + ")");
         }
+        checkMayConfigure(caller, old.sourceType());
+        checkMayConfigure(caller, SourceType.fromDb(request.sourceType()));
         OutboundTargets.check(outbound, request.sourceConfig() == null ? Map.of() : request.sourceConfig(),
                 request.options());
         Map<String, Object> source = request.sourceConfig() == null ? old.sourceConfig()
@@ -162,6 +165,17 @@ public class SyncConfigResource {
     private DataSourceConfig find(Caller caller, long id) {
         return configs.find(id).filter(c -> caller.canSee(c.customerId()))
                 .orElseThrow(() -> ApiException.notFound("config " + id + " not found"));
+    }
+
+    /**
+     * A local folder is on budget-sync's own disk: a customer able to point a config at one could read the server's
+     * files through row errors. Only the operator (admin token) sets such configs up.
+     */
+    private static void checkMayConfigure(Caller caller, SourceType type) {
+        if (type == SourceType.LOCAL && !caller.isAdmin()) {
+            throw new ApiException(403, "sourceType local reads budget-sync's own disk: only the admin token may "
+                    + "create or change such configs");
+        }
     }
 
     private static String timezone(String zone) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.api.testing.RunningApp;
+import com.budgetsync.db.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -62,8 +63,7 @@ class ApiAccessMatrixTest {
     }
 
     static Stream<Arguments> matrix() {
-        String config = "{\"customerId\":\"acme\",\"sourceType\":\"local\",\"name\":\"Acme Secret Plan\","
-                + "\"sourceConfig\":{\"directory\":\"/data/acme-only-folder\",\"password\":\"" + SECRET + "\"}}";
+        String config = Json.write(acmeConfigBody());
         String boundary = "matrix-boundary";
         String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"acme-budget.csv\""
                 + "\r\nContent-Type: text/csv\r\n\r\n" + CSV + "\r\n--" + boundary + "--\r\n";
@@ -87,6 +87,9 @@ class ApiAccessMatrixTest {
                 new Endpoint("POST", "/api/sync/upload?customerId=acme", "multipart/form-data; boundary=" + boundary,
                         multipart, 202, Scope.CUSTOMER),
                 new Endpoint("GET", "/api/budgets?customerId=acme", null, null, 200, Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("POST", "/api/sync/config/{config}/test", null, null, 200, Scope.ID, "acme-only-folder"),
+                new Endpoint("POST", "/api/mapping/preview?customerId=acme&filename=acme-budget.csv", "text/csv", CSV,
+                        200, Scope.CUSTOMER, "AcmeOnlyDept"),
                 new Endpoint("GET", "/api/sync/health", null, null, 200, Scope.ANY, "\"acme\":"),
                 new Endpoint("POST", "/api/admin/api-keys", "application/json", "{\"customerId\":\"acme\"}", 201,
                         Scope.ADMIN),
@@ -177,10 +180,15 @@ class ApiAccessMatrixTest {
         return created.json();
     }
 
+    /** An SFTP config whose host does not resolve: the connection test answers at once, nothing is reached. */
+    private static Map<String, Object> acmeConfigBody() {
+        return Map.of("customerId", "acme", "sourceType", "sftp", "name", "Acme Secret Plan", "frequency", "manual",
+                "sourceConfig", Map.of("host", "sftp.acme-only-folder.invalid", "username", "acme",
+                        "password", SECRET));
+    }
+
     private static long createAcmeConfig() throws Exception {
-        RunningApp.Response created = app.postJson("/api/sync/config", Map.of("customerId", "acme",
-                "sourceType", "local", "name", "Acme Secret Plan", "frequency", "manual",
-                "sourceConfig", Map.of("directory", "/data/acme-only-folder", "password", SECRET)));
+        RunningApp.Response created = app.postJson("/api/sync/config", acmeConfigBody());
         assertEquals(201, created.status(), created.body());
         return created.json().path("id").asLong();
     }

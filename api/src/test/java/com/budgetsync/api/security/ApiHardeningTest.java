@@ -79,6 +79,13 @@ class ApiHardeningTest {
     }
 
     @Test
+    void onlyTheOperatorPointsConfigsAtLocalFolders() throws Exception {
+        String key = app.postJson("/api/admin/api-keys", Map.of("customerId", "curious")).json().path("key").asText();
+        assertError(app.as(key).postJson("/api/sync/config", Map.of("customerId", "curious", "sourceType", "local",
+                "sourceConfig", Map.of("directory", "/etc"))), 403, "sourceType local reads budget-sync's own disk");
+    }
+
+    @Test
     void configChangesAreAuditedWithoutSecrets() throws Exception {
         String key = app.postJson("/api/admin/api-keys", Map.of("customerId", "audited")).json().path("key").asText();
         RunningApp.Client customer = app.as(key);
