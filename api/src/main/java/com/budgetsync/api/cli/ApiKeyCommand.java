@@ -23,8 +23,9 @@ public class ApiKeyCommand extends ConfiguredCommand<BudgetSyncConfiguration> {
 
     @Override
     public void configure(Subparser subparser) {
-        super.configure(subparser);
+        // the action first, so that `api-key create --customer acme config.yml` reads as it is written
         subparser.addArgument("action").choices("create", "list", "revoke");
+        super.configure(subparser);
         subparser.addArgument("--customer").help("customer id (create: required; list: optional filter)");
         subparser.addArgument("--id").type(Long.class).help("key id to revoke");
     }
