@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * budget-sync: the REST API, and the commands {@code dev}, {@code sync-file}, {@code worker}, {@code server} and
- * {@code db migrate}, {@code api-key}, {@code rotate-encryption-key}. Start-up reads top to bottom: database, Temporal, worker (if on),
- * authentication, resources, health.
+ * {@code db migrate}, {@code api-key}, {@code rotate-encryption-key}. Start-up reads top to bottom: database,
+ * Temporal, worker (if on), authentication, resources, health.
  */
 public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> {
     public static void main(String[] args) throws Exception {

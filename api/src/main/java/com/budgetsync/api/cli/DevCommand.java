@@ -44,7 +44,7 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
         }
         configuration.getWorker().setEnabled(true);
         configuration.getOutbound().setAllowLoopback(true);
-        // A token from the environment is a secret and is not printed; the development default is not.
+        // A token from the environment is a secret and stays unprinted; only the well-known default is shown.
         boolean defaultToken = configuration.getAuth().adminToken() == null;
         if (defaultToken) {
             configuration.getAuth().setAdminToken(AuthConfig.DEV_ADMIN_TOKEN);
