@@ -58,8 +58,12 @@ public final class BudgetFinder {
      * reserve, commit and release of one budget takes this lock first, so they happen one after another.
      */
     public static Optional<MatchedBudget> lock(Handle h, long budgetId) {
-        return h.createQuery(SELECT + " WHERE b.id = :id AND b.deleted_at IS NULL FOR UPDATE OF b")
-                .bind("id", budgetId).map(BudgetFinder::map).findOne();
+        boolean active = h.createQuery("SELECT id FROM budget WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+                .bind("id", budgetId).mapTo(Long.class).findOne().isPresent();
+        // A second statement: under READ COMMITTED it sees what the previous lock holder committed, whereas a join
+        // in the locking statement would read budget_utilization as of before the wait.
+        return active ? h.createQuery(SELECT + " WHERE b.id = :id").bind("id", budgetId).map(BudgetFinder::map).findOne()
+                : Optional.empty();
     }
 
     private static int fiscalYearStartMonth(Handle h, String customerId) {
