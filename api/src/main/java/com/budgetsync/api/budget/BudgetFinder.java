@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -27,6 +29,8 @@ public final class BudgetFinder {
     }
 
     public static Optional<MatchedBudget> find(Handle h, BudgetTarget target) {
+        // The check's SQL has no <attribute> templates; parsing it for them anyway was a tenth of a check's CPU.
+        h.configure(SqlStatements.class, statements -> statements.setTemplateEngine(TemplateEngine.NOP));
         LocalDate from;
         LocalDate to;
         if (target.fiscalPeriod() != null && !target.fiscalPeriod().isBlank()) {
