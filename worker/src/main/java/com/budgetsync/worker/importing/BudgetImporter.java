@@ -21,6 +21,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sync engine. In one transaction, under a per-customer lock: COPY the file's rows into a staging table, collapse
@@ -30,6 +32,7 @@ import org.postgresql.PGConnection;
  * twice.
  */
 public final class BudgetImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(BudgetImporter.class);
     private static final int MAX_KEYS_NAMED = 20;
 
     private final Jdbi jdbi;
@@ -39,7 +42,8 @@ public final class BudgetImporter {
     }
 
     public SyncResult run(ImportJob job, Runnable heartbeat) {
-        return jdbi.inTransaction(h -> {
+        Laps laps = new Laps();
+        SyncResult result = jdbi.inTransaction(h -> {
             h.execute("SELECT pg_advisory_xact_lock(hashtext('budget-import'), hashtext(?))", job.customerId());
             // A million-row file hashes a million keys twice (GROUP BY, then the join with budget): with the default
             // 4 MB those spill to disk. Only this transaction gets the larger budget.
@@ -52,13 +56,17 @@ public final class BudgetImporter {
             StagedRows staged;
             try {
                 staged = stage(h, job, heartbeat);
+                laps.lap("staged");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
                 throw new IllegalStateException("staging rows failed: " + e.getMessage(), e);
             }
-            return apply(h, job, staged);
+            return apply(h, job, staged, laps);
         });
+        laps.lap("committed");
+        LOG.info("import {} {} ({} rows): {}", job.syncId(), result.status().dbValue(), result.stats().totalRows(), laps);
+        return result;
     }
 
     private static StagedRows stage(Handle h, ImportJob job, Runnable heartbeat) throws IOException, SQLException {
@@ -80,7 +88,7 @@ public final class BudgetImporter {
         }
     }
 
-    private static SyncResult apply(Handle h, ImportJob job, StagedRows staged) {
+    private static SyncResult apply(Handle h, ImportJob job, StagedRows staged, Laps laps) {
         List<String> warnings = new ArrayList<>(staged.skippedReport);
         List<RowError> errors = new ArrayList<>(staged.errors);
         long considered = staged.budgetRows + staged.errorCount;
@@ -95,7 +103,8 @@ public final class BudgetImporter {
                     "%d of %d rows (%.1f%%) have errors, more than the %.1f%% allowed: nothing was changed",
                     staged.errorCount, considered, errorShare * 100, job.rules().errorThresholdOrDefault() * 100));
         }
-        diff(h, job);
+        Diff diff = diff(h, job);
+        laps.lap("diffed");
         List<String> mixed = duplicateKeys(h, "mixed_currency");
         if (!mixed.isEmpty()) {
             SyncStats stats = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
@@ -112,19 +121,10 @@ public final class BudgetImporter {
             warnings.add("duplicate business keys were summed (the export may have dropped a finer dimension such as"
                     + " account): " + String.join(", ", duplicates));
         }
-        Map<String, Long> actions = new HashMap<>();
-        // Active budgets of this config before the run: those the file keeps (updated, unchanged) and those it drops.
-        long active = h.createQuery("""
-                        SELECT action, count(*) AS n, count(*) FILTER (WHERE was_active_here) AS active
-                          FROM import_diff GROUP BY action""")
-                .reduceRows(0L, (sum, row) -> {
-                    actions.put(row.getColumn("action", String.class), row.getColumn("n", Long.class));
-                    return sum + row.getColumn("active", Long.class);
-                });
-        long toDelete = actions.getOrDefault("deleted", 0L);
-        SyncStats planned = new SyncStats(staged.budgetRows, actions.getOrDefault("created", 0L),
-                actions.getOrDefault("updated", 0L), actions.getOrDefault("unchanged", 0L), toDelete,
-                actions.getOrDefault("restored", 0L), staged.errorCount, staged.skipped);
+        long toDelete = diff.count("deleted");
+        long active = diff.activeBefore();
+        SyncStats planned = new SyncStats(staged.budgetRows, diff.count("created"), diff.count("updated"),
+                diff.count("unchanged"), toDelete, diff.count("restored"), staged.errorCount, staged.skipped);
         double guard = job.rules().deletionGuardOrDefault();
         if (!job.force() && active > 0 && toDelete > guard * active) {
             return finish(h, job, SyncStatus.NEEDS_REVIEW, planned, errors, warnings, String.format(Locale.ROOT,
@@ -132,7 +132,7 @@ public final class BudgetImporter {
                             + " nothing was changed; approve the run to apply it", toDelete, active,
                     100.0 * toDelete / active, guard * 100));
         }
-        applyChanges(h, job);
+        applyChanges(h, job, laps);
         if (job.mappingMemoryJson() != null) {
             h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
                     .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
@@ -153,34 +153,66 @@ public final class BudgetImporter {
      * million rows against a million budgets). Type and dates follow from the canonical period, so grouping by them
      * changes no group and saves three aggregate states per key.
      */
-    private static void diff(Handle h, ImportJob job) {
-        h.createUpdate("""
-                        CREATE TEMP TABLE import_diff ON COMMIT DROP AS
-                        SELECT k.department, k.sub_category, k.fiscal_period, k.period_type, k.period_start,
-                               k.period_end, k.period_label, k.amount, k.currency, k.row_count, k.mixed_currency,
-                               k.first_row, b.id AS budget_id, b.amount AS old_amount, b.currency AS old_currency,
-                               (b.deleted_at IS NULL AND b.source_config_id = :config) IS TRUE AS was_active_here,
-                               CASE WHEN k.department IS NULL THEN 'deleted'
-                                    WHEN b.id IS NULL THEN 'created'
-                                    WHEN b.deleted_at IS NOT NULL THEN 'restored'
-                                    WHEN b.amount <> k.amount OR b.currency <> k.currency
-                                         OR b.source_config_id IS DISTINCT FROM :config THEN 'updated'
-                                    ELSE 'unchanged' END AS action
-                          FROM (SELECT department, sub_category, fiscal_period,
-                                       period_type, period_start, period_end, min(period_label) AS period_label,
-                                       sum(amount) AS amount, min(currency) AS currency, count(*) AS row_count,
-                                       min(currency) <> max(currency) AS mixed_currency, min(source_row) AS first_row
-                                  FROM import_rows
-                                 GROUP BY department, sub_category, fiscal_period, period_type, period_start,
-                                          period_end) k
-                          FULL JOIN (SELECT * FROM budget WHERE customer_id = :customer) b
-                            ON b.department = k.department AND b.sub_category = k.sub_category
-                           AND b.fiscal_period = k.fiscal_period
-                         WHERE k.department IS NOT NULL OR (b.deleted_at IS NULL AND b.source_config_id = :config)""")
-                .bind("customer", job.customerId()).bind("config", job.configId()).execute();
+    /** Keys per action, and how many budgets of the config were active before the run. */
+    private record Diff(Map<String, Long> actions, long activeBefore) {
+        long count(String action) {
+            return actions.getOrDefault(action, 0L);
+        }
     }
 
-    private static void applyChanges(Handle h, ImportJob job) {
+    private static Diff diff(Handle h, ImportJob job) {
+        // Only keys that change something, or that the duplicate and currency checks must name, are kept: a re-sync
+        // of a million budgets that changes 1% writes ten thousand rows here, not a million.
+        h.execute("""
+                CREATE TEMP TABLE import_diff (
+                    department text, sub_category text, fiscal_period text, period_type text, period_start date,
+                    period_end date, period_label text, amount numeric(19, 4), currency text, row_count bigint,
+                    mixed_currency boolean, first_row bigint, budget_id bigint, old_amount numeric(19, 4),
+                    old_currency text, action text
+                ) ON COMMIT DROP""");
+        Map<String, Long> actions = new HashMap<>();
+        long active = h.createQuery("""
+                        WITH d AS (
+                            SELECT k.department, k.sub_category, k.fiscal_period, k.period_type, k.period_start,
+                                   k.period_end, k.period_label, k.amount, k.currency, k.row_count, k.mixed_currency,
+                                   k.first_row, b.id AS budget_id, b.amount AS old_amount, b.currency AS old_currency,
+                                   (b.deleted_at IS NULL AND b.source_config_id = :config) IS TRUE AS was_active_here,
+                                   CASE WHEN k.department IS NULL THEN 'deleted'
+                                        WHEN b.id IS NULL THEN 'created'
+                                        WHEN b.deleted_at IS NOT NULL THEN 'restored'
+                                        WHEN b.amount <> k.amount OR b.currency <> k.currency
+                                             OR b.source_config_id IS DISTINCT FROM :config THEN 'updated'
+                                        ELSE 'unchanged' END AS action
+                              FROM (SELECT department, sub_category, fiscal_period,
+                                           period_type, period_start, period_end, min(period_label) AS period_label,
+                                           sum(amount) AS amount, min(currency) AS currency, count(*) AS row_count,
+                                           min(currency) <> max(currency) AS mixed_currency,
+                                           min(source_row) AS first_row
+                                      FROM import_rows
+                                     GROUP BY department, sub_category, fiscal_period, period_type, period_start,
+                                              period_end) k
+                              FULL JOIN (SELECT * FROM budget WHERE customer_id = :customer) b
+                                ON b.department = k.department AND b.sub_category = k.sub_category
+                               AND b.fiscal_period = k.fiscal_period
+                             WHERE k.department IS NOT NULL
+                                OR (b.deleted_at IS NULL AND b.source_config_id = :config)),
+                        kept AS (
+                            INSERT INTO import_diff
+                            SELECT department, sub_category, fiscal_period, period_type, period_start, period_end,
+                                   period_label, amount, currency, row_count, mixed_currency, first_row, budget_id,
+                                   old_amount, old_currency, action
+                              FROM d WHERE action <> 'unchanged' OR row_count > 1 OR mixed_currency)
+                        SELECT action, count(*) AS n, count(*) FILTER (WHERE was_active_here) AS active
+                          FROM d GROUP BY action""")
+                .bind("customer", job.customerId()).bind("config", job.configId())
+                .reduceRows(0L, (sum, row) -> {
+                    actions.put(row.getColumn("action", String.class), row.getColumn("n", Long.class));
+                    return sum + row.getColumn("active", Long.class);
+                });
+        return new Diff(actions, active);
+    }
+
+    private static void applyChanges(Handle h, ImportJob job, Laps laps) {
         h.createUpdate("""
                         WITH inserted AS (
                             INSERT INTO budget (customer_id, department, sub_category, fiscal_period, period_type,
@@ -199,6 +231,7 @@ public final class BudgetImporter {
                           FROM inserted""")
                 .bind("customer", job.customerId()).bind("config", job.configId()).bind("sync", job.syncId())
                 .execute();
+        laps.lap("created");
         h.createUpdate("""
                         WITH changed AS (
                             UPDATE budget b
@@ -217,6 +250,7 @@ public final class BudgetImporter {
                           FROM changed""")
                 .bind("customer", job.customerId()).bind("config", job.configId()).bind("sync", job.syncId())
                 .execute();
+        laps.lap("updated");
         h.createUpdate("""
                         WITH deleted AS (
                             UPDATE budget b SET deleted_at = now(), last_sync_id = :sync, updated_at = now()
@@ -229,6 +263,7 @@ public final class BudgetImporter {
                           FROM deleted""")
                 .bind("customer", job.customerId()).bind("sync", job.syncId())
                 .execute();
+        laps.lap("deleted");
     }
 
     private static List<String> duplicateKeys(Handle h, String condition) {
