@@ -19,15 +19,19 @@ import com.budgetsync.api.resources.ConfigChanges;
 import com.budgetsync.api.resources.CustomerResource;
 import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
+import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncApprovalResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.temporal.TemporalConnection;
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
+import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.worker.SyncWorker;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -87,13 +91,14 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 // Money is exact end to end: a JSON number read into an untyped field is a BigDecimal, not a double.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
+        SourceSecrets secrets = config.sourceSecrets();
 
         TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
                 config.getTemporal().namespace());
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
             environment.lifecycle().manage(new ManagedWorker(
-                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings())));
+                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(), secrets)));
         }
 
         ConfigDao configs = new ConfigDao(jdbi);
@@ -101,7 +106,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         FileStore files = new FileStore(jdbi);
         SyncRunner runner = new SyncRunner(temporal.client(), history);
 
-        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE));
+        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE, secrets,
+                new ImportedFileDao(jdbi)));
         environment.jersey().register(new SyncResource(configs, history, runner));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new SyncApprovalResource(configs, history, files, runner));
@@ -109,6 +115,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
+        environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
+                config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal);
         environment.jersey().register(new HealthResource(status));
         ErrorMappers.all().forEach(environment.jersey()::register);

@@ -1,5 +1,8 @@
 package com.budgetsync.api;
 
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
+import java.nio.file.Path;
 import com.budgetsync.db.DatabaseUrl;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,8 +23,7 @@ public class BudgetSyncConfiguration extends Configuration {
 
     @Valid
     @NotNull
-    @JsonProperty
-    private DataSourceFactory database = new DataSourceFactory();
+    private DataSourceFactory database = withPlaceholderUrl(new DataSourceFactory());
 
     @Valid
     @NotNull
@@ -33,11 +35,30 @@ public class BudgetSyncConfiguration extends Configuration {
     @JsonProperty
     private WorkerConfig worker = new WorkerConfig();
 
+    /**
+     * Where a development encryption key is kept when BUDGET_SYNC_ENCRYPTION_KEY is not set; default
+     * ~/.budget-sync/encryption.key. API and workers must use the same key.
+     */
+    @JsonProperty
+    private String encryptionKeyFile;
+
     public BudgetSyncConfiguration() {
         // Errors are answered as {"error", "details"} by our own mappers, never as Dropwizard's default shapes.
         ((DefaultServerFactory) getServerFactory()).setRegisterDefaultExceptionMappers(false);
-        // Only to satisfy the factory's validation: the address always comes from databaseUrl().
-        database.setUrl(DatabaseUrl.parse(DatabaseUrl.DEFAULT).jdbcUrl());
+    }
+
+    /** Pool settings ({@code database:}); the address always comes from {@link #databaseUrl()}. */
+    @JsonProperty("database")
+    public void setDatabase(DataSourceFactory database) {
+        this.database = withPlaceholderUrl(database);
+    }
+
+    // Only to satisfy the factory's validation before getDataSourceFactory() sets the real address.
+    private static DataSourceFactory withPlaceholderUrl(DataSourceFactory factory) {
+        if (factory.getUrl() == null || factory.getUrl().isBlank()) {
+            factory.setUrl(DatabaseUrl.parse(DatabaseUrl.DEFAULT).jdbcUrl());
+        }
+        return factory;
     }
 
     public DatabaseUrl databaseUrl() {
@@ -62,6 +83,16 @@ public class BudgetSyncConfiguration extends Configuration {
             database.setPassword(url.password());
         }
         return database;
+    }
+
+    /** The secrets of source configs: encrypted with BUDGET_SYNC_ENCRYPTION_KEY, else the development key file. */
+    public SourceSecrets sourceSecrets() {
+        return new SourceSecrets(SecretCipher.fromEnvironmentOrKeyFile(encryptionKeyFile == null
+                || encryptionKeyFile.isBlank() ? SecretCipher.defaultKeyFile() : Path.of(encryptionKeyFile)));
+    }
+
+    public void setEncryptionKeyFile(String encryptionKeyFile) {
+        this.encryptionKeyFile = encryptionKeyFile;
     }
 
     public TemporalSettings getTemporal() {

@@ -14,7 +14,8 @@ public final class BudgetDao {
             SELECT b.id, b.customer_id, b.department, b.sub_category, b.fiscal_period, b.period_type, b.period_start,
                    b.period_end, b.amount, b.currency, b.source_config_id, b.last_sync_id,
                    COALESCE(u.committed, 0) AS committed, COALESCE(u.reserved, 0) AS reserved
-              FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id""";
+              FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id
+            """;
 
     private final Jdbi jdbi;
 
@@ -23,7 +24,7 @@ public final class BudgetDao {
     }
 
     public List<BudgetView> listActive(String customerId, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery(VIEW_SELECT + """
+        return jdbi.withHandle(h -> h.createQuery(VIEW_SELECT + " " + """
                          WHERE b.customer_id = :customer AND b.deleted_at IS NULL
                          ORDER BY b.department, b.sub_category, b.period_start, b.fiscal_period
                          LIMIT :limit OFFSET :offset""")

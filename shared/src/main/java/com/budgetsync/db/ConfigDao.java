@@ -84,7 +84,7 @@ public final class ConfigDao {
     public DataSourceConfig uploadConfigOf(String customerId) {
         return jdbi.inTransaction(h -> {
             h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "upload-config:" + customerId);
-            return h.createQuery("SELECT " + COLUMNS + """
+            return h.createQuery("SELECT " + COLUMNS + " " + """
                              FROM budget_data_source_config
                             WHERE customer_id = :customer AND source_type = 'upload' ORDER BY id LIMIT 1""")
                     .bind("customer", customerId).map(ConfigDao::map).findOne()

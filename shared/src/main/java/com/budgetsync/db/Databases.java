@@ -7,13 +7,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.Map;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /** Creating the database when it is missing and applying the Liquibase changelog, for dev, sync-file and tests. */
 public final class Databases {
     public static final String CHANGELOG = "migrations.xml";
+
+    static {
+        // Liquibase prints an update summary to the console by default; keep it in the log.
+        System.setProperty("liquibase.showSummaryOutput", "log");
+    }
 
     private Databases() {
     }
@@ -53,12 +61,13 @@ public final class Databases {
         }
     }
 
+    /** Applies the changelog; Liquibase's console chatter goes to the log, so commands print only their own lines. */
     @SuppressWarnings("deprecation") // Liquibase's Command API is far wordier for the same single update
     public static void migrate(DatabaseUrl url) throws Exception {
         try (Connection connection = connect(url)) {
             Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(),
                     new JdbcConnection(connection));
-            liquibase.update("");
+            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> liquibase.update(""));
         }
     }
 }

@@ -76,18 +76,6 @@ public final class FileStore {
         }
     }
 
-    /** Whether this config already imported (success or partial) a file of that path, size and version. */
-    public boolean wasImported(long configId, String path, long size, Instant modified, String etag) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT EXISTS (
-                            SELECT 1 FROM stored_file f JOIN sync_history s ON s.file_id = f.id
-                             WHERE f.config_id = :config AND f.source_path = :path AND f.size_bytes = :size
-                               AND (f.source_etag = :etag OR f.source_modified = :modified)
-                               AND s.status IN ('success', 'partial'))""")
-                .bind("config", configId).bind("path", path).bind("size", size).bind("etag", etag)
-                .bind("modified", modified).mapTo(Boolean.class).one());
-    }
-
     public Optional<StoredFile> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, customer_id, config_id, filename, size_bytes, sha256 FROM stored_file WHERE id = :id""")

@@ -116,7 +116,7 @@ public final class SyncHistoryDao {
 
     /** Newest first. */
     public List<SyncRecord> list(String customerId, Long configId, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " " + """
                          FROM sync_history
                         WHERE customer_id = :customer AND (CAST(:config AS bigint) IS NULL OR config_id = :config)
                         ORDER BY start_time DESC, id DESC LIMIT :limit OFFSET :offset""")

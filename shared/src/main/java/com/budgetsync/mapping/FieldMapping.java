@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * Which column feeds a field, how sure the mapper is (0..1) and why, and what else it considered. In a wide file the
  * fiscal period and the amount come from many columns: {@code columns} lists their headers and {@code column} is null.
+ * In a long file, a fiscal period with {@code columns} is split over two columns (year, then month or quarter) whose
+ * texts are read together. A wide fiscal period with both {@code columns} (month or quarter headers without a year,
+ * "Jan … Dec") and {@code column} takes each row's year from that column.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldMapping(String column, Integer index, List<String> columns, List<Integer> indexes,

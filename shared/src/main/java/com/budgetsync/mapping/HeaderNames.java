@@ -2,9 +2,14 @@ package com.budgetsync.mapping;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Normalises header text so that "Budget_Amount", "budgetAmount" and "Budget Amount " compare equal. */
+/** Normalises header text so that "Budget_Amount", "budgetAmount", "BUDGET-AMOUNT" and "Budget Amount " compare equal. */
 public final class HeaderNames {
+    private static final Pattern CAMEL = Pattern.compile("([a-z])([A-Z])");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+
     private HeaderNames() {
     }
 
@@ -12,9 +17,8 @@ public final class HeaderNames {
         if (header == null) {
             return "";
         }
-        String s = header.replaceAll("([a-z])([A-Z])", "$1 $2");
-        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
-        return s;
+        String s = CAMEL.matcher(header).replaceAll("$1 $2");
+        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        return NON_ALNUM.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 }

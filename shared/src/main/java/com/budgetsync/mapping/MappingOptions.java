@@ -1,5 +1,7 @@
 package com.budgetsync.mapping;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,4 +11,9 @@ import java.util.Map;
 public record MappingOptions(Map<String, TargetField> pins, double threshold) {
     public static final double DEFAULT_THRESHOLD = 0.7;
     public static final MappingOptions DEFAULT = new MappingOptions(Map.of(), DEFAULT_THRESHOLD);
+
+    public MappingOptions {
+        // The config's order, so that conflicting pins resolve the same way on every run.
+        pins = pins == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pins));
+    }
 }

@@ -3,50 +3,65 @@ package com.budgetsync.normalize;
 import com.budgetsync.domain.FiscalPeriod;
 import com.budgetsync.domain.PeriodType;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * First version: fiscal years ({@code FY 2025}, {@code FY25}, {@code 2025}), quarters ({@code Q1 2025},
- * {@code 2025-Q1}) and months ({@code 2025-01}). A fiscal year is named after the calendar year it ends in, so with
- * a July start FY2025 runs 2024-07-01..2025-06-30.
+ * Reads fiscal periods the way FP&A tools label them and gives them canonical names and dates under the customer's
+ * fiscal-year start month. A fiscal year is named after the calendar year it ends in: with a July start FY2025 runs
+ * 2024-07-01..2025-06-30.
+ * <ul>
+ * <li>Years: {@code FY 2025}, {@code FY25}, {@code 2025}, {@code Fiscal Year 2025}; a split year {@code FY2024-25} /
+ * {@code 2024/2025} names the fiscal year it ends in, FY2025.</li>
+ * <li>Quarters: {@code Q1 2025}, {@code 2025-Q1}, {@code Q1 FY25}, {@code FY25 Q1}: always fiscal quarters of the named
+ * fiscal year (FP&A tools number quarters within the fiscal year; with a January start they are calendar quarters).</li>
+ * <li>Months: {@code January 2025}, {@code Jan-25}, {@code Jan 2025}, {@code 2025-01}, {@code 01/2025}, dates such as
+ * {@code 2025-01-01} (Excel date cells), {@code 2025.JAN} (SAP BPC), {@code 2025M1} (OneStream) → the calendar month.
+ * {@code Jan FY25} is January within FY2025.</li>
+ * </ul>
  */
 public final class FiscalPeriodParser {
-    private static final Pattern YEAR = Pattern.compile("(?i)^(?:FY\\s*)?(\\d{4}|\\d{2})$");
-    private static final Pattern QUARTER = Pattern.compile("(?i)^Q([1-4])\\s*(?:FY)?\\s*(\\d{4}|\\d{2})$");
-    private static final Pattern YEAR_QUARTER = Pattern.compile("(?i)^(?:FY)?(\\d{4})\\s*-?\\s*Q([1-4])$");
-    private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4})-(\\d{1,2})$");
+    private static final Map<String, Integer> MONTHS = months();
 
     private final int fiscalYearStartMonth;
 
     public FiscalPeriodParser(int fiscalYearStartMonth) {
+        if (fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12) {
+            throw new IllegalArgumentException("fiscal year start month must be 1..12, was " + fiscalYearStartMonth);
+        }
         this.fiscalYearStartMonth = fiscalYearStartMonth;
     }
 
     public Optional<FiscalPeriod> parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.length() > 40) {
             return Optional.empty();
         }
-        String s = text.trim();
-        Matcher m;
-        if ((m = YEAR.matcher(s)).matches() && (s.length() != 2)) {
-            return Optional.of(year(fullYear(m.group(1)), s));
+        Tokens t = Tokens.of(text.trim());
+        if (t == null) {
+            return Optional.empty();
         }
-        if ((m = QUARTER.matcher(s)).matches()) {
-            return Optional.of(quarter(fullYear(m.group(2)), Integer.parseInt(m.group(1)), s));
+        String original = text.trim();
+        List<String> n = t.numbers;
+        if (t.quarter > 0) {
+            return n.size() == 1 ? year(n.get(0), true).map(y -> quarter(y, t.quarter, original)) : Optional.empty();
         }
-        if ((m = YEAR_QUARTER.matcher(s)).matches()) {
-            return Optional.of(quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), s));
+        if (t.month > 0) {
+            return n.size() == 1 ? year(n.get(0), true).map(y -> t.fiscal
+                    ? fiscalMonth(y, t.month, original)
+                    : month(YearMonth.of(y, t.month), original)) : Optional.empty();
         }
-        if ((m = YEAR_MONTH.matcher(s)).matches()) {
-            int month = Integer.parseInt(m.group(2));
-            if (month >= 1 && month <= 12) {
-                return Optional.of(month(YearMonth.of(Integer.parseInt(m.group(1)), month), s));
-            }
-        }
-        return Optional.empty();
+        return switch (n.size()) {
+            case 1 -> year(n.get(0), t.fiscal).map(y -> year(y, original));
+            case 2 -> twoNumbers(n.get(0), n.get(1), t.fiscal, original);
+            case 3 -> t.fiscal ? Optional.empty() : date(n, original);
+            default -> Optional.empty();
+        };
     }
 
     public FiscalPeriod year(int fiscalYear, String original) {
@@ -64,13 +79,158 @@ public final class FiscalPeriodParser {
         return new FiscalPeriod(month.toString(), PeriodType.MONTH, month.atDay(1), month.atEndOfMonth(), original);
     }
 
+    /** Month {@code month} of fiscal year {@code fiscalYear}: months from the start month on belong to the year before. */
+    private FiscalPeriod fiscalMonth(int fiscalYear, int month, String original) {
+        int year = fiscalYearStartMonth != 1 && month >= fiscalYearStartMonth ? fiscalYear - 1 : fiscalYear;
+        return month(YearMonth.of(year, month), original);
+    }
+
+    /** {@code 2025-01}, {@code 01/2025}, or a split fiscal year {@code 2024-25}. */
+    private Optional<FiscalPeriod> twoNumbers(String a, String b, boolean fiscal, String original) {
+        if (a.length() == 4 && b.length() <= 2 && !fiscal && isMonth(b) && !isNextYear(a, b)) {
+            return Optional.of(month(YearMonth.of(Integer.parseInt(a), Integer.parseInt(b)), original));
+        }
+        if (b.length() == 4 && a.length() <= 2 && !fiscal && isMonth(a)) {
+            return Optional.of(month(YearMonth.of(Integer.parseInt(b), Integer.parseInt(a)), original));
+        }
+        if (isNextYear(a, b) && (a.length() == 4 || fiscal)) {
+            return year(b, true).map(y -> year(y, original));
+        }
+        return Optional.empty();
+    }
+
+    /** A date as {@code 2025-01-31} or {@code 1/31/2025} / {@code 31/01/2025}: the month it falls in. */
+    private static Optional<FiscalPeriod> date(List<String> n, String original) {
+        int year;
+        int month;
+        int day;
+        if (n.get(0).length() == 4) {
+            year = Integer.parseInt(n.get(0));
+            month = Integer.parseInt(n.get(1));
+            day = Integer.parseInt(n.get(2));
+        } else if (n.get(2).length() == 4) {
+            year = Integer.parseInt(n.get(2));
+            int first = Integer.parseInt(n.get(0));
+            int second = Integer.parseInt(n.get(1));
+            month = first > 12 ? second : first;
+            day = first > 12 ? first : second;
+        } else {
+            return Optional.empty();
+        }
+        if (month < 1 || month > 12 || day < 1 || day > 31 || !plausibleYear(year)) {
+            return Optional.empty();
+        }
+        return Optional.of(month(YearMonth.of(year, month), original));
+    }
+
+    private static Optional<Integer> year(String digits, boolean twoDigitsAllowed) {
+        if (digits.length() == 4) {
+            int year = Integer.parseInt(digits);
+            return plausibleYear(year) ? Optional.of(year) : Optional.empty();
+        }
+        return digits.length() == 2 && twoDigitsAllowed ? Optional.of(2000 + Integer.parseInt(digits)) : Optional.empty();
+    }
+
+    private static boolean plausibleYear(int year) {
+        return year >= 1990 && year <= 2100;
+    }
+
+    private static boolean isMonth(String digits) {
+        int month = Integer.parseInt(digits);
+        return month >= 1 && month <= 12;
+    }
+
+    private static boolean isNextYear(String a, String b) {
+        int first = Integer.parseInt(a) % 100;
+        int second = Integer.parseInt(b) % 100;
+        return (b.length() == 2 || b.length() == 4) && second == (first + 1) % 100;
+    }
+
     private LocalDate fiscalYearStart(int fiscalYear) {
         int startYear = fiscalYearStartMonth == 1 ? fiscalYear : fiscalYear - 1;
         return LocalDate.of(startYear, fiscalYearStartMonth, 1);
     }
 
-    private static int fullYear(String digits) {
-        int value = Integer.parseInt(digits);
-        return digits.length() == 2 ? 2000 + value : value;
+    private static Map<String, Integer> months() {
+        Map<String, Integer> months = new HashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            String name = Month.of(m).name();
+            months.put(name, m);
+            months.put(name.substring(0, 3), m);
+        }
+        months.put("SEPT", 9);
+        return Map.copyOf(months);
+    }
+
+    /**
+     * A label split into words and digit runs: FY/fiscal-year markers, a quarter, a month name, and the numbers.
+     * Null when it holds anything else (so "2025.5" or "Engineering 2025" are not periods).
+     */
+    private record Tokens(boolean fiscal, int quarter, int month, List<String> numbers) {
+        static Tokens of(String text) {
+            boolean fiscal = false;
+            int quarter = 0;
+            int month = 0;
+            List<String> numbers = new ArrayList<>();
+            List<String> parts = split(text.toUpperCase(Locale.ROOT));
+            if (parts == null) {
+                return null;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                String p = parts.get(i);
+                boolean nextIsDigit = i + 1 < parts.size() && Character.isDigit(parts.get(i + 1).charAt(0));
+                if (p.equals("FY") || p.equals("FISCAL") || p.equals("YEAR") && fiscal) {
+                    fiscal = true;
+                } else if ((p.equals("Q") || p.equals("QTR") || p.equals("QUARTER")) && nextIsDigit && quarter == 0) {
+                    quarter = Integer.parseInt(parts.get(++i));
+                    if (quarter < 1 || quarter > 4) {
+                        return null;
+                    }
+                } else if (MONTHS.containsKey(p) && month == 0) {
+                    month = MONTHS.get(p);
+                } else if (p.equals("M") && nextIsDigit && month == 0) {
+                    month = Integer.parseInt(parts.get(++i));
+                    if (month < 1 || month > 12) {
+                        return null;
+                    }
+                } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2)) {
+                    numbers.add(p);
+                } else {
+                    return null;
+                }
+            }
+            return quarter > 0 && month > 0 ? null : new Tokens(fiscal, quarter, month, numbers);
+        }
+
+        /**
+         * Runs of letters and of digits; separators are spaces, '-', '/', '_', apostrophes, and '.' next to a word
+         * ({@code 2025.JAN} in SAP BPC) but not between digits, where it is a decimal point.
+         */
+        private static List<String> split(String s) {
+            boolean dotSeparates = s.chars().anyMatch(Character::isLetter);
+            List<String> parts = new ArrayList<>();
+            int i = 0;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                int start = i;
+                if (Character.isLetter(c)) {
+                    while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                        i++;
+                    }
+                    parts.add(s.substring(start, i));
+                } else if (Character.isDigit(c)) {
+                    while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                        i++;
+                    }
+                    parts.add(s.substring(start, i));
+                } else if (c == ' ' || c == '-' || c == '/' || c == '_' || c == '\'' || c == '’' || c == '\u2013'
+                        || c == '.' && dotSeparates) {
+                    i++;
+                } else {
+                    return null;
+                }
+            }
+            return parts.isEmpty() ? null : parts;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.budgetsync.parsing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /** A row below the header: its 1-based row number in the file (as a spreadsheet shows it) and its cells as text. */
@@ -8,6 +9,7 @@ public record DataRow(long rowNumber, List<String> cells) {
         return index >= 0 && index < cells.size() ? cells.get(index) : "";
     }
 
+    @JsonIgnore
     public boolean isBlank() {
         return cells.stream().allMatch(c -> c == null || c.isBlank());
     }

@@ -6,4 +6,10 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface DownloadActivity {
     FileRef download(RunInput run, RemoteFile file);
+
+    /**
+     * Archives or deletes the source file as the config's {@code afterImport} says; called only once the file's
+     * import committed, so a failed run never loses its file.
+     */
+    void afterImport(RunInput run, RemoteFile file);
 }

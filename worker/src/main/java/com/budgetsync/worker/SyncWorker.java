@@ -1,8 +1,10 @@
 package com.budgetsync.worker;
 
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
+import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.worker.activities.DownloadActivityImpl;
 import com.budgetsync.worker.activities.ImportActivityImpl;
@@ -18,6 +20,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -30,7 +33,7 @@ public final class SyncWorker {
     private final WorkerFactory factory;
     private final WorkerSettings settings;
 
-    public SyncWorker(WorkflowClient client, Jdbi jdbi, WorkerSettings settings) {
+    public SyncWorker(WorkflowClient client, Jdbi jdbi, WorkerSettings settings, SourceSecrets secrets) {
         this.settings = settings;
         this.factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(TaskQueues.BUDGET_SYNC, WorkerOptions.newBuilder()
@@ -38,18 +41,18 @@ public final class SyncWorker {
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(activities(jdbi, settings));
+        worker.registerActivitiesImplementations(activities(jdbi, settings, secrets));
     }
 
-    /** Every activity implementation, wired to PostgreSQL. */
-    public static Object[] activities(Jdbi jdbi, WorkerSettings settings) {
+    /** Every activity implementation, wired to PostgreSQL; {@code secrets} opens the sources' credentials. */
+    public static Object[] activities(Jdbi jdbi, WorkerSettings settings, SourceSecrets secrets) {
         ConfigDao configs = new ConfigDao(jdbi);
         FileStore files = new FileStore(jdbi);
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         return new Object[] {
             new RunActivityImpl(history),
-            new PollActivityImpl(configs, files),
-            new DownloadActivityImpl(configs, files, history, settings.maxFileBytes()),
+            new PollActivityImpl(configs, new ImportedFileDao(jdbi), secrets, Clock.systemUTC()),
+            new DownloadActivityImpl(configs, files, history, secrets, settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
             new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),

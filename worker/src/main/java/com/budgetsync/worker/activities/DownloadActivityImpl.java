@@ -1,5 +1,6 @@
 package com.budgetsync.worker.activities;
 
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.FileTooLargeException;
@@ -7,7 +8,7 @@ import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.worker.sources.FileSource;
-import com.budgetsync.worker.sources.FileSources;
+import com.budgetsync.worker.sources.PollSettings;
 import com.budgetsync.worker.sources.SourceException;
 import com.budgetsync.workflow.DownloadActivity;
 import com.budgetsync.workflow.FileRef;
@@ -16,17 +17,22 @@ import com.budgetsync.workflow.RunInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 public class DownloadActivityImpl implements DownloadActivity {
     private final ConfigDao configs;
     private final FileStore files;
     private final SyncHistoryDao history;
+    private final SourceSecrets secrets;
     private final long maxFileBytes;
 
-    public DownloadActivityImpl(ConfigDao configs, FileStore files, SyncHistoryDao history, long maxFileBytes) {
+    /** {@code maxFileBytes} is the worker's ceiling; a config's {@code maxFileBytes} may only lower it. */
+    public DownloadActivityImpl(ConfigDao configs, FileStore files, SyncHistoryDao history, SourceSecrets secrets,
+                                long maxFileBytes) {
         this.configs = configs;
         this.files = files;
         this.history = history;
+        this.secrets = secrets;
         this.maxFileBytes = maxFileBytes;
     }
 
@@ -38,14 +44,32 @@ public class DownloadActivityImpl implements DownloadActivity {
             return ref(recorded.get());
         }
         DataSourceConfig config = ConfigLookup.of(configs, run);
-        try (FileSource source = FileSources.open(config, config.sourceConfig());
+        Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
+        long limit = Math.min(maxFileBytes, PollSettings.of(settings).maxFileBytes());
+        try (FileSource source = PollActivityImpl.open(config, settings);
              InputStream in = source.open(remote)) {
-            StoredFile stored = files.store(run.customerId(), config.id(), remote.name(), in, maxFileBytes,
+            StoredFile stored = files.store(run.customerId(), config.id(), remote.name(), in, limit,
                     new FileStore.Origin(remote.path(), remote.lastModified(), remote.etag()));
             history.attachFile(run.syncId(), stored.id(), stored.filename());
             return ref(stored);
         } catch (FileTooLargeException e) {
             throw BadInput.of(e.getMessage());
+        } catch (SourceException e) {
+            throw SourceFailures.of(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterImport(RunInput run, RemoteFile remote) {
+        DataSourceConfig config = ConfigLookup.of(configs, run);
+        Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
+        if (PollSettings.of(settings).afterImport() == PollSettings.AfterImport.KEEP) {
+            return; // nothing to do: no connection
+        }
+        try (FileSource source = PollActivityImpl.open(config, settings)) {
+            source.afterImport(remote);
         } catch (SourceException e) {
             throw SourceFailures.of(e);
         } catch (IOException e) {

@@ -33,7 +33,7 @@ public class ImportActivityImpl implements ImportActivity {
                 input.layout(), input.mapping(),
                 MappingSettings.normalize(config.options(), customers.fiscalYearStartMonth(config.customerId())),
                 config.options(), input.force(),
-                Json.write(new MappingMemory(input.layout().headers(), input.mapping())));
+                Json.write(MappingMemory.of(input.layout().headers(), input.mapping())));
         var context = Activity.getExecutionContext();
         return importer.run(job, () -> context.heartbeat(null));
     }

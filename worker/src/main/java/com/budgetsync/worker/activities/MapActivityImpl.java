@@ -4,8 +4,11 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.StoredFile;
 import com.budgetsync.mapping.ColumnMapper;
+import com.budgetsync.mapping.MappingPreview;
 import com.budgetsync.mapping.MappingResult;
+import com.budgetsync.mapping.TargetField;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.TableReader;
 import com.budgetsync.parsing.UnreadableFileException;
@@ -16,11 +19,12 @@ import com.budgetsync.workflow.RunInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 public class MapActivityImpl implements MapActivity {
-    /** Rows of value evidence the mapper reads. */
-    static final int SAMPLE_ROWS = 500;
+    /** Rows of value evidence the mapper reads: as many as the preview reads, so both map a file alike. */
+    static final int SAMPLE_ROWS = MappingPreview.SAMPLE_ROWS;
 
     private final ConfigDao configs;
     private final FileStore files;
@@ -36,9 +40,11 @@ public class MapActivityImpl implements MapActivity {
     public MapOutput map(RunInput run, FileRef ref, TableLayout layout) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
         try {
-            var sample = TableReader.sample(files.content(StoredFiles.of(files, ref)), layout, SAMPLE_ROWS);
+            StoredFile file = StoredFiles.of(files, ref);
+            var sample = TableReader.sample(files.content(file), layout, SAMPLE_ROWS);
             MappingResult result = new ColumnMapper().map(layout.headers(), sample,
                     MappingSettings.options(config.options()));
+            failIfRequiredColumnMissing(file.filename(), layout, result);
             List<String> drift = MappingMemory.drift(configs.mappingMemory(config.id()).orElse(null),
                     layout.headers());
             List<String> warnings = new ArrayList<>();
@@ -49,6 +55,17 @@ public class MapActivityImpl implements MapActivity {
             throw BadInput.of(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file without a column for a required field is bad input (fails at once); a doubtful one goes to review. */
+    private static void failIfRequiredColumnMissing(String filename, TableLayout layout, MappingResult result) {
+        List<String> missing = Arrays.stream(TargetField.values())
+                .filter(f -> f.required() && result.mapping().get(f) == null)
+                .map(TargetField::jsonName).toList();
+        if (!missing.isEmpty()) {
+            throw BadInput.of(filename + ": no column found for required field " + String.join(", ", missing)
+                    + " (columns: " + String.join(", ", layout.headers()) + ")");
         }
     }
 }

@@ -1,49 +1,62 @@
 package com.budgetsync.worker.activities;
 
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
-import com.budgetsync.db.FileStore;
+import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.worker.sources.FileSource;
 import com.budgetsync.worker.sources.FileSources;
+import com.budgetsync.worker.sources.PollSettings;
 import com.budgetsync.worker.sources.SourceException;
+import com.budgetsync.worker.sources.SourcePoller;
 import com.budgetsync.workflow.PollActivity;
 import com.budgetsync.workflow.PollResult;
-import com.budgetsync.workflow.RemoteFile;
 import com.budgetsync.workflow.RunInput;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.util.Comparator;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
 
+/** Picks the file a run takes (see {@link SourcePoller}); the config's secrets are decrypted only here, in memory. */
 public class PollActivityImpl implements PollActivity {
     private final ConfigDao configs;
-    private final FileStore files;
+    private final ImportedFileDao imported;
+    private final SourceSecrets secrets;
+    private final SourcePoller poller;
 
-    public PollActivityImpl(ConfigDao configs, FileStore files) {
+    public PollActivityImpl(ConfigDao configs, ImportedFileDao imported, SourceSecrets secrets, Clock clock) {
         this.configs = configs;
-        this.files = files;
+        this.imported = imported;
+        this.secrets = secrets;
+        this.poller = new SourcePoller(clock);
     }
 
     @Override
     public PollResult poll(RunInput run) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
-        try (FileSource source = FileSources.open(config, config.sourceConfig())) {
+        Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
+        try (FileSource source = open(config, settings)) {
             if (source == null) {
                 return PollResult.none("no new file (upload configs receive files through POST /api/sync/upload)");
             }
-            List<RemoteFile> listed = source.list();
-            if (listed.isEmpty()) {
-                return PollResult.none("no new file: nothing matches the pattern");
-            }
-            return listed.stream()
-                    .max(Comparator.comparing(RemoteFile::lastModified).thenComparing(RemoteFile::name))
-                    .filter(newest -> !files.wasImported(config.id(), newest.path(), newest.size(),
-                            newest.lastModified(), newest.etag()))
-                    .map(newest -> new PollResult(newest, null))
-                    .orElseGet(() -> PollResult.none("no new file: the newest file was imported already"));
+            return poller.poll(source, PollSettings.of(settings), imported.list(config.id()));
         } catch (SourceException e) {
             throw SourceFailures.of(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("interrupted while polling", "Interrupted");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A config the source rejects (missing host, bad number…) is bad input: retrying cannot fix it. */
+    static FileSource open(DataSourceConfig config, Map<String, Object> settings) {
+        try {
+            return FileSources.open(config, settings);
+        } catch (IllegalArgumentException e) {
+            throw BadInput.of(e.getMessage());
         }
     }
 }

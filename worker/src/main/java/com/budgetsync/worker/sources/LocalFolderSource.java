@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.stream.Stream;
 /** A folder on the worker's machine ({@code {"directory": "/path", "pattern": "*.csv"}}), for development. */
 public final class LocalFolderSource implements FileSource {
     private final Path directory;
-    private final List<PathMatcher> patterns;
+    private final PollSettings settings;
 
     public LocalFolderSource(Map<String, Object> config) {
         Object dir = config.get("directory");
@@ -23,7 +22,7 @@ public final class LocalFolderSource implements FileSource {
             throw new IllegalArgumentException("local source needs sourceConfig.directory");
         }
         this.directory = Path.of(dir.toString());
-        this.patterns = FilePatterns.matchers(config.get("pattern"));
+        this.settings = PollSettings.of(config);
     }
 
     @Override
@@ -34,7 +33,7 @@ public final class LocalFolderSource implements FileSource {
         List<RemoteFile> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(directory)) {
             for (Path p : (Iterable<Path>) entries::iterator) {
-                if (Files.isRegularFile(p) && FilePatterns.matches(patterns, p.getFileName())) {
+                if (Files.isRegularFile(p) && settings.isListed(p.getFileName().toString())) {
                     files.add(new RemoteFile(p.toString(), p.getFileName().toString(), Files.size(p),
                             Files.getLastModifiedTime(p).toInstant(), null));
                 }

@@ -14,6 +14,7 @@ import com.budgetsync.workflow.NotifyActivity;
 import com.budgetsync.workflow.ParseActivity;
 import com.budgetsync.workflow.PollActivity;
 import com.budgetsync.workflow.PollResult;
+import com.budgetsync.workflow.RemoteFile;
 import com.budgetsync.workflow.RunActivity;
 import com.budgetsync.workflow.RunInput;
 import com.budgetsync.workflow.SyncRequest;
@@ -67,6 +68,7 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
 
     private SyncResult syncFile(RunInput run, SyncRequest request) {
         FileRef file;
+        RemoteFile remote = null;
         if (request.fileId() != null) {
             file = new FileRef(request.fileId(), null, 0, null);
         } else {
@@ -75,7 +77,8 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
                 runs.finishRun(run.syncId(), SyncStatus.NO_NEW_FILE, polled.reason());
                 return new SyncResult(run.syncId(), SyncStatus.NO_NEW_FILE, SyncStats.EMPTY, polled.reason());
             }
-            file = downloader.download(run, polled.file());
+            remote = polled.file();
+            file = downloader.download(run, remote);
         }
         TableLayout layout = parser.parse(run, file);
         MapOutput mapped = mapper.map(run, file, layout);
@@ -84,7 +87,21 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
             runs.finishRun(run.syncId(), SyncStatus.NEEDS_REVIEW, reason);
             return new SyncResult(run.syncId(), SyncStatus.NEEDS_REVIEW, SyncStats.EMPTY, reason);
         }
-        return importer.importFile(new ImportInput(run, file, layout, mapped.mapping(), request.force()));
+        SyncResult result = importer.importFile(new ImportInput(run, file, layout, mapped.mapping(), request.force()));
+        if (remote != null && (result.status() == SyncStatus.SUCCESS || result.status() == SyncStatus.PARTIAL)) {
+            archive(run, remote);
+        }
+        return result;
+    }
+
+    /** The import has committed: a source file that cannot be archived stays where it is and is not taken again. */
+    private void archive(RunInput run, RemoteFile remote) {
+        try {
+            downloader.afterImport(run, remote);
+        } catch (ActivityFailure failure) {
+            Workflow.getLogger(BudgetSyncWorkflowImpl.class).warn("sync {}: imported, but {} was not archived: {}",
+                    run.syncId(), remote.name(), reasonOf(failure));
+        }
     }
 
     /** The innermost message: the activity's own words, not Temporal's wrapping. */

@@ -1,0 +1,82 @@
+package com.budgetsync.api.resources;
+
+import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.views.Ids;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.CustomerDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.mapping.MappingPreview;
+import com.budgetsync.parsing.FileContent;
+import com.budgetsync.parsing.ReadOptions;
+import com.budgetsync.parsing.UnreadableFileException;
+import com.budgetsync.worker.activities.MappingSettings;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+
+/**
+ * What budget-sync would make of a file, without importing it: format, header row, mapping with confidence, reasons
+ * and alternatives, the first normalised rows, skipped rows and row errors. With a configId, the config's pins,
+ * threshold, sheet and default currency apply, exactly as in a run.
+ */
+@Path("/api/mapping/preview")
+@Produces(MediaType.APPLICATION_JSON)
+public class MappingPreviewResource {
+    private final ConfigDao configs;
+    private final CustomerDao customers;
+    private final long maxBytes;
+
+    public MappingPreviewResource(ConfigDao configs, CustomerDao customers, long maxBytes) {
+        this.configs = configs;
+        this.customers = customers;
+        this.maxBytes = maxBytes;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public MappingPreview preview(@QueryParam("customerId") @NotNull
+                                  @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
+                                  @QueryParam("filename") @NotNull String filename,
+                                  @QueryParam("configId") Long configId,
+                                  InputStream body) throws IOException {
+        ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS
+                : configs.find(configId).filter(c -> c.customerId().equals(customerId))
+                        .orElseThrow(() -> ApiException.notFound("config " + configId + " of customer " + customerId
+                                + " not found")).options();
+        // Excel files are zip archives read from their end: the body is spooled to a temporary file first.
+        java.nio.file.Path spool = Files.createTempFile("budget-sync-preview-", ".upload");
+        try {
+            copyCapped(body, spool, filename);
+            return MappingPreview.of(FileContent.of(filename, spool), new ReadOptions(options.sheet()),
+                    MappingSettings.options(options),
+                    MappingSettings.normalize(options, customers.fiscalYearStartMonth(customerId)));
+        } catch (UnreadableFileException e) {
+            throw new ApiException(422, e.getMessage());
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private void copyCapped(InputStream body, java.nio.file.Path target, String filename) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new ApiException(413, filename + " is larger than the limit of " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+}

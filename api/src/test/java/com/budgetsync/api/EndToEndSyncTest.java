@@ -1,0 +1,106 @@
+package com.budgetsync.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.api.testing.RunningApp;
+import com.budgetsync.testing.SeedExample;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Over real HTTP, real gRPC and real PostgreSQL, as {@code dev} runs: the seed's file is uploaded, imported, re-synced
+ * unchanged, then synced without one row, which soft-deletes that budget and leaves procurement's figures alone.
+ */
+class EndToEndSyncTest {
+    private static final String SEED = SeedExample.CSV;
+
+    private static RunningApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApp.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void uploadResyncAndSoftDeleteKeepUtilization() throws Exception {
+        JsonNode first = upload(SEED);
+        assertEquals("success", first.path("status").asText(), first.toString());
+        assertEquals(4, first.path("stats").path("created").asLong());
+        assertEquals("api", first.path("triggeredBy").asText());
+        assertTrue(first.path("workflowId").asText().startsWith("budget-sync-e2e-"), first.toString());
+        assertEquals("Department", first.path("mapping").path("department").path("column").asText());
+
+        JsonNode second = upload(SEED);
+        assertEquals("success", second.path("status").asText());
+        assertEquals(4, second.path("stats").path("unchanged").asLong());
+        assertEquals(0, second.path("stats").path("created").asLong());
+
+        long salesId = budgetId("Sales");
+        app.db.jdbi().useHandle(h -> h.execute(
+                "INSERT INTO budget_utilization (budget_id, committed, reserved) VALUES (?, 1234.5000, 99.0000)",
+                salesId));
+
+        JsonNode third = upload(SEED.replace("Sales,Travel,Q1 2025,75000,USD\n", ""));
+        assertEquals("success", third.path("status").asText());
+        assertEquals(1, third.path("stats").path("softDeleted").asLong());
+        assertEquals(3, third.path("stats").path("unchanged").asLong(), third.toString());
+
+        var utilization = app.db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT committed, reserved FROM budget_utilization WHERE budget_id = ?")
+                .bind(0, salesId).map((rs, ctx) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
+                .one());
+        assertEquals(new BigDecimal("1234.5000"), utilization[0]);
+        assertEquals(new BigDecimal("99.0000"), utilization[1]);
+        boolean deleted = app.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT deleted_at IS NOT NULL FROM budget WHERE id = ?").bind(0, salesId).mapTo(Boolean.class).one());
+        assertTrue(deleted, "the budget is soft-deleted, not removed");
+
+        JsonNode budgets = app.get("/api/budgets?customerId=e2e").json();
+        assertEquals(3, budgets.path("total").asLong(), budgets.toString());
+        JsonNode history = app.get("/api/sync/history?customerId=e2e").json();
+        assertEquals(3, history.path("total").asLong());
+        assertEquals(third.path("syncId").asText(), history.path("items").get(0).path("syncId").asText(),
+                "newest first");
+    }
+
+    @Test
+    void badRequestsAnswerJsonErrors() throws Exception {
+        RunningApp.Response noCustomer = app.postBytes("/api/sync/upload?filename=a.csv",
+                SEED.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(400, noCustomer.status());
+        assertTrue(noCustomer.json().has("error"), noCustomer.body());
+
+        RunningApp.Response unknownRun = app.get("/api/sync/history/does-not-exist");
+        assertEquals(404, unknownRun.status());
+        assertEquals("sync does-not-exist not found", unknownRun.json().path("error").asText());
+
+        RunningApp.Response badType = app.postJson("/api/sync/config",
+                "{\"customerId\":\"e2e\",\"sourceType\":\"ftp\"}");
+        assertEquals(400, badType.status());
+        assertTrue(badType.json().path("error").asText().contains("allowed: upload, local, sftp, s3, https"),
+                badType.body());
+    }
+
+    private static JsonNode upload(String csv) throws Exception {
+        RunningApp.Response accepted = app.postBytes("/api/sync/upload?customerId=e2e&filename=budget.csv",
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(202, accepted.status(), accepted.body());
+        return app.awaitRun(accepted.json().path("syncId").asText());
+    }
+
+    private static long budgetId(String department) {
+        return app.db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT id FROM budget WHERE customer_id = 'e2e' AND department = ?")
+                .bind(0, department).mapTo(Long.class).one());
+    }
+}

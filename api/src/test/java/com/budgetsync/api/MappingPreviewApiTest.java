@@ -1,0 +1,71 @@
+package com.budgetsync.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.api.testing.RunningApp;
+import com.budgetsync.testing.SeedExample;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** POST /api/mapping/preview answers what a run would make of a file, in the documented shape, importing nothing. */
+class MappingPreviewApiTest {
+    private static RunningApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApp.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void seedFileMapsWithReasonsAndNormalisedRows() throws Exception {
+        JsonNode preview = preview("preview", "seed.csv", SeedExample.CSV);
+        assertEquals("ok", preview.path("status").asText());
+        assertEquals(0, preview.path("headerRow").asInt());
+        assertEquals("long", preview.path("layout").asText());
+        assertEquals("csv", preview.path("format").path("format").asText());
+        JsonNode department = preview.path("mapping").path("department");
+        assertEquals("Department", department.path("column").asText());
+        assertTrue(department.path("confidence").asDouble() >= 0.9);
+        assertTrue(department.path("reason").asText().contains("Department"), department.toString());
+        assertEquals("Budget Amount", preview.path("mapping").path("amount").path("column").asText());
+        assertEquals(4, preview.path("rows").size());
+        JsonNode first = preview.path("rows").get(0);
+        assertEquals("Engineering", first.path("department").asText());
+        assertEquals("FY2025", first.path("period").path("canonical").asText());
+        assertEquals(0, app.get("/api/budgets?customerId=preview").json().path("total").asLong(),
+                "a preview imports nothing");
+    }
+
+    @Test
+    void budgetBesideActualNeedsReviewAndSaysWhy() throws Exception {
+        JsonNode preview = preview("preview", "budget-vs-actual.csv",
+                "Department,Period,Budget,Actual\nEngineering,FY2025,500000,480000\nSales,FY2025,75000,81000\n");
+        assertEquals("needs_review", preview.path("status").asText());
+        assertTrue(preview.path("problems").toString().contains("'Budget' and 'Actual' both hold amounts"),
+                preview.toString());
+    }
+
+    @Test
+    void unreadableFileIs422WithTheFileName() throws Exception {
+        RunningApp.Response response = app.postBytes("/api/mapping/preview?customerId=preview&filename=empty.csv",
+                "\n\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(422, response.status(), response.body());
+        assertTrue(response.json().path("error").asText().contains("empty.csv"), response.body());
+    }
+
+    private static JsonNode preview(String customer, String filename, String content) throws Exception {
+        RunningApp.Response response = app.postBytes("/api/mapping/preview?customerId=" + customer + "&filename="
+                + filename, content.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(200, response.status(), response.body());
+        return response.json();
+    }
+}

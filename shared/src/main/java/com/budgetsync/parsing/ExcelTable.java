@@ -1,0 +1,70 @@
+package com.budgetsync.parsing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Excel workbooks: the budget table's sheet is the one named in the read options, else the sheet whose header has
+ * the most rows of numbers below it (so an instructions or lookup sheet in front of the budget is passed over).
+ */
+final class ExcelTable {
+    private ExcelTable() {
+    }
+
+    static TableLayout detect(FileContent file, FileFormat format, ReadOptions options) throws IOException {
+        try (Workbook workbook = Workbook.open(file, format)) {
+            List<String> sheets = workbook.sheetNames();
+            if (options.sheet() != null) {
+                String sheet = sheets.stream().filter(s -> s.equalsIgnoreCase(options.sheet().trim())).findFirst()
+                        .orElseThrow(() -> new UnreadableFileException(file.filename() + ": no sheet named '"
+                                + options.sheet() + "' (sheets: " + String.join(", ", sheets) + ")"));
+                return candidate(workbook, sheet, format).map(Candidate::layout).orElseThrow(() ->
+                        new UnreadableFileException(file.filename() + ": sheet '" + sheet + "' has no header row"));
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (String sheet : sheets) {
+                candidate(workbook, sheet, format).ifPresent(candidates::add);
+            }
+            return candidates.stream().max(Comparator.comparingInt(Candidate::numericRows)).map(Candidate::layout)
+                    .orElseThrow(() -> new UnreadableFileException(file.filename()
+                            + ": no sheet has a header row above rows of values (sheets: " + String.join(", ", sheets) + ")"));
+        }
+    }
+
+    static RowStream open(FileContent file, TableLayout layout) throws IOException {
+        Workbook workbook = Workbook.open(file, layout.format());
+        RawRows rows = workbook.rows(layout.sheet());
+        return new DataRowStream(new RawRows() {
+            @Override
+            public DataRow next() throws IOException {
+                return rows.next();
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (workbook) {
+                    rows.close();
+                }
+            }
+        }, layout);
+    }
+
+    private static Optional<Candidate> candidate(Workbook workbook, String sheet, FileFormat format) throws IOException {
+        List<DataRow> head = new ArrayList<>();
+        try (RawRows rows = workbook.rows(sheet)) {
+            DataRow row;
+            while (head.size() < HeaderRowFinder.HEAD_ROWS && (row = rows.next()) != null) {
+                head.add(row);
+            }
+        }
+        return HeaderRowFinder.find(head).map(header -> new Candidate(
+                new TableLayout(format, null, null, sheet, (int) header.rowNumber() - 1, Headers.clean(header.cells())),
+                HeaderRowFinder.numericRowsBelow(head, header)));
+    }
+
+    private record Candidate(TableLayout layout, int numericRows) {
+    }
+}

@@ -1,0 +1,60 @@
+package com.budgetsync.parsing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * Finds the header among the first rows of a sheet or text file: a row about as wide as the table that holds labels,
+ * not numbers. Title rows, report banners and blank rows above it are narrower; data rows below it hold amounts. A
+ * year ("2025") counts as a label, since wide exports have a column per year.
+ */
+final class HeaderRowFinder {
+    static final int HEAD_ROWS = 50;
+    private static final Pattern NUMBER = Pattern.compile("[-+(]?\\s*[$€£¥]?\\s*[0-9][0-9.,'\\s\u00A0\u2009\u202F]*\\)?%?");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+
+    private HeaderRowFinder() {
+    }
+
+    /**
+     * The header row among {@code head}, if any row looks like one: among the label rows above the first row of
+     * values, the fullest, and of equally full ones the last (a banner split over cells, or a grouping row above the
+     * real header, comes first). In a table without numbers, the first label row.
+     */
+    static Optional<DataRow> find(List<DataRow> head) {
+        int width = head.stream().mapToInt(HeaderRowFinder::filled).max().orElse(0);
+        int needed = Math.max(2, (int) Math.ceil(width * 0.6));
+        List<DataRow> wide = head.stream().filter(r -> filled(r) >= needed).toList();
+        int firstValues = IntStream.range(0, wide.size()).filter(i -> !labelsOnly(wide.get(i))).findFirst().orElse(-1);
+        Optional<DataRow> header = firstValues < 0
+                ? wide.stream().findFirst()
+                : wide.subList(0, firstValues).stream().reduce((a, b) -> filled(b) >= filled(a) ? b : a);
+        return header.filter(h -> hasDataBelow(head, head.indexOf(h)));
+    }
+
+    /** How many rows below the header hold a number: what tells a budget sheet from an instructions sheet. */
+    static int numericRowsBelow(List<DataRow> head, DataRow header) {
+        int index = head.indexOf(header);
+        return (int) head.subList(index + 1, head.size()).stream()
+                .filter(r -> r.cells().stream().anyMatch(HeaderRowFinder::isNumber)).count();
+    }
+
+    private static boolean hasDataBelow(List<DataRow> head, int index) {
+        return head.subList(index + 1, head.size()).stream().anyMatch(r -> filled(r) >= 2);
+    }
+
+    private static int filled(DataRow row) {
+        return (int) row.cells().stream().filter(c -> c != null && !c.isBlank()).count();
+    }
+
+    private static boolean labelsOnly(DataRow row) {
+        return row.cells().stream().filter(c -> c != null && !c.isBlank())
+                .noneMatch(c -> isNumber(c) && !YEAR.matcher(c.trim()).matches());
+    }
+
+    static boolean isNumber(String cell) {
+        return cell != null && NUMBER.matcher(cell.trim()).matches();
+    }
+}

@@ -1,0 +1,188 @@
+package com.budgetsync.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TableReaderTest {
+    @ParameterizedTest
+    @ValueSource(chars = {',', ';', '\t', '|'})
+    void sniffsTheDelimiter(char delimiter) throws IOException {
+        String d = String.valueOf(delimiter);
+        TableLayout layout = detect("a.csv", String.join(d, "Department", "Period", "Amount") + "\n"
+                + String.join(d, "Sales", "FY2025", "\"1,5\"") + "\n", StandardCharsets.UTF_8);
+        assertEquals(delimiter, layout.delimiter());
+        assertEquals(List.of("Department", "Period", "Amount"), layout.headers());
+    }
+
+    @Test
+    void decimalCommasDoNotFoolTheSniffer() throws IOException {
+        TableLayout layout = detect("a.csv", "Dept;Period;Amount\nSales;2025-01;1.234,50\nIT;2025-01;99,99\n",
+                StandardCharsets.UTF_8);
+        assertEquals(';', layout.delimiter());
+    }
+
+    @Test
+    void detectsUtf8WithAndWithoutBom() throws IOException {
+        byte[] body = "Département,Period,Amount\nSociété,FY2025,1\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals("UTF-8", TableReader.detect(FileContent.of("a.csv", body), ReadOptions.DEFAULT).charset());
+        FileContent withBom = FileContent.of("a.csv", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, body));
+        TableLayout layout = TableReader.detect(withBom, ReadOptions.DEFAULT);
+        assertEquals("Département", layout.headers().get(0));
+        assertEquals("Société", TableReader.sample(withBom, layout, 1).get(0).cell(0));
+    }
+
+    @Test
+    void detectsUtf16WithBom() throws IOException {
+        FileContent file = FileContent.of("a.txt", concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "Department\tAmount\n営業\t5\n".getBytes(StandardCharsets.UTF_16LE)));
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        assertEquals("UTF-16LE", layout.charset());
+        assertEquals('\t', layout.delimiter());
+        assertEquals("営業", TableReader.sample(file, layout, 1).get(0).cell(0));
+    }
+
+    @Test
+    void fallsBackToWindows1252() throws IOException {
+        FileContent file = FileContent.of("a.csv", "Department,Amount\nSociété,€5\n".getBytes(Charset.forName("windows-1252")));
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        assertEquals("windows-1252", layout.charset());
+        assertEquals(List.of("Société", "€5"), TableReader.sample(file, layout, 1).get(0).cells());
+    }
+
+    @Test
+    void findsTheHeaderUnderBannersAndBlankRows() throws IOException {
+        TableLayout layout = detect("a.csv", """
+                Budget FY2025 – exported 2025-02-05
+                Company:,Acme
+                
+                Department,Category,Period,Amount,Currency
+                Sales,Travel,FY2025,100,USD
+                """, StandardCharsets.UTF_8);
+        assertEquals(3, layout.headerRow());
+        assertEquals("Department", layout.headers().get(0));
+    }
+
+    @Test
+    void aBannerSpreadOverCellsOrAGroupingRowIsNotTheHeader() throws IOException {
+        TableLayout layout = detect("a.csv", """
+                Company:,Acme,Version:,Budget
+                ,,Plan,Plan
+                Department,Category,Period,Amount
+                Sales,Travel,FY2025,
+                Sales,Events,FY2025,100
+                """, StandardCharsets.UTF_8);
+        assertEquals(2, layout.headerRow());
+    }
+
+    @Test
+    void yearsMayBeHeadersButAmountsMayNot() throws IOException {
+        TableLayout layout = detect("a.csv", "Totals,,\nDepartment,2024,2025\nSales,100,200\n", StandardCharsets.UTF_8);
+        assertEquals(1, layout.headerRow());
+        assertEquals(List.of("Department", "2024", "2025"), layout.headers());
+    }
+
+    @Test
+    void rowsKeepTheirSpreadsheetNumbersAndQuotedLineBreaks() throws IOException {
+        FileContent file = FileContent.of("a.csv", "Title\nDept,Note,Amount\n\"Sales, EMEA\",\"two\nlines\",1\n\nIT,x,2\n"
+                .getBytes(StandardCharsets.UTF_8));
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        List<DataRow> rows = TableReader.sample(file, layout, 10);
+        assertEquals(new DataRow(3, List.of("Sales, EMEA", "two\nlines", "1")), rows.get(0));
+        assertEquals(4, rows.get(1).rowNumber());
+        assertEquals(true, rows.get(1).isBlank());
+        assertEquals(new DataRow(5, List.of("IT", "x", "2")), rows.get(2));
+    }
+
+    @Test
+    void aFileWithoutATableIsUnreadable() {
+        assertThrows(UnreadableFileException.class, () -> detect("a.csv", "just a note\nanother line\n",
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void picksTheBudgetSheetAndReadsCellsExactly() throws IOException {
+        FileContent file = workbook();
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        assertEquals("Budget", layout.sheet());
+        assertEquals(1, layout.headerRow());
+        List<DataRow> rows = TableReader.sample(file, layout, 10);
+        assertEquals(List.of("Engineering", "2025-01-01", "10000000", "0.3"), rows.get(0).cells());
+        assertEquals(3, rows.get(0).rowNumber());
+    }
+
+    @Test
+    void readsTheSheetTheConfigNames() throws IOException {
+        FileContent file = workbook();
+        assertEquals("Notes", TableReader.detect(file, new ReadOptions("notes")).sheet());
+        assertThrows(UnreadableFileException.class, () -> TableReader.detect(file, new ReadOptions("Missing")));
+    }
+
+    @Test
+    void theContentDecidesTheFormatNotTheName() throws IOException {
+        byte[] xlsx = workbook().open().readAllBytes();
+        assertEquals(FileFormat.XLSX, TableReader.detect(FileContent.of("export.csv", xlsx), ReadOptions.DEFAULT).format());
+        FileContent csvNamedXls = FileContent.of("report.xls", "Dept,Amount\nIT,1\n".getBytes(StandardCharsets.UTF_8));
+        TableLayout layout = TableReader.detect(csvNamedXls, ReadOptions.DEFAULT);
+        assertEquals(FileFormat.CSV, layout.format());
+        assertEquals("IT", TableReader.sample(csvNamedXls, layout, 1).get(0).cell(0));
+    }
+
+    @Test
+    void aCorruptWorkbookIsUnreadable() {
+        FileContent file = FileContent.of("a.xlsx", new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3});
+        assertThrows(UnreadableFileException.class, () -> TableReader.detect(file, ReadOptions.DEFAULT));
+    }
+
+    private static FileContent workbook() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet notes = workbook.createSheet("Notes");
+            notes.createRow(0).createCell(0).setCellValue("Owner");
+            notes.getRow(0).createCell(1).setCellValue("Comment");
+            notes.createRow(1).createCell(0).setCellValue("Ann");
+            notes.getRow(1).createCell(1).setCellValue("draft");
+            Sheet budget = workbook.createSheet("Budget");
+            budget.createRow(0).createCell(0).setCellValue("FY2025 budget");
+            Row header = budget.createRow(1);
+            String[] names = {"Department", "Month", "Amount", "Share"};
+            for (int i = 0; i < names.length; i++) {
+                header.createCell(i).setCellValue(names[i]);
+            }
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("mmm-yy"));
+            Row row = budget.createRow(2);
+            row.createCell(0).setCellValue("Engineering");
+            row.createCell(1).setCellValue(LocalDate.of(2025, 1, 1));
+            row.getCell(1).setCellStyle(date);
+            row.createCell(2).setCellValue(1.0E7);
+            row.createCell(3).setCellFormula("0.1+0.2");
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            return FileContent.of("budget.xlsx", out.toByteArray());
+        }
+    }
+
+    private static TableLayout detect(String name, String text, Charset charset) throws IOException {
+        return TableReader.detect(FileContent.of(name, text.getBytes(charset)), ReadOptions.DEFAULT);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

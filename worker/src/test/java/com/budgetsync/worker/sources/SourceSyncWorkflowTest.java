@@ -1,0 +1,155 @@
+package com.budgetsync.worker.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.db.BudgetDao;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.domain.BudgetView;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.SourceType;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.worker.SyncWorker;
+import com.budgetsync.worker.WorkerSettings;
+import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
+import com.budgetsync.workflow.BudgetSyncWorkflow;
+import com.budgetsync.workflow.SyncRequest;
+import com.budgetsync.workflow.SyncResult;
+import com.budgetsync.workflow.TaskQueues;
+import com.budgetsync.workflow.WorkflowIds;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * A whole sync from each network source through the real workflow and activities (Temporal's test server) into
+ * PostgreSQL: config stored with encrypted secrets, poll, download, parse, map, import, archive; a second run finds
+ * nothing new.
+ */
+@Timeout(180)
+class SourceSyncWorkflowTest {
+    static final String CSV = "Department,Category,Period,Amount,Currency\nSales,Travel,2026-01,1000.00,USD\n"
+            + "Engineering,Cloud,2026-01,2500.50,USD\n";
+    @TempDir
+    static Path dir;
+    static TestDatabase db;
+    static SourceSecrets secrets;
+    static TestWorkflowEnvironment temporal;
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.create();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        secrets = new SourceSecrets(new SecretCipher(key));
+        temporal = TestWorkflowEnvironment.newInstance();
+        Worker worker = temporal.newWorker(TaskQueues.BUDGET_SYNC);
+        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
+        worker.registerActivitiesImplementations(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, secrets));
+        temporal.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        temporal.close();
+        db.close();
+    }
+
+    private static long store(String customer, SourceType type, Map<String, Object> clearConfig) {
+        return new ConfigDao(db.jdbi()).create(customer, type.dbValue(), type, true, "daily", "UTC",
+                secrets.encrypt(clearConfig), ConfigOptions.DEFAULTS).id();
+    }
+
+    private static SyncResult sync(String customer, long configId) {
+        String syncId = UUID.randomUUID().toString();
+        BudgetSyncWorkflow workflow = temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
+                        .setWorkflowId(WorkflowIds.run(customer, configId, syncId)).build());
+        return workflow.sync(new SyncRequest(customer, configId, TriggeredBy.MANUAL, syncId, null, false));
+    }
+
+    private static void assertImported(String customer, SyncResult result) {
+        assertEquals(SyncStatus.SUCCESS, result.status(), result.message());
+        List<BudgetView> budgets = new BudgetDao(db.jdbi()).listActive(customer, 10, 0);
+        assertEquals(2, budgets.size());
+    }
+
+    @Test
+    void sftpWithKeyLoginImportsArchivesAndThenFindsNothingNew() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("sftp"));
+        Path exports = Files.createDirectories(root.resolve("exports"));
+        Path file = Files.writeString(exports.resolve("budget-2026-01.csv"), CSV);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        try (TestSftpServer server = new TestSftpServer(root)) {
+            Map<String, Object> config = new HashMap<>(Map.of("host", "127.0.0.1", "port", server.port(),
+                    "username", TestSftpServer.USER, "remotePath", "/exports",
+                    "hostKeyFingerprint", server.fingerprint(), "settleCheckSeconds", 0, "afterImport", "archive"));
+            config.put("privateKey", TestSftpServer.openSshPrivateKey(server.userKey, "workflow-pass"));
+            config.put("passphrase", "workflow-pass");
+            long configId = store("acme-sftp", SourceType.SFTP, config);
+
+            assertImported("acme-sftp", sync("acme-sftp", configId));
+            assertFalse(Files.exists(file));
+            assertEquals(CSV, Files.readString(exports.resolve("archive/budget-2026-01.csv")));
+            assertEquals(SyncStatus.NO_NEW_FILE, sync("acme-sftp", configId).status());
+        }
+    }
+
+    @Test
+    void s3ImportsTheNewestObjectOnceEvenWhenTheSameContentIsDroppedAgain() throws Exception {
+        try (TestS3Server server = new TestS3Server(Files.createDirectories(dir.resolve("s3")))) {
+            server.admin.createBucket(b -> b.bucket("acme-exports"));
+            server.admin.putObject(b -> b.bucket("acme-exports").key("exports/budget.csv"),
+                    RequestBody.fromString(CSV));
+            Map<String, Object> config = server.config("acme-exports", "exports");
+            config.put("settleSeconds", 0);
+            long configId = store("acme-s3", SourceType.S3, config);
+
+            assertImported("acme-s3", sync("acme-s3", configId));
+            server.admin.putObject(b -> b.bucket("acme-exports").key("exports/budget-copy.csv"),
+                    RequestBody.fromString(CSV));
+            SyncResult again = sync("acme-s3", configId);
+            assertEquals(SyncStatus.NO_NEW_FILE, again.status());
+            assertTrue(again.message().contains("same content"), again.message());
+        }
+    }
+
+    @Test
+    void publishedSheetOverHttpsWithABearerTokenImportsOnce() throws Exception {
+        try (TestHttpsServer server = new TestHttpsServer(Files.createDirectories(dir.resolve("https")))) {
+            server.handle("/sheet", exchange -> {
+                boolean ok = "Bearer wf-token-secret".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+                exchange.getResponseHeaders().add("Content-Type", "text/csv");
+                TestHttpsServer.respond(exchange, ok ? 200 : 401, ok ? CSV : "");
+            });
+            Map<String, Object> config = new HashMap<>(Map.of("url", server.url("/sheet?output=csv"),
+                    "trustedCertificate", server.certificatePem, "bearerToken", "wf-token-secret",
+                    "settleCheckSeconds", 0));
+            long configId = store("acme-https", SourceType.HTTPS, config);
+
+            assertImported("acme-https", sync("acme-https", configId));
+            assertEquals(SyncStatus.NO_NEW_FILE, sync("acme-https", configId).status());
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package com.budgetsync.worker.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.db.BudgetDao;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.FileStore;
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.SourceType;
+import com.budgetsync.domain.StoredFile;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.testing.SeedExample;
+import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.worker.SyncWorker;
+import com.budgetsync.worker.WorkerSettings;
+import com.budgetsync.workflow.BudgetSyncWorkflow;
+import com.budgetsync.workflow.FileRef;
+import com.budgetsync.workflow.ParseActivity;
+import com.budgetsync.workflow.Payloads;
+import com.budgetsync.workflow.RunInput;
+import com.budgetsync.workflow.SyncRequest;
+import com.budgetsync.workflow.SyncResult;
+import com.budgetsync.workflow.TaskQueues;
+import com.budgetsync.workflow.WorkflowIds;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The workflow on Temporal's time-skipping test server, with the real activities on a real PostgreSQL database. */
+class BudgetSyncWorkflowTest {
+    private static final String SEED = SeedExample.CSV;
+
+    private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
+    private static TestDatabase db;
+    private TestWorkflowEnvironment env;
+    private DataSourceConfig config;
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setDataConverter(Payloads.converter()).build())
+                .build());
+        config = new ConfigDao(db.jdbi()).create("cust-" + UUID.randomUUID().toString().substring(0, 8), "upload",
+                SourceType.UPLOAD, true, "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        env.close();
+    }
+
+    @Test
+    void transientParseFailureIsRetriedAfter2s4s8sAndTheRunSucceeds() {
+        List<Long> attemptTimes = new ArrayList<>();
+        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
+        ParseActivity realParse = find(activities, ParseActivity.class);
+        ParseActivity flakyParse = (run, file) -> {
+            attemptTimes.add(env.currentTimeMillis());
+            if (attemptTimes.size() < 4) {
+                throw new IllegalStateException("database connection reset (attempt " + attemptTimes.size() + ")");
+            }
+            return realParse.parse(run, file);
+        };
+        startWorker(replace(activities, ParseActivity.class, flakyParse));
+
+        SyncResult result = run(upload(SEED));
+
+        assertEquals(SyncStatus.SUCCESS, result.status());
+        assertEquals(4, result.stats().created());
+        assertEquals(4, attemptTimes.size(), "three failures, then success on the fourth and last attempt");
+        long[] waits = {attemptTimes.get(1) - attemptTimes.get(0), attemptTimes.get(2) - attemptTimes.get(1),
+            attemptTimes.get(3) - attemptTimes.get(2)};
+        assertBetween(2_000, waits[0]);
+        assertBetween(4_000, waits[1]);
+        assertBetween(8_000, waits[2]);
+        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+    }
+
+    @Test
+    void missingRequiredColumnFailsAtOnceWithItsReasonAndChangesNoBudget() {
+        startWorker(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
+        run(upload(SEED));
+
+        StoredFile bad = store("Department,Sub Category,Notes\nEngineering,Software,no amounts here\n");
+        String syncId = UUID.randomUUID().toString();
+        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+                options(syncId));
+        WorkflowFailedException failed = assertThrows(WorkflowFailedException.class, () -> workflow.sync(
+                new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, bad.id(), false)));
+
+        SyncRecord record = new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
+        assertEquals(SyncStatus.FAILED, record.status());
+        assertTrue(record.message().contains("no column found for required field")
+                && record.message().contains("amount"), record.message());
+        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+        assertTrue(failed.getCause().getMessage().contains(syncId), "Temporal shows the run red with its sync id");
+    }
+
+    @Test
+    void unreadableFileFailsWithoutRetryAndChangesNoBudget() {
+        List<Integer> attempts = new ArrayList<>();
+        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
+        ParseActivity realParse = find(activities, ParseActivity.class);
+        ParseActivity countingParse = (RunInput run, FileRef file) -> {
+            attempts.add(1);
+            return realParse.parse(run, file);
+        };
+        startWorker(replace(activities, ParseActivity.class, countingParse));
+        run(upload(SEED));
+        attempts.clear();
+
+        StoredFile empty = store("\n\n\n");
+        String syncId = UUID.randomUUID().toString();
+        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+                options(syncId));
+        assertThrows(WorkflowFailedException.class, () -> workflow.sync(
+                new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, empty.id(), false)));
+
+        SyncRecord record = new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
+        assertEquals(SyncStatus.FAILED, record.status());
+        assertTrue(record.message().contains("upload.csv"), "the reason names the file: " + record.message());
+        assertEquals(1, attempts.size(), "bad input is not retried");
+        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+    }
+
+    private SyncResult run(StoredFile file) {
+        String syncId = UUID.randomUUID().toString();
+        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+                options(syncId));
+        return workflow.sync(new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, file.id(),
+                false));
+    }
+
+    private WorkflowOptions options(String syncId) {
+        return WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
+                .setWorkflowId(WorkflowIds.run(config.customerId(), config.id(), syncId)).build();
+    }
+
+    private StoredFile upload(String csv) {
+        return store(csv);
+    }
+
+    private StoredFile store(String content) {
+        try {
+            return new FileStore(db.jdbi()).store(config.customerId(), config.id(), "upload.csv",
+                    new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 1 << 20,
+                    FileStore.Origin.NONE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void startWorker(Object[] activities) {
+        Worker worker = env.newWorker(TaskQueues.BUDGET_SYNC);
+        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
+        worker.registerActivitiesImplementations(activities);
+        env.start();
+    }
+
+    private static <T> T find(Object[] activities, Class<T> type) {
+        return Arrays.stream(activities).filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    private static Object[] replace(Object[] activities, Class<?> type, Object replacement) {
+        return Arrays.stream(activities).map(a -> type.isInstance(a) ? replacement : a).toArray();
+    }
+
+    private static void assertBetween(long expectedMillis, long actualMillis) {
+        assertTrue(actualMillis >= expectedMillis && actualMillis < expectedMillis + 1_000,
+                "expected a wait of about " + expectedMillis + " ms, was " + actualMillis + " ms");
+    }
+}
