@@ -207,7 +207,7 @@ class BudgetImporterTest {
         f.sync(ImportFixture.rows(7, "50"));                 // updates and a soft delete
         f.sync(ImportFixture.rows(8, "60"));                 // restore
         f.sync(ImportFixture.rows(2, "60"));                 // held for review
-        f.sync(ImportFixture.rows(8, "lots"));               // failed
+        f.sync(ImportFixture.rows(6, "60") + "Dept 7,Travel,2025-01,lots,USD\nDept 8,Travel,2025-01,?,USD\n"); // failed
         assertEquals(before, utilization(f));
     }
 

@@ -62,8 +62,12 @@ final class ImportFixture {
                     FileStore.Origin.NONE);
             FileContent content = files.content(stored);
             TableLayout layout = TableReader.detect(content, ReadOptions.DEFAULT);
-            var mapping = new ColumnMapper().map(layout.headers(), TableReader.sample(content, layout, 100),
-                    MappingOptions.DEFAULT).mapping();
+            var mapped = new ColumnMapper().map(layout.headers(), TableReader.sample(content, layout, 100),
+                    MappingOptions.DEFAULT);
+            if (mapped.needsReview()) {
+                throw new IllegalStateException("fixture file needs a mapping review: " + mapped.problems());
+            }
+            var mapping = mapped.mapping();
             return importer.run(new ImportJob(syncId, config.customerId(), config.id(), content, layout, mapping,
                     NormalizeOptions.DEFAULT, config.options(), force, null), () -> { });
         } catch (java.io.IOException e) {
