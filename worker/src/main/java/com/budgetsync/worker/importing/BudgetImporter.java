@@ -103,7 +103,7 @@ public final class BudgetImporter {
                     "%d of %d rows (%.1f%%) have errors, more than the %.1f%% allowed: nothing was changed",
                     staged.errorCount, considered, errorShare * 100, job.rules().errorThresholdOrDefault() * 100));
         }
-        Diff diff = diff(h, job);
+        Diff diff = diff(h, job, staged.keys.unique());
         laps.lap("diffed");
         List<String> mixed = duplicateKeys(h, "mixed_currency");
         if (!mixed.isEmpty()) {
@@ -148,10 +148,11 @@ public final class BudgetImporter {
      * (duplicates collapsed) FULL JOIN the customer's budgets. A FULL JOIN can only run as a hash or merge join, so the
      * plan stays linear however wrong the row estimates are for budgets this very transaction has not yet analysed
      * (an anti-join on stale estimates became a nested loop: 20,000 rows took 40 s). Budgets of the config that the
-     * file no longer has come out as 'deleted'; the customer's other budgets drop out. The GROUP BY has no DISTINCT
-     * aggregate, so it can hash instead of sorting a million keys under the database's collation (13 s → 5 s for a
-     * million rows against a million budgets). Type and dates follow from the canonical period, so grouping by them
-     * changes no group and saves three aggregate states per key.
+     * file no longer has come out as 'deleted'; the customer's other budgets drop out. When staging proved the keys
+     * unique ({@link KeyHashes}) there is no GROUP BY at all; otherwise it has no DISTINCT aggregate, so it can hash
+     * instead of sorting a million keys under the database's collation (13 s → 5 s for a million rows against a
+     * million budgets). Type and dates follow from the canonical period, so grouping by them changes no group and
+     * saves three aggregate states per key.
      */
     /** Keys per action, and how many budgets of the config were active before the run. */
     private record Diff(Map<String, Long> actions, long activeBefore) {
@@ -160,7 +161,21 @@ public final class BudgetImporter {
         }
     }
 
-    private static Diff diff(Handle h, ImportJob job) {
+    /** The file's keys when they are known to be unique: one row each, nothing to collapse. */
+    private static final String UNIQUE_KEYS = """
+            SELECT department, sub_category, fiscal_period, period_type, period_start, period_end, period_label, amount,
+                   currency, 1 AS row_count, false AS mixed_currency, source_row AS first_row
+              FROM import_rows""";
+    /** The file's keys with duplicates collapsed: amounts summed, currencies compared. */
+    private static final String GROUPED_KEYS = """
+            SELECT department, sub_category, fiscal_period, period_type, period_start, period_end,
+                   min(period_label) AS period_label, sum(amount) AS amount, min(currency) AS currency,
+                   count(*) AS row_count, min(currency) <> max(currency) AS mixed_currency,
+                   min(source_row) AS first_row
+              FROM import_rows
+             GROUP BY department, sub_category, fiscal_period, period_type, period_start, period_end""";
+
+    private static Diff diff(Handle h, ImportJob job, boolean uniqueKeys) {
         // Only keys that change something, or that the duplicate and currency checks must name, are kept: a re-sync
         // of a million budgets that changes 1% writes ten thousand rows here, not a million.
         h.execute("""
@@ -183,14 +198,7 @@ public final class BudgetImporter {
                                         WHEN b.amount <> k.amount OR b.currency <> k.currency
                                              OR b.source_config_id IS DISTINCT FROM :config THEN 'updated'
                                         ELSE 'unchanged' END AS action
-                              FROM (SELECT department, sub_category, fiscal_period,
-                                           period_type, period_start, period_end, min(period_label) AS period_label,
-                                           sum(amount) AS amount, min(currency) AS currency, count(*) AS row_count,
-                                           min(currency) <> max(currency) AS mixed_currency,
-                                           min(source_row) AS first_row
-                                      FROM import_rows
-                                     GROUP BY department, sub_category, fiscal_period, period_type, period_start,
-                                              period_end) k
+                              FROM (%s) k
                               FULL JOIN (SELECT * FROM budget WHERE customer_id = :customer) b
                                 ON b.department = k.department AND b.sub_category = k.sub_category
                                AND b.fiscal_period = k.fiscal_period
@@ -203,7 +211,7 @@ public final class BudgetImporter {
                                    old_amount, old_currency, action
                               FROM d WHERE action <> 'unchanged' OR row_count > 1 OR mixed_currency)
                         SELECT action, count(*) AS n, count(*) FILTER (WHERE was_active_here) AS active
-                          FROM d GROUP BY action""")
+                          FROM d GROUP BY action""".formatted(uniqueKeys ? UNIQUE_KEYS : GROUPED_KEYS))
                 .bind("customer", job.customerId()).bind("config", job.configId())
                 .reduceRows(0L, (sum, row) -> {
                     actions.put(row.getColumn("action", String.class), row.getColumn("n", Long.class));
