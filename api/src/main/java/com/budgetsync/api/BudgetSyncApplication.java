@@ -6,6 +6,11 @@ import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
 import com.budgetsync.api.cli.ApiKeyCommand;
+import com.budgetsync.api.budget.BudgetChecker;
+import com.budgetsync.api.budget.FiscalYears;
+import com.budgetsync.api.budget.FxRates;
+import com.budgetsync.api.budget.Utilization;
+import com.budgetsync.api.cli.BenchCommand;
 import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
@@ -16,10 +21,14 @@ import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.api.resources.ApiKeyResource;
+import com.budgetsync.api.resources.BudgetCheckResource;
 import com.budgetsync.api.resources.BudgetResource;
 import com.budgetsync.api.resources.ConfigChanges;
+import com.budgetsync.api.resources.CustomerResource;
+import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
+import com.budgetsync.api.resources.SyncApprovalResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
@@ -35,6 +44,7 @@ import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -85,12 +95,15 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         bootstrap.addCommand(new WorkerCommand());
         bootstrap.addCommand(new ApiKeyCommand());
         bootstrap.addCommand(new RotateEncryptionKeyCommand());
+        bootstrap.addCommand(new BenchCommand(this));
     }
 
     @Override
     public void run(BudgetSyncConfiguration config, Environment environment) {
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                // Money is exact end to end: a JSON number read into an untyped field is a BigDecimal, not a double.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
         OutboundGuard outbound = config.getOutbound().guard();
         OutboundGuard.install(outbound);
@@ -124,7 +137,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 new ImportedFileDao(jdbi), new ConfigAuditStore(jdbi), outbound));
         environment.jersey().register(new SyncResource(configs, history, runner));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
+        environment.jersey().register(new SyncApprovalResource(configs, history, files, runner));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
+        environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
+        environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
+        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal);

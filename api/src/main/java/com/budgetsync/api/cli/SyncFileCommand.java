@@ -1,24 +1,16 @@
 package com.budgetsync.api.cli;
 
 import com.budgetsync.api.BudgetSyncConfiguration;
-import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.temporal.EmbeddedTemporal;
 import com.budgetsync.api.views.SyncView;
 import com.budgetsync.db.ConfigDao;
-import com.budgetsync.db.FileStore;
 import com.budgetsync.db.Json;
-import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
-import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
-import com.budgetsync.domain.TriggeredBy;
-import com.budgetsync.workflow.SyncResult;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.temporal.client.WorkflowFailedException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.sourceforge.argparse4j.impl.Arguments;
@@ -79,23 +71,10 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
     private static SyncRecord sync(CommandRuntime runtime, Namespace namespace, Path path) throws Exception {
         String customer = namespace.getString("customer");
         ConfigDao configs = new ConfigDao(runtime.jdbi);
-        SyncHistoryDao history = new SyncHistoryDao(runtime.jdbi);
         Long configId = namespace.get("config_id");
         DataSourceConfig config = configId == null ? configs.uploadConfigOf(customer)
                 : configs.find(configId).filter(c -> c.customerId().equals(customer)).orElseThrow(
                         () -> new IllegalArgumentException("config " + configId + " of customer " + customer + " not found"));
-        StoredFile stored;
-        try (InputStream in = Files.newInputStream(path)) {
-            stored = new FileStore(runtime.jdbi).store(customer, config.id(), path.getFileName().toString(), in,
-                    Long.MAX_VALUE, FileStore.Origin.NONE);
-        }
-        SyncRunner.StartedRun run = new SyncRunner(runtime.temporal.client(), history)
-                .start(config, TriggeredBy.MANUAL, stored, namespace.getBoolean("force"));
-        try {
-            runtime.temporal.client().newUntypedWorkflowStub(run.workflowId()).getResult(SyncResult.class);
-        } catch (WorkflowFailedException failed) {
-            // The run recorded why it failed; the history row tells it below.
-        }
-        return history.find(run.syncId()).orElseThrow();
+        return FileSync.run(runtime, config, path, namespace.getBoolean("force"));
     }
 }

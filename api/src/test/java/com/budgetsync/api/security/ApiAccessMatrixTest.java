@@ -95,6 +95,20 @@ class ApiAccessMatrixTest {
                         Scope.ADMIN),
                 new Endpoint("GET", "/api/admin/api-keys?customerId=acme", null, null, 200, Scope.ADMIN),
                 new Endpoint("DELETE", "/api/admin/api-keys/{freshKey}", null, null, 204, Scope.ADMIN),
+                new Endpoint("POST", "/api/budget/check", "application/json", budgetBody(null), 200, Scope.CUSTOMER,
+                        "AcmeOnlyDept"),
+                new Endpoint("POST", "/api/budget/reserve", "application/json", budgetBody("matrix-reserve"), 200,
+                        Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("POST", "/api/budget/commit", "application/json", budgetBody("matrix-commit"), 200,
+                        Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("POST", "/api/budget/release", "application/json", budgetBody("matrix-reserve"), 200,
+                        Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("PUT", "/api/fx-rates", "application/json",
+                        "{\"rates\":[{\"from\":\"EUR\",\"to\":\"USD\",\"validFrom\":\"2025-01-01\",\"rate\":\"1.1\"}]}",
+                        200, Scope.ADMIN),
+                new Endpoint("PUT", "/api/customers/acme", "application/json", "{\"fiscalYearStartMonth\":1}", 200,
+                        Scope.CUSTOMER),
+                new Endpoint("POST", "/api/sync/history/{sync}/approve", null, null, 409, Scope.ID),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }
@@ -178,6 +192,12 @@ class ApiAccessMatrixTest {
         RunningApp.Response created = app.postJson("/api/admin/api-keys", Map.of("customerId", customer));
         assertEquals(201, created.status(), created.body());
         return created.json();
+    }
+
+    /** A check or, with a request id, a reservation/commitment/release of 1 USD on acme's only budget. */
+    private static String budgetBody(String requestId) {
+        return "{" + (requestId == null ? "" : "\"requestId\":\"" + requestId + "\",") + "\"customerId\":\"acme\","
+                + "\"department\":\"AcmeOnlyDept\",\"fiscalPeriod\":\"FY 2025\",\"amount\":\"1\",\"currency\":\"USD\"}";
     }
 
     /** An SFTP config whose host does not resolve: the connection test answers at once, nothing is reached. */

@@ -24,6 +24,7 @@ final class StagedRows implements RowNormalizer.Sink {
     private static final int MAX_SKIPPED_REPORTED = 100;
 
     final List<RowError> errors = new ArrayList<>();
+    final KeyHashes keys = new KeyHashes();
     final List<String> skippedReport = new ArrayList<>();
     long budgetRows;
     long errorCount;
@@ -51,9 +52,11 @@ final class StagedRows implements RowNormalizer.Sink {
 
     @Override
     public void budget(BudgetRow row) {
+        String subCategory = row.subCategory() == null ? "" : row.subCategory();
+        keys.add(row.department(), subCategory, row.period().canonical());
         try {
             out.field(row.sourceRow()).field(row.department())
-                    .field(row.subCategory() == null ? "" : row.subCategory())
+                    .field(subCategory)
                     .field(row.period().canonical()).field(row.period().type().name())
                     .field(row.period().start()).field(row.period().end()).field(row.period().original())
                     .field(row.amount().toPlainString()).field(row.currency())

@@ -1,0 +1,221 @@
+package com.budgetsync.api.cli;
+
+import ch.qos.logback.classic.Level;
+import com.budgetsync.api.BudgetSyncConfiguration;
+import com.budgetsync.api.budget.BudgetTarget;
+import com.budgetsync.api.temporal.EmbeddedTemporal;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.DatabaseUrl;
+import com.budgetsync.db.Databases;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.worker.importing.BudgetImporter;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.EnvironmentCommand;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import java.io.Reader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bench}: the sync engine and the budget check at scale, each figure printed beside the floor measured in the
+ * same run on the same fresh database. Everything runs for real: embedded Temporal, the in-process worker, the HTTP
+ * API on a free port, PostgreSQL.
+ */
+public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
+    private static final long MB = 1024 * 1024;
+
+    private EmbeddedTemporal embedded;
+
+    public BenchCommand(Application<BudgetSyncConfiguration> application) {
+        super(application, "bench", "Measures 1M-row syncs and budget-check latency against their floors");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--rows").type(Integer.class).setDefault(1_000_000).help("rows of the big file");
+        subparser.addArgument("--small-rows").type(Integer.class).setDefault(10_000).help("rows of the small file");
+        subparser.addArgument("--rate").type(Integer.class).setDefault(1000).help("budget checks per second");
+        subparser.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of check load");
+        subparser.addArgument("--database").setDefault("budget_sync_bench").help("database to drop and recreate");
+        subparser.addArgument("--config").dest("file").help("optional config.yml");
+    }
+
+    @Override
+    protected void run(Bootstrap<BudgetSyncConfiguration> bootstrap, Namespace namespace,
+                       BudgetSyncConfiguration config) throws Exception {
+        // Request and INFO logs would be most of the output and a share of the CPU being measured.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        // ...except the importer's line of phase times, which says where an import's seconds went.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(BudgetImporter.class)).setLevel(Level.INFO);
+        DatabaseUrl url = config.databaseUrl().withDatabase(namespace.getString("database"));
+        Databases.drop(url);
+        Databases.createIfMissing(url);
+        Databases.migrate(url);
+        config.setDatabaseUrl(withCredentials(url));
+        config.getWorker().setEnabled(false);
+        embedded = EmbeddedTemporal.startOnFreePort();
+        config.getTemporal().setAddress(embedded.address());
+        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(0);
+        ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
+        ((LogbackAccessRequestLogFactory) server.getRequestLogFactory()).setAppenders(List.of());
+        System.out.println("database " + url + ", Temporal " + embedded.address() + " (embedded), "
+                + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / MB + " MB");
+        super.run(bootstrap, namespace, config);
+    }
+
+    @Override
+    protected void run(Environment environment, Namespace namespace, BudgetSyncConfiguration config) throws Exception {
+        Server server = config.getServerFactory().build(environment);
+        server.start();
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        Path dir = Files.createTempDirectory("budget-sync-bench");
+        try (CommandRuntime runtime = new CommandRuntime(config, embedded)) {
+            runtime.worker.start();
+            bench(runtime, namespace, dir, "http://127.0.0.1:" + port + "/api/budget/check");
+        } finally {
+            server.stop();
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+        // Temporal's and the pool's threads would keep the JVM up after a command whose work is done.
+        System.exit(0);
+    }
+
+    private static void bench(CommandRuntime runtime, Namespace ns, Path dir, String checkUrl) throws Exception {
+        int rows = ns.getInt("rows");
+        int smallRows = ns.getInt("small_rows");
+        Path big = BenchData.write(dir, "budgets.csv", rows, 0);
+        Path changed = BenchData.write(dir, "budgets-reforecast.csv", rows, 100);
+        Path small = BenchData.write(dir, "budgets-small.csv", smallRows, 0);
+        ConfigDao configs = new ConfigDao(runtime.jdbi);
+
+        double floor = copyFloor(runtime.jdbi, big);
+        System.out.printf(Locale.ROOT, "floor    COPY of the same %,d rows into a budget-shaped table: %.2f s%n", rows, floor);
+
+        System.gc();
+        long[] peak = new long[1];
+        Timed first;
+        try (HeapSampler heap = new HeapSampler()) {
+            first = Timed.sync(runtime, configs.uploadConfigOf("bench"), big);
+            peak[0] = heap.peakBytes();
+        }
+        first.require(SyncStatus.SUCCESS, rows, r -> r.stats().created());
+        report("(1) %,d new rows end to end".formatted(rows), first.seconds, floor, 2.0);
+
+        Timed resync = Timed.sync(runtime, configs.uploadConfigOf("bench"), changed);
+        resync.require(SyncStatus.SUCCESS, rows / 100, r -> r.stats().updated());
+        report("(2) re-sync, 1%% of amounts changed".formatted(), resync.seconds, floor, 1.0);
+
+        Timed tenK = Timed.sync(runtime, configs.uploadConfigOf("bench-small"), small);
+        tenK.require(SyncStatus.SUCCESS, smallRows, r -> r.stats().created());
+        System.out.printf(Locale.ROOT, "(3) %,d rows end to end: %.3f s (target < 1 s) %s%n", smallRows,
+                tenK.seconds, verdict(tenK.seconds < 1));
+
+        System.out.printf(Locale.ROOT, "(4) peak heap during (1): %d MB of %d MB max (target < 512 MB) %s%n",
+                peak[0] / MB, Runtime.getRuntime().maxMemory() / MB, verdict(peak[0] < 512 * MB));
+
+        checkLatency(runtime.jdbi, ns, checkUrl, rows);
+    }
+
+    private static void checkLatency(Jdbi jdbi, Namespace ns, String url, int rows) throws Exception {
+        int rate = ns.getInt("rate");
+        int seconds = ns.getInt("seconds");
+        int departments = Math.max(1, rows / (BenchData.SUBS * BenchData.MONTHS));
+        // Spelled unlike the file (case, spaces) on purpose: the check matches through budget_match_key.
+        String department = BenchData.department(departments / 2).toUpperCase(Locale.ROOT);
+        String sub = "  " + BenchData.subCategory(BenchData.SUBS / 2).toLowerCase(Locale.ROOT);
+        LocalDate date = LocalDate.of(2025, 5, 15);
+        String body = """
+                {"customerId":"bench","department":"%s","subCategory":"%s","date":"%s","amount":"125.50","currency":"USD"}"""
+                .formatted(department, sub, date);
+        // The import's garbage is not the check's cost; the JIT needs a few thousand requests before they count.
+        System.gc();
+        CheckLoad.http(url, body, rate, 5);
+        CheckLoad.Result http = CheckLoad.http(url, body, rate, seconds);
+        CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate, 3);
+        CheckLoad.Result db = CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate,
+                seconds);
+        System.out.printf(Locale.ROOT, "(5) budget check over HTTP (hey) at %d/s for %d s with %,d budgets: "
+                        + "p50 %.2f ms, p99 %.2f ms, %.0f req/s achieved, responses %s (target p99 < 5 ms) %s%n",
+                rate, seconds, rows, http.p50(), http.p99(), http.rate(), http.statuses(), verdict(http.p99() < 5));
+        System.out.printf(Locale.ROOT, "    floor: the same point query over JDBC at %d/s: p50 %.2f ms, p99 %.2f ms%n",
+                rate, db.p50(), db.p99());
+    }
+
+    private static double copyFloor(Jdbi jdbi, Path csv) throws Exception {
+        return jdbi.withHandle(h -> {
+            h.execute("""
+                    CREATE TABLE bench_floor (
+                        id bigserial PRIMARY KEY, customer_id text NOT NULL DEFAULT 'floor', department text NOT NULL,
+                        sub_category text NOT NULL, fiscal_period text NOT NULL, amount numeric(19, 4) NOT NULL,
+                        currency char(3) NOT NULL, UNIQUE (customer_id, department, sub_category, fiscal_period))""");
+            long start = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        COPY bench_floor (department, sub_category, fiscal_period, amount, currency)
+                        FROM STDIN (FORMAT csv, HEADER true)""", in);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            h.execute("DROP TABLE bench_floor");
+            return seconds;
+        });
+    }
+
+    private static void report(String what, double seconds, double floor, double target) {
+        double ratio = seconds / floor;
+        System.out.printf(Locale.ROOT, "%s: %.2f s = %.2f× the COPY floor (target ≤ %.0f×) %s%n", what, seconds,
+                ratio, target, verdict(ratio <= target));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "MET" : "MISSED";
+    }
+
+    /** A jdbc: URL that carries user and password itself, as the configuration's databaseUrl takes it. */
+    private static String withCredentials(DatabaseUrl url) {
+        String user = url.user() == null ? "postgres" : url.user();
+        String sep = url.jdbcUrl().contains("?") ? "&" : "?";
+        return url.jdbcUrl() + sep + "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + (url.password() == null ? "" : "&password=" + URLEncoder.encode(url.password(), StandardCharsets.UTF_8));
+    }
+
+    /** One run of a file end to end, from storing it to the run's recorded outcome. */
+    private record Timed(SyncRecord record, double seconds) {
+        static Timed sync(CommandRuntime runtime, com.budgetsync.domain.DataSourceConfig config, Path file)
+                throws Exception {
+            long start = System.nanoTime();
+            SyncRecord record = FileSync.run(runtime, config, file, false);
+            return new Timed(record, (System.nanoTime() - start) / 1e9);
+        }
+
+        void require(SyncStatus status, long expected, java.util.function.ToLongFunction<SyncRecord> count) {
+            if (record.status() != status || count.applyAsLong(record) != expected) {
+                throw new IllegalStateException("bench run " + record.syncId() + " ended " + record.status().dbValue()
+                        + " with " + record.stats() + ": " + record.message());
+            }
+        }
+    }
+}

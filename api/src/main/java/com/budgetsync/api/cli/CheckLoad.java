@@ -1,0 +1,82 @@
+package com.budgetsync.api.cli;
+
+import com.budgetsync.api.budget.BudgetFinder;
+import com.budgetsync.api.budget.BudgetTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Budget-check latency at a fixed request rate: over HTTP with {@code hey} (Debian package {@code hey}), and the
+ * database's own point query (the check's {@link BudgetFinder} query over JDBC) at the same rate as the floor.
+ */
+final class CheckLoad {
+    private static final Pattern PERCENTILE = Pattern.compile("(\\d+)% in ([\\d.]+) secs");
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern STATUS = Pattern.compile("\\[(\\d{3})]\\s+(\\d+) responses");
+
+    record Result(double p50, double p99, double rate, String statuses) {
+    }
+
+    private CheckLoad() {
+    }
+
+    /** {@code hey} with {@code workers} workers of {@code rate / workers} requests/s each, for {@code seconds}. */
+    static Result http(String url, String body, int rate, int seconds) throws IOException, InterruptedException {
+        int workers = 20;
+        List<String> command = List.of("hey", "-z", seconds + "s", "-c", String.valueOf(workers), "-q",
+                String.valueOf(rate / workers), "-m", "POST", "-T", "application/json", "-d", body, url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("hey failed: " + out);
+        }
+        double p50 = Double.NaN;
+        double p99 = Double.NaN;
+        Matcher m = PERCENTILE.matcher(out);
+        while (m.find()) {
+            if (m.group(1).equals("50")) {
+                p50 = Double.parseDouble(m.group(2)) * 1000;
+            } else if (m.group(1).equals("99")) {
+                p99 = Double.parseDouble(m.group(2)) * 1000;
+            }
+        }
+        Matcher r = RATE.matcher(out);
+        List<String> statuses = new ArrayList<>();
+        Matcher s = STATUS.matcher(out);
+        while (s.find()) {
+            statuses.add(s.group(1) + "×" + s.group(2));
+        }
+        return new Result(p50, p99, r.find() ? Double.parseDouble(r.group(1)) : Double.NaN, String.join(" ", statuses));
+    }
+
+    /**
+     * The point query at a fixed rate on one connection, open loop: each latency counts from when the query was due,
+     * so a stall delays, and is charged to, the queries behind it.
+     */
+    static Result database(Jdbi jdbi, BudgetTarget target, int rate, int seconds) {
+        Latencies latencies = new Latencies(rate * seconds);
+        long interval = Duration.ofSeconds(1).toNanos() / rate;
+        jdbi.useHandle(h -> {
+            long start = System.nanoTime();
+            for (int i = 0; i < rate * seconds; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                BudgetFinder.find(h, target).orElseThrow();
+                latencies.add(System.nanoTime() - due);
+            }
+        });
+        return new Result(latencies.percentileMillis(50), latencies.percentileMillis(99), rate,
+                "200×" + latencies.count());
+    }
+}

@@ -1,0 +1,231 @@
+package com.budgetsync.worker.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.SyncStats;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.workflow.SyncResult;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BudgetImporterTest {
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    private static ImportFixture fixture() {
+        return fixture(ConfigOptions.DEFAULTS);
+    }
+
+    private static ImportFixture fixture(ConfigOptions options) {
+        return new ImportFixture(db.jdbi(), "c-" + UUID.randomUUID().toString().substring(0, 8), options);
+    }
+
+    private static ConfigOptions options(Double errorThreshold, String duplicates, Double deletionGuard) {
+        return new ConfigOptions(null, null, null, null, errorThreshold, duplicates, deletionGuard, null, null, null);
+    }
+
+    @Test
+    void resyncCountsCreatedUpdatedUnchangedDeletedAndRestoredExactly() {
+        ImportFixture f = fixture();
+        SyncResult first = f.sync(ImportFixture.rows(8, "100.00"));
+        assertEquals(SyncStatus.SUCCESS, first.status());
+        assertEquals(new SyncStats(8, 8, 0, 0, 0, 0, 0, 0), first.stats());
+
+        // Dept 1 changes, Dept 8 disappears, Dept 9 is new, the rest stay.
+        String second = ImportFixture.rows(7, "100.00").replace("Dept 1,Travel,2025-01,100.00", "Dept 1,Travel,2025-01,150.50")
+                + "Dept 9,Travel,2025-01,90,USD\n";
+        SyncResult resync = f.sync(second);
+        assertEquals(SyncStatus.SUCCESS, resync.status());
+        assertEquals(new SyncStats(8, 1, 1, 6, 1, 0, 0, 0), resync.stats());
+        assertEquals(new BigDecimal("150.5000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
+        assertNull(f.activeAmount("Dept 8", "Travel", "2025-01"));
+
+        // Dept 8 comes back: restored, not created again, with the file's amount.
+        SyncResult back = f.sync(second + "Dept 8,Travel,2025-01,80,USD\n");
+        assertEquals(new SyncStats(9, 0, 0, 8, 0, 1, 0, 0), back.stats());
+        assertEquals(new BigDecimal("80.0000"), f.activeAmount("Dept 8", "Travel", "2025-01"));
+        assertEquals(1, f.count("SELECT count(*) FROM budget WHERE customer_id = :c AND department = 'Dept 8'"));
+
+        // The same file again changes nothing and writes no audit rows.
+        long audits = f.auditRows();
+        assertEquals(new SyncStats(9, 0, 0, 9, 0, 0, 0, 0), f.sync(second + "Dept 8,Travel,2025-01,80,USD\n").stats());
+        assertEquals(audits, f.auditRows());
+    }
+
+    @Test
+    void everyChangeHasOneAuditRowWithOldAndNewAmounts() {
+        ImportFixture f = fixture();
+        String firstSync = f.sync(ImportFixture.rows(8, "100")).syncId();
+        String secondSync = f.sync(ImportFixture.rows(7, "100").replace("Dept 2,Travel,2025-01,100", "Dept 2,Travel,2025-01,120"))
+                .syncId();
+        String thirdSync = f.sync(ImportFixture.rows(8, "100").replace("Dept 2,Travel,2025-01,100", "Dept 2,Travel,2025-01,120"))
+                .syncId();
+
+        assertEquals(8, f.count("SELECT count(*) FROM audit_log WHERE customer_id = :c AND action = 'created'"
+                + " AND sync_id = '" + firstSync + "' AND new_amount = 100 AND new_currency = 'USD' AND old_amount IS NULL"));
+        List<String> second = db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT action || ' ' || department || ' ' || coalesce(old_amount::text, '-') || ' -> '
+                               || coalesce(new_amount::text, '-')
+                          FROM audit_log WHERE sync_id = :s ORDER BY action""")
+                .bind("s", secondSync).mapTo(String.class).list());
+        assertEquals(List.of("deleted Dept 8 100.0000 -> -", "updated Dept 2 100.0000 -> 120.0000"), second);
+        List<String> third = db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT action || ' ' || department FROM audit_log WHERE sync_id = :s")
+                .bind("s", thirdSync).mapTo(String.class).list());
+        assertEquals(List.of("restored Dept 8"), third);
+    }
+
+    @Test
+    void rowErrorsAreSkippedAndReportedUpToTheThreshold() {
+        ImportFixture f = fixture();
+        // 1 bad amount in 25 rows = 4%: imported as partial.
+        SyncResult partial = f.sync(ImportFixture.rows(24, "100") + "Dept 25,Travel,2025-01,lots,USD\n");
+        assertEquals(SyncStatus.PARTIAL, partial.status());
+        assertEquals(24, partial.stats().created());
+        assertEquals(1, partial.stats().errors());
+        RowError error = f.history(partial.syncId()).errors().get(0);
+        assertEquals(26, error.row());
+        assertEquals("Amount", error.column());
+        assertEquals("lots", error.value());
+        assertTrue(error.message() != null && !error.message().isBlank());
+
+        // 2 bad rows in 25 = 8%: failed, and nothing changed.
+        long audits = f.auditRows();
+        SyncResult failed = f.sync(ImportFixture.rows(23, "200") + "Dept 24,Travel,2025-01,lots,USD\n"
+                + "Dept 25,Travel,not a period,5,USD\n");
+        assertEquals(SyncStatus.FAILED, failed.status());
+        assertEquals(2, failed.stats().errors());
+        assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
+        assertEquals(24, f.activeBudgets());
+        assertEquals(audits, f.auditRows());
+    }
+
+    @Test
+    void errorThresholdIsConfigurable() {
+        ImportFixture f = fixture(options(0.10, null, null));
+        SyncResult result = f.sync(ImportFixture.rows(23, "100") + "Dept 24,Travel,2025-01,lots,USD\n"
+                + "Dept 25,Travel,2025-01,,USD\n");
+        assertEquals(SyncStatus.PARTIAL, result.status());
+        assertEquals(23, f.activeBudgets());
+    }
+
+    @Test
+    void duplicateKeysAreSummedWithAWarningNamingThem() {
+        ImportFixture f = fixture();
+        SyncResult result = f.sync(ImportFixture.rows(3, "100") + "Dept 2,Travel,2025-01,25.25,USD\n");
+        assertEquals(SyncStatus.SUCCESS, result.status());
+        assertEquals(3, result.stats().created());
+        assertEquals(new BigDecimal("125.2500"), f.activeAmount("Dept 2", "Travel", "2025-01"));
+        assertTrue(f.history(result.syncId()).warnings().stream()
+                .anyMatch(w -> w.contains("summed") && w.contains("Dept 2 / Travel / 2025-01")));
+    }
+
+    @Test
+    void duplicateKeysAreRejectedWhenTheConfigSaysSo() {
+        ImportFixture f = fixture(options(null, "error", null));
+        SyncResult result = f.sync(ImportFixture.rows(3, "100") + "Dept 2,Travel,2025-01,25.25,USD\n");
+        assertEquals(SyncStatus.FAILED, result.status());
+        assertTrue(result.message().contains("Dept 2 / Travel / 2025-01"));
+        assertEquals(0, f.activeBudgets());
+    }
+
+    @Test
+    void massDeletionStopsForReviewAndForceAppliesIt() {
+        ImportFixture f = fixture();
+        f.sync(ImportFixture.rows(8, "100"));
+        long audits = f.auditRows();
+
+        // 3 of 8 gone = 37.5% > 25%.
+        String shrunk = ImportFixture.rows(5, "110");
+        SyncResult held = f.sync(shrunk);
+        assertEquals(SyncStatus.NEEDS_REVIEW, held.status());
+        assertEquals(3, held.stats().softDeleted());
+        assertEquals(5, held.stats().updated());
+        assertEquals(8, f.activeBudgets());
+        assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
+        assertEquals(audits, f.auditRows());
+
+        SyncResult forced = f.sync(shrunk, true);
+        assertEquals(SyncStatus.SUCCESS, forced.status());
+        assertEquals(held.stats(), forced.stats());
+        assertEquals(5, f.activeBudgets());
+    }
+
+    @Test
+    void deletionGuardIsConfigurable() {
+        ImportFixture f = fixture(options(null, null, 0.5));
+        f.sync(ImportFixture.rows(8, "100"));
+        assertEquals(SyncStatus.SUCCESS, f.sync(ImportFixture.rows(5, "100")).status());
+    }
+
+    @Test
+    void aRetryAfterTheCommitReturnsTheStoredOutcomeAndChangesNothing() {
+        ImportFixture f = fixture();
+        f.sync(ImportFixture.rows(8, "100"));
+        String syncId = UUID.randomUUID().toString();
+        String changed = ImportFixture.rows(8, "100").replace("Dept 3,Travel,2025-01,100", "Dept 3,Travel,2025-01,300");
+        SyncResult committed = f.rerun(syncId, changed, false);
+        long audits = f.auditRows();
+
+        // The worker died after the commit, before Temporal heard: the activity runs again with the same sync id,
+        // this time on a file that would change something else.
+        SyncResult retried = f.rerun(syncId, ImportFixture.rows(8, "999"), false);
+        assertEquals(committed, retried);
+        assertEquals(new SyncStats(8, 0, 1, 7, 0, 0, 0, 0), retried.stats());
+        assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
+        assertEquals(audits, f.auditRows());
+    }
+
+    @Test
+    void syncsNeverTouchUtilization() {
+        ImportFixture f = fixture();
+        f.sync(ImportFixture.rows(8, "100"));
+        db.jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO budget_utilization (budget_id, committed, reserved)
+                        SELECT id, 10, 5 FROM budget WHERE customer_id = :c""")
+                .bind("c", f.config.customerId()).execute());
+        String before = utilization(f);
+
+        f.sync(ImportFixture.rows(7, "50"));                 // updates and a soft delete
+        f.sync(ImportFixture.rows(8, "60"));                 // restore
+        f.sync(ImportFixture.rows(2, "60"));                 // held for review
+        f.sync(ImportFixture.rows(6, "60") + "Dept 7,Travel,2025-01,lots,USD\nDept 8,Travel,2025-01,?,USD\n"); // failed
+        assertEquals(before, utilization(f));
+    }
+
+    private static String utilization(ImportFixture f) {
+        List<String> rows = db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT u.budget_id || ':' || u.committed || ':' || u.reserved || ':' || u.updated_at
+                          FROM budget_utilization u JOIN budget b ON b.id = u.budget_id
+                         WHERE b.customer_id = :c ORDER BY u.budget_id""")
+                .bind("c", f.config.customerId()).mapTo(String.class).list());
+        return String.join(";", rows);
+    }
+
+    @Test
+    void mixedCurrenciesForOneBudgetAreRejected() {
+        ImportFixture f = fixture(options(null, null, null));
+        SyncResult result = f.sync("Sales,,FY2025,100,USD\nSales,,FY2025,100,EUR\n");
+        assertEquals(SyncStatus.FAILED, result.status());
+        assertEquals(0, f.activeBudgets());
+        assertTrue(result.message().contains("Sales / FY2025"));
+    }
+}
