@@ -19,14 +19,13 @@ class BudgetCheckApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
-        api = new ApiClient(db);
+        api = new ApiClient();
+        db = api.db();
     }
 
     @AfterAll
     static void stop() throws Exception {
         api.close();
-        db.close();
     }
 
     private static JsonNode check(String json) throws Exception {
