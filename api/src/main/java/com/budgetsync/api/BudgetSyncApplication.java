@@ -17,21 +17,23 @@ import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
 import com.budgetsync.api.core.DependencyHealthChecks;
 import com.budgetsync.api.core.ManagedWorker;
+import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.api.resources.ApiKeyResource;
 import com.budgetsync.api.resources.BudgetCheckResource;
 import com.budgetsync.api.resources.BudgetResource;
-import com.budgetsync.api.resources.ConfigChanges;
 import com.budgetsync.api.resources.CustomerResource;
 import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
-import com.budgetsync.api.resources.SyncApprovalResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
+import com.budgetsync.api.schedule.ScheduleReconciler;
+import com.budgetsync.api.schedule.SyncScheduler;
+import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.BudgetDao;
@@ -56,6 +58,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 
@@ -133,11 +136,15 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
 
         environment.jersey().register(new ApiKeyResource(apiKeys));
-        environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE, secrets,
+        SyncScheduler scheduler = new TemporalCronScheduler(temporal.client(), config.getTemporal().cronTimeZones(),
+                Clock.systemUTC());
+        environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
+                config.getTemporal().reconcileEvery()));
+        environment.jersey().register(new SyncConfigResource(configs, scheduler, secrets,
                 new ImportedFileDao(jdbi), new ConfigAuditStore(jdbi), outbound));
-        environment.jersey().register(new SyncResource(configs, history, runner));
+        environment.jersey().register(new SyncResource(configs, history, runner,
+                new Reruns(configs, files, runner)));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
-        environment.jersey().register(new SyncApprovalResource(configs, history, files, runner));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));

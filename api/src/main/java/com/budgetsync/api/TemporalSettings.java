@@ -2,7 +2,9 @@ package com.budgetsync.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
 
 /** Where Temporal is. {@code TEMPORAL_ADDRESS} overrides the address; dev and sync-file start an embedded one without it. */
 public class TemporalSettings {
@@ -35,7 +37,28 @@ public class TemporalSettings {
         return (address != null && !address.isBlank()) || (env != null && !env.isBlank());
     }
 
+    /** Whether the server reads {@code CRON_TZ=} in cron schedules; dev turns it off for the embedded server. */
+    @JsonProperty
+    private boolean cronTimeZones = true;
+
+    /** How often the API re-applies every config's schedule (after start-up, which always does). */
+    @Min(10)
+    @JsonProperty
+    private int reconcileSeconds = 300;
+
     public String namespace() {
         return namespace;
+    }
+
+    public boolean cronTimeZones() {
+        return cronTimeZones;
+    }
+
+    public void setCronTimeZones(boolean cronTimeZones) {
+        this.cronTimeZones = cronTimeZones;
+    }
+
+    public Duration reconcileEvery() {
+        return Duration.ofSeconds(reconcileSeconds);
     }
 }

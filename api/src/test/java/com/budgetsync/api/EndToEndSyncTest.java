@@ -7,7 +7,10 @@ import com.budgetsync.api.testing.RunningApp;
 import com.budgetsync.testing.SeedExample;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,34 @@ class EndToEndSyncTest {
     }
 
     @Test
+    void aRunNeedingReviewIsRetriedWithItsOwnFileOnceTheColumnIsPinned() throws Exception {
+        JsonNode held = upload("retry", "Department,Period,Budget,Actual\nEngineering,FY2025,500000,480000\n"
+                + "Sales,FY2025,75000,81000\n");
+        assertEquals("needs_review", held.path("status").asText(), held.toString());
+        long configId = held.path("configId").asLong();
+        RunningApp.Response pinned = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/sync/config/" + configId)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"retry\",\"sourceType\":\"upload\","
+                        + "\"options\":{\"pins\":{\"Budget\":\"amount\"}}}")));
+        assertEquals(200, pinned.status(), pinned.body());
+
+        RunningApp.Response retried = app.postJson("/api/sync/history/" + held.path("syncId").asText() + "/retry",
+                Map.of());
+
+        assertEquals(202, retried.status(), retried.body());
+        JsonNode rerun = app.awaitRun(retried.json().path("syncId").asText());
+        assertEquals("success", rerun.path("status").asText(), rerun.toString());
+        assertEquals("manual", rerun.path("triggeredBy").asText());
+        assertEquals(2, rerun.path("stats").path("created").asLong());
+        assertEquals("budget.csv", rerun.path("filename").asText(), "the very file the held run read");
+        assertEquals("needs_review", app.get("/api/sync/history/" + held.path("syncId").asText()).json()
+                .path("status").asText(), "the held run keeps its record");
+        RunningApp.Response again = app.postJson("/api/sync/history/" + rerun.path("syncId").asText() + "/retry",
+                Map.of());
+        assertEquals(409, again.status(), "a successful run is not retried: " + again.body());
+    }
+
+    @Test
     void badRequestsAnswerJsonErrors() throws Exception {
         RunningApp.Response noCustomer = app.postBytes("/api/sync/upload?filename=a.csv",
                 SEED.getBytes(StandardCharsets.UTF_8), "text/csv");
@@ -92,7 +123,11 @@ class EndToEndSyncTest {
     }
 
     private static JsonNode upload(String csv) throws Exception {
-        RunningApp.Response accepted = app.postBytes("/api/sync/upload?customerId=e2e&filename=budget.csv",
+        return upload("e2e", csv);
+    }
+
+    private static JsonNode upload(String customer, String csv) throws Exception {
+        RunningApp.Response accepted = app.postBytes("/api/sync/upload?customerId=" + customer + "&filename=budget.csv",
                 csv.getBytes(StandardCharsets.UTF_8), "text/csv");
         assertEquals(202, accepted.status(), accepted.body());
         return app.awaitRun(accepted.json().path("syncId").asText());

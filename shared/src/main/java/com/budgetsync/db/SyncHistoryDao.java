@@ -35,17 +35,59 @@ public final class SyncHistoryDao {
         this.jdbi = jdbi;
     }
 
-    /** Records a run as running; a second call for the same sync id (a retried activity) changes nothing. */
-    public void start(String syncId, String customerId, long configId, String workflowId, String runId,
-                      TriggeredBy triggeredBy) {
+    /**
+     * Records a run as running if its config has no other run going (the unique index of migration 003 is the lock,
+     * so it holds across processes). Returns the sync id of the run holding the config when there is one, and then
+     * records nothing; empty when this run holds it, also when it already did (a retried activity).
+     */
+    public Optional<String> claim(String syncId, String customerId, long configId, String workflowId, String runId,
+                                  TriggeredBy triggeredBy) {
+        return jdbi.withHandle(h -> {
+            // The holder may finish between the insert and the look-up: then the next insert succeeds.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                int inserted = h.createUpdate("""
+                                INSERT INTO sync_history
+                                       (sync_id, customer_id, config_id, workflow_id, run_id, triggered_by, status)
+                                VALUES (:syncId, :customer, :config, :workflowId, :runId, :triggeredBy, 'running')
+                                ON CONFLICT DO NOTHING""")
+                        .bind("syncId", syncId).bind("customer", customerId).bind("config", configId)
+                        .bind("workflowId", workflowId).bind("runId", runId)
+                        .bind("triggeredBy", triggeredBy.dbValue()).execute();
+                if (inserted == 1) {
+                    return Optional.<String>empty();
+                }
+                int own = h.createUpdate("""
+                                UPDATE sync_history SET workflow_id = COALESCE(workflow_id, :workflowId),
+                                                        run_id = COALESCE(run_id, :runId)
+                                 WHERE sync_id = :syncId""")
+                        .bind("syncId", syncId).bind("workflowId", workflowId).bind("runId", runId).execute();
+                if (own == 1) {
+                    return Optional.<String>empty();
+                }
+                Optional<String> holder = h.createQuery(
+                                "SELECT sync_id FROM sync_history WHERE config_id = :config AND status = 'running'")
+                        .bind("config", configId).mapTo(String.class).findOne();
+                if (holder.isPresent()) {
+                    return holder;
+                }
+            }
+            throw new IllegalStateException("could not record sync " + syncId + ": config " + configId
+                    + " keeps changing hands");
+        });
+    }
+
+    /** Records a run that did not start because {@code holder} was still running the same config. */
+    public void recordSkipped(String syncId, String customerId, long configId, String workflowId, String runId,
+                              TriggeredBy triggeredBy, String holder) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO sync_history (sync_id, customer_id, config_id, workflow_id, run_id, triggered_by, status)
-                        VALUES (:syncId, :customer, :config, :workflowId, :runId, :triggeredBy, 'running')
-                        ON CONFLICT (sync_id) DO UPDATE
-                           SET workflow_id = COALESCE(sync_history.workflow_id, EXCLUDED.workflow_id),
-                               run_id = COALESCE(sync_history.run_id, EXCLUDED.run_id)""")
+                        INSERT INTO sync_history (sync_id, customer_id, config_id, workflow_id, run_id, triggered_by,
+                                                  status, end_time, duration_ms, message)
+                        VALUES (:syncId, :customer, :config, :workflowId, :runId, :triggeredBy, 'skipped', now(), 0,
+                                :message)
+                        ON CONFLICT (sync_id) DO NOTHING""")
                 .bind("syncId", syncId).bind("customer", customerId).bind("config", configId)
                 .bind("workflowId", workflowId).bind("runId", runId).bind("triggeredBy", triggeredBy.dbValue())
+                .bind("message", "skipped: sync " + holder + " of this config was still running")
                 .execute());
     }
 

@@ -6,6 +6,7 @@ import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.runs.RunSlots;
 import com.budgetsync.worker.activities.DownloadActivityImpl;
 import com.budgetsync.worker.activities.ImportActivityImpl;
 import com.budgetsync.worker.activities.MapActivityImpl;
@@ -41,16 +42,20 @@ public final class SyncWorker {
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(activities(jdbi, settings, secrets));
+        worker.registerActivitiesImplementations(activities(client, jdbi, settings, secrets));
     }
 
-    /** Every activity implementation, wired to PostgreSQL; {@code secrets} opens the sources' credentials. */
-    public static Object[] activities(Jdbi jdbi, WorkerSettings settings, SourceSecrets secrets) {
+    /**
+     * Every activity implementation, wired to PostgreSQL; {@code secrets} opens the sources' credentials and
+     * {@code client} tells whether the run holding a config is still alive.
+     */
+    public static Object[] activities(WorkflowClient client, Jdbi jdbi, WorkerSettings settings,
+                                      SourceSecrets secrets) {
         ConfigDao configs = new ConfigDao(jdbi);
         FileStore files = new FileStore(jdbi);
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         return new Object[] {
-            new RunActivityImpl(history),
+            new RunActivityImpl(history, new RunSlots(history, client)),
             new PollActivityImpl(configs, new ImportedFileDao(jdbi), secrets, Clock.systemUTC()),
             new DownloadActivityImpl(configs, files, history, secrets, settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),

@@ -39,8 +39,9 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
             EmbeddedTemporal temporal = EmbeddedTemporal.start(namespace.getInt("temporal_port"));
             Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "embedded-temporal-stop"));
             configuration.getTemporal().setAddress(temporal.address());
+            configuration.getTemporal().setCronTimeZones(false);
             System.out.println("Temporal     " + temporal.address()
-                    + " (embedded test server: in memory, forgets workflows on restart)");
+                    + " (embedded test server: in memory, forgets workflows on restart; schedules run in UTC)");
         }
         configuration.getWorker().setEnabled(true);
         configuration.getOutbound().setAllowLoopback(true);

@@ -5,6 +5,8 @@ import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.runs.RunInProgressException;
+import com.budgetsync.runs.RunSlots;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.TaskQueues;
@@ -23,21 +25,28 @@ import java.util.UUID;
 public final class SyncRunner {
     private final WorkflowClient client;
     private final SyncHistoryDao history;
+    private final RunSlots slots;
 
     public SyncRunner(WorkflowClient client, SyncHistoryDao history) {
         this.client = client;
         this.history = history;
+        this.slots = new RunSlots(history, client);
     }
 
     /** A started run: its id in sync_history and its workflow in Temporal. */
     public record StartedRun(String syncId, String workflowId, String runId) {
     }
 
-    /** Starts a run of {@code config}; with a stored {@code file} (upload, retry) it skips poll and download. */
+    /**
+     * Starts a run of {@code config}; with a stored {@code file} (upload, retry) it skips poll and download. Throws
+     * {@link RunInProgressException} while another run of the config is going.
+     */
     public StartedRun start(DataSourceConfig config, TriggeredBy triggeredBy, StoredFile file, boolean force) {
         String syncId = UUID.randomUUID().toString();
         String workflowId = WorkflowIds.run(config.customerId(), config.id(), syncId);
-        history.start(syncId, config.customerId(), config.id(), workflowId, null, triggeredBy);
+        slots.claim(syncId, config.customerId(), config.id(), workflowId, null, triggeredBy).ifPresent(holder -> {
+            throw new RunInProgressException(config.id(), holder);
+        });
         if (file != null) {
             history.attachFile(syncId, file.id(), file.filename());
         }

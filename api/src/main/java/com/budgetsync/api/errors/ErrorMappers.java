@@ -1,5 +1,6 @@
 package com.budgetsync.api.errors;
 
+import com.budgetsync.runs.RunInProgressException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.validation.ConstraintViolation;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ public final class ErrorMappers {
     }
 
     public static List<Object> all() {
-        return List.of(new ApiExceptionMapper(), new JsonMapper(), new ViolationMapper(), new WebMapper(),
+        return List.of(new ApiExceptionMapper(), new RunInProgressMapper(), new JsonMapper(), new ViolationMapper(), new WebMapper(),
                 new IllegalArgumentMapper(), new AnythingMapper());
     }
 
@@ -33,6 +35,14 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(ApiException e) {
             return e.toResponse();
+        }
+    }
+
+    /** 409 with the sync id of the run that holds the config, so the caller can follow that one instead. */
+    static final class RunInProgressMapper implements ExceptionMapper<RunInProgressException> {
+        @Override
+        public Response toResponse(RunInProgressException e) {
+            return json(409, e.getMessage(), Map.of("runningSyncId", e.runningSyncId()));
         }
     }
 

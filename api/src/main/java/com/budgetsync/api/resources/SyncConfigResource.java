@@ -4,6 +4,7 @@ import com.budgetsync.api.audit.ConfigAuditStore;
 import com.budgetsync.api.audit.ConfigDiff;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.ConfigRequest;
 import com.budgetsync.api.views.ConfigView;
@@ -42,6 +43,8 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Create, read, change, delete and test a customer's source configs; every change goes to the audit trail. Secrets in
@@ -52,17 +55,19 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SyncConfigResource {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncConfigResource.class);
+
     private final ConfigDao configs;
-    private final ConfigChanges changes;
+    private final SyncScheduler scheduler;
     private final SourceSecrets secrets;
     private final ImportedFileDao imported;
     private final ConfigAuditStore audit;
     private final OutboundGuard outbound;
 
-    public SyncConfigResource(ConfigDao configs, ConfigChanges changes, SourceSecrets secrets,
+    public SyncConfigResource(ConfigDao configs, SyncScheduler scheduler, SourceSecrets secrets,
                               ImportedFileDao imported, ConfigAuditStore audit, OutboundGuard outbound) {
         this.configs = configs;
-        this.changes = changes;
+        this.scheduler = scheduler;
         this.secrets = secrets;
         this.imported = imported;
         this.audit = audit;
@@ -82,19 +87,20 @@ public class SyncConfigResource {
                 timezone(request.timezone()), secrets.encrypt(source),
                 request.options() == null ? ConfigOptions.DEFAULTS : request.options());
         audit.record(created.id(), created.customerId(), caller.getName(), "create", ConfigDiff.between(null, created));
-        return Response.status(201).entity(ConfigView.of(changes.created(created))).build();
+        schedule(created);
+        return Response.status(201).entity(view(created)).build();
     }
 
     @GET
     public List<ConfigView> list(@Auth Caller caller, @QueryParam("customerId") @NotNull
                                  @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId) {
-        return configs.listByCustomer(caller.checkCustomer(customerId)).stream().map(ConfigView::of).toList();
+        return configs.listByCustomer(caller.checkCustomer(customerId)).stream().map(this::view).toList();
     }
 
     @GET
     @Path("/{id}")
     public ConfigView get(@Auth Caller caller, @PathParam("id") long id) {
-        return ConfigView.of(find(caller, id));
+        return view(find(caller, id));
     }
 
     /** Oldest first; still answers after the config is deleted. */
@@ -129,7 +135,8 @@ public class SyncConfigResource {
                 request.options() == null ? old.options() : request.options(), old.lastSyncAt(),
                 old.lastSyncStatus(), old.nextSyncAt(), old.createdAt(), old.updatedAt()));
         audit.record(id, old.customerId(), caller.getName(), "update", ConfigDiff.between(old, updated));
-        return ConfigView.of(changes.updated(old, updated));
+        schedule(updated);
+        return view(updated);
     }
 
     /**
@@ -155,10 +162,30 @@ public class SyncConfigResource {
     @Path("/{id}")
     public Response delete(@Auth Caller caller, @PathParam("id") long id) {
         DataSourceConfig config = find(caller, id);
-        changes.deleted(config);
+        try {
+            scheduler.remove(config);
+        } catch (RuntimeException e) {
+            LOG.warn("schedule of deleted config {} not stopped yet; the reconciler will: {}", id, e.getMessage());
+        }
         configs.delete(id);
         audit.record(id, config.customerId(), caller.getName(), "delete", ConfigDiff.between(config, null));
         return Response.noContent().build();
+    }
+
+    /**
+     * The config is saved whatever Temporal says: if it cannot be reached now, the reconciler applies the schedule
+     * within minutes, so a change never fails half-done.
+     */
+    private void schedule(DataSourceConfig config) {
+        try {
+            scheduler.apply(config);
+        } catch (RuntimeException e) {
+            LOG.warn("schedule of config {} not applied yet; the reconciler will: {}", config.id(), e.getMessage());
+        }
+    }
+
+    private ConfigView view(DataSourceConfig config) {
+        return ConfigView.of(config, scheduler.nextRun(config).orElse(null));
     }
 
     /** Another customer's config answers exactly like a missing one. */

@@ -1,6 +1,7 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.Ids;
@@ -17,6 +18,7 @@ import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.runs.RunInProgressException;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,7 +38,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -48,11 +53,13 @@ public class SyncResource {
     private final ConfigDao configs;
     private final SyncHistoryDao history;
     private final SyncRunner runner;
+    private final Reruns reruns;
 
-    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner) {
+    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner, Reruns reruns) {
         this.configs = configs;
         this.history = history;
         this.runner = runner;
+        this.reruns = reruns;
     }
 
     @POST
@@ -74,13 +81,24 @@ public class SyncResource {
             }
         }
         boolean force = request.force() != null && request.force();
-        List<StartedSync> runs = targets.stream().map(c -> {
-            SyncRunner.StartedRun run = runner.start(c, TriggeredBy.API, null, force);
-            return new StartedSync(c.id(), run.syncId(), run.workflowId(), run.runId());
-        }).toList();
+        List<StartedSync> runs = new ArrayList<>();
+        Map<Long, String> busy = new TreeMap<>();
+        RunInProgressException firstBusy = null;
+        for (DataSourceConfig c : targets) {
+            try {
+                SyncRunner.StartedRun run = runner.start(c, TriggeredBy.API, null, force);
+                runs.add(new StartedSync(c.id(), run.syncId(), run.workflowId(), run.runId()));
+            } catch (RunInProgressException e) {
+                busy.put(c.id(), e.runningSyncId());
+                firstBusy = firstBusy == null ? e : firstBusy;
+            }
+        }
+        if (runs.isEmpty()) {
+            throw firstBusy;
+        }
         StartedSync first = runs.get(0);
-        return Response.accepted(new TriggerResponse(true, "Sync started", first.syncId(), first.workflowId(), runs))
-                .build();
+        return Response.accepted(new TriggerResponse(true, "Sync started", first.syncId(), first.workflowId(), runs,
+                busy)).build();
     }
 
     @GET
@@ -100,6 +118,24 @@ public class SyncResource {
     @Path("/history/{syncId}")
     public SyncView run(@Auth Caller caller, @PathParam("syncId") String syncId) {
         return SyncView.detail(find(caller, syncId));
+    }
+
+    /** Runs a failed or needs_review run again, with the file it read: 202 with the new run's sync id. */
+    @POST
+    @Path("/history/{syncId}/retry")
+    public Response retry(@Auth Caller caller, @PathParam("syncId") String syncId) {
+        SyncRunner.StartedRun run = reruns.retry(find(caller, syncId));
+        return Response.accepted(Map.of("retriedSyncId", syncId, "syncId", run.syncId(),
+                "workflowId", run.workflowId())).build();
+    }
+
+    /** Applies a run the mass-deletion guard held, with exactly the file that was reviewed. */
+    @POST
+    @Path("/history/{syncId}/approve")
+    public Response approve(@Auth Caller caller, @PathParam("syncId") String syncId) {
+        SyncRunner.StartedRun run = reruns.approve(find(caller, syncId));
+        return Response.accepted(Map.of("approvedSyncId", syncId, "syncId", run.syncId(),
+                "workflowId", run.workflowId())).build();
     }
 
     /** The run's row errors for a spreadsheet; cells that would run as formulas are neutralised. */

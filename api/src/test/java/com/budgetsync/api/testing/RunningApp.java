@@ -42,6 +42,7 @@ public final class RunningApp implements AutoCloseable {
         BudgetSyncConfiguration config = new BudgetSyncConfiguration();
         config.setDatabaseUrl(db.url().jdbcUrl());
         config.getTemporal().setAddress(temporal.address());
+        config.getTemporal().setCronTimeZones(false);
         config.getWorker().setEnabled(true);
         config.getAuth().setAdminToken(ADMIN_TOKEN);
         config.getOutbound().setAllowLoopback(true); // as dev: test servers (SFTP, HTTP) listen on 127.0.0.1

@@ -2,21 +2,32 @@ package com.budgetsync.worker.activities;
 
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.runs.RunSlots;
 import com.budgetsync.workflow.RunActivity;
 import com.budgetsync.workflow.RunInput;
+import com.budgetsync.workflow.RunStart;
 import java.util.List;
+import java.util.Optional;
 
 public class RunActivityImpl implements RunActivity {
     private final SyncHistoryDao history;
+    private final RunSlots slots;
 
-    public RunActivityImpl(SyncHistoryDao history) {
+    public RunActivityImpl(SyncHistoryDao history, RunSlots slots) {
         this.history = history;
+        this.slots = slots;
     }
 
     @Override
-    public void startRun(RunInput run) {
-        history.start(run.syncId(), run.customerId(), run.configId(), run.workflowId(), run.runId(),
-                run.triggeredBy());
+    public RunStart startRun(RunInput run) {
+        Optional<String> holder = slots.claim(run.syncId(), run.customerId(), run.configId(), run.workflowId(),
+                run.runId(), run.triggeredBy());
+        if (holder.isEmpty()) {
+            return RunStart.STARTED;
+        }
+        history.recordSkipped(run.syncId(), run.customerId(), run.configId(), run.workflowId(), run.runId(),
+                run.triggeredBy(), holder.get());
+        return new RunStart(holder.get());
     }
 
     @Override

@@ -17,6 +17,7 @@ import com.budgetsync.workflow.PollResult;
 import com.budgetsync.workflow.RemoteFile;
 import com.budgetsync.workflow.RunActivity;
 import com.budgetsync.workflow.RunInput;
+import com.budgetsync.workflow.RunStart;
 import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
 import io.temporal.failure.ActivityFailure;
@@ -28,7 +29,7 @@ import io.temporal.workflow.WorkflowInfo;
 /**
  * The story of one run: record it, find and store the file, work out its layout and mapping, import, tell people.
  * A run that cannot finish is recorded as failed with its reason and then fails in Temporal too, so the Web UI shows
- * it red; for a cron workflow the next tick runs all the same.
+ * it red; a scheduled (cron) run instead completes with status failed in its result, so the next tick runs.
  */
 public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
     private final RunActivity runs = Workflow.newActivityStub(RunActivity.class, ActivityProfiles.SHORT);
@@ -45,7 +46,12 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
         String syncId = request.syncId() != null ? request.syncId() : info.getRunId();
         RunInput run = new RunInput(syncId, request.customerId(), request.configId(), request.triggeredBy(),
                 info.getWorkflowId(), info.getRunId());
-        runs.startRun(run);
+        RunStart start = runs.startRun(run);
+        if (!start.started()) {
+            // Recorded as skipped by the activity; nobody needs telling, the running sync will report.
+            return new SyncResult(syncId, SyncStatus.SKIPPED, SyncStats.EMPTY,
+                    "skipped: sync " + start.runningSyncId() + " of this config was still running");
+        }
         SyncResult result;
         try {
             result = syncFile(run, request);
@@ -59,7 +65,9 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
         } catch (ActivityFailure undelivered) {
             // A notification that cannot be delivered is recorded by the activity; the run's outcome stands.
         }
-        if (result.status() == SyncStatus.FAILED) {
+        // A scheduled run returns its failure as its result: the Java test server that `dev` embeds cannot start
+        // the next cron run after a failed one (NullPointerException in startNewCronRun), and the schedule must go on.
+        if (result.status() == SyncStatus.FAILED && !isScheduled(info)) {
             throw ApplicationFailure.newNonRetryableFailure("sync " + syncId + " failed: " + result.message(),
                     "SyncFailed");
         }
@@ -102,6 +110,10 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
             Workflow.getLogger(BudgetSyncWorkflowImpl.class).warn("sync {}: imported, but {} was not archived: {}",
                     run.syncId(), remote.name(), reasonOf(failure));
         }
+    }
+
+    private static boolean isScheduled(WorkflowInfo info) {
+        return info.getCronSchedule() != null && !info.getCronSchedule().isEmpty();
     }
 
     /** The innermost message: the activity's own words, not Temporal's wrapping. */

@@ -54,7 +54,7 @@ final class ImportFixture {
     /** A run with a given sync id: calling it twice is what a retried activity does. */
     SyncResult rerun(String syncId, String csv, boolean force) {
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
-        history.start(syncId, config.customerId(), config.id(), null, null, TriggeredBy.MANUAL);
+        history.claim(syncId, config.customerId(), config.id(), null, null, TriggeredBy.MANUAL);
         try {
             FileStore files = new FileStore(jdbi);
             StoredFile stored = files.store(config.customerId(), config.id(), "budget.csv",

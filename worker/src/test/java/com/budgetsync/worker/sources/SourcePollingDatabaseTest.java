@@ -172,7 +172,7 @@ class SourcePollingDatabaseTest {
         }
         String syncId = UUID.randomUUID().toString();
         SyncHistoryDao history = new SyncHistoryDao(db.jdbi());
-        history.start(syncId, config.customerId(), config.id(), "wf", "run", TriggeredBy.CRON);
+        history.claim(syncId, config.customerId(), config.id(), "wf", "run", TriggeredBy.CRON);
         history.attachFile(syncId, stored.id(), file.name());
         history.finish(syncId, SyncStatus.SUCCESS, "imported", List.of());
     }

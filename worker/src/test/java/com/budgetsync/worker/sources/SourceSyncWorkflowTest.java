@@ -66,7 +66,8 @@ class SourceSyncWorkflowTest {
         temporal = TestWorkflowEnvironment.newInstance();
         Worker worker = temporal.newWorker(TaskQueues.BUDGET_SYNC);
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, secrets));
+        worker.registerActivitiesImplementations(
+                SyncWorker.activities(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
         temporal.start();
     }
 

@@ -87,7 +87,7 @@ class BudgetSyncWorkflowTest {
     @Test
     void transientParseFailureIsRetriedAfter2s4s8sAndTheRunSucceeds() {
         List<Long> attemptTimes = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
+        Object[] activities = SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity flakyParse = (run, file) -> {
             attemptTimes.add(env.currentTimeMillis());
@@ -113,7 +113,7 @@ class BudgetSyncWorkflowTest {
 
     @Test
     void missingRequiredColumnFailsAtOnceWithItsReasonAndChangesNoBudget() {
-        startWorker(SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
+        startWorker(SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
         run(upload(SEED));
 
         StoredFile bad = store("Department,Sub Category,Notes\nEngineering,Software,no amounts here\n");
@@ -134,7 +134,7 @@ class BudgetSyncWorkflowTest {
     @Test
     void unreadableFileFailsWithoutRetryAndChangesNoBudget() {
         List<Integer> attempts = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
+        Object[] activities = SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity countingParse = (RunInput run, FileRef file) -> {
             attempts.add(1);

@@ -1,0 +1,166 @@
+package com.budgetsync.api.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.SourceType;
+import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.worker.SyncWorker;
+import com.budgetsync.worker.WorkerSettings;
+import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
+import com.budgetsync.workflow.Payloads;
+import com.budgetsync.workflow.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Schedules as ops see them, with Temporal's time skipping: a day passes in a moment and each cron tick leaves its
+ * row in sync_history (an empty local folder makes every tick a quick {@code no_new_file} run).
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class CronSchedulingTest {
+    private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
+    private static TestDatabase db;
+
+    @TempDir
+    Path dropFolder;
+    private TestWorkflowEnvironment env;
+    private ConfigDao configs;
+    private TemporalCronScheduler scheduler;
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    @BeforeEach
+    void startTemporal() {
+        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setDataConverter(Payloads.converter()).build())
+                .build());
+        Worker worker = env.newWorker(TaskQueues.BUDGET_SYNC);
+        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
+        worker.registerActivitiesImplementations(
+                SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
+        env.start();
+        configs = new ConfigDao(db.jdbi());
+        scheduler = new TemporalCronScheduler(env.getWorkflowClient(), false, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stopTemporal() {
+        env.close();
+    }
+
+    @Test
+    void everyFourHoursRunsSixTimesADay() {
+        DataSourceConfig config = localConfig("every_4_hours", dropFolder);
+        scheduler.apply(config);
+
+        env.sleep(Duration.ofDays(1));
+
+        assertEquals(6, cronRuns(config, "no_new_file"));
+        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(env.getWorkflowClient(), config));
+    }
+
+    @Test
+    void aFrequencyChangeReplacesTheCron() {
+        DataSourceConfig config = localConfig("daily", dropFolder);
+        scheduler.apply(config);
+        env.sleep(Duration.ofDays(1));
+        assertEquals(1, cronRuns(config, "no_new_file"));
+
+        scheduler.apply(configs.update(withFrequency(config, "hourly", true)));
+        env.sleep(Duration.ofDays(1));
+
+        assertEquals("0 * * * *", ScheduleWorkflows.runningCron(env.getWorkflowClient(), config));
+        assertEquals(1 + 24, cronRuns(config, "no_new_file"));
+    }
+
+    @Test
+    void disablingStopsTheRuns() {
+        DataSourceConfig config = localConfig("hourly", dropFolder);
+        scheduler.apply(config);
+        env.sleep(Duration.ofHours(3));
+        assertEquals(3, cronRuns(config, "no_new_file"));
+
+        scheduler.apply(configs.update(withFrequency(config, "hourly", false)));
+        env.sleep(Duration.ofDays(1));
+
+        assertEquals(3, cronRuns(config, "no_new_file"));
+        assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED, ScheduleWorkflows.describe(env.getWorkflowClient(), config).getStatus());
+    }
+
+    @Test
+    void aFailedRunDoesNotStopTheSchedule() {
+        DataSourceConfig config = localConfig("every_4_hours", dropFolder.resolve("no-such-folder"));
+        scheduler.apply(config);
+
+        env.sleep(Duration.ofDays(1));
+
+        assertEquals(6, cronRuns(config, "failed"), "each tick ran and failed with its reason");
+        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(env.getWorkflowClient(), config));
+    }
+
+    @Test
+    void applyingAnUnchangedConfigLeavesItsWorkflowAlone() {
+        DataSourceConfig config = localConfig("every_4_hours", dropFolder);
+        scheduler.apply(config);
+        String runId = ScheduleWorkflows.describe(env.getWorkflowClient(), config).getExecution().getRunId();
+
+        scheduler.apply(config);
+
+        assertEquals(runId, ScheduleWorkflows.describe(env.getWorkflowClient(), config).getExecution().getRunId());
+    }
+
+    private long cronRuns(DataSourceConfig config, String status) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM sync_history
+                         WHERE config_id = :config AND triggered_by = 'cron' AND status = :status""")
+                .bind("config", config.id()).bind("status", status).mapTo(Long.class).one());
+    }
+
+    private DataSourceConfig localConfig(String frequency, Path folder) {
+        try {
+            Files.createDirectories(dropFolder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String customer = "cron-" + UUID.randomUUID().toString().substring(0, 8);
+        return configs.create(customer, "drop folder", SourceType.LOCAL, true, frequency, "UTC",
+                Map.of("directory", folder.toString()), ConfigOptions.DEFAULTS);
+    }
+
+    private static DataSourceConfig withFrequency(DataSourceConfig c, String frequency, boolean enabled) {
+        return new DataSourceConfig(c.id(), c.customerId(), c.name(), c.sourceType(), enabled, frequency,
+                c.timezone(), c.sourceConfig(), c.options(), c.lastSyncAt(), c.lastSyncStatus(), c.nextSyncAt(),
+                c.createdAt(), c.updatedAt());
+    }
+}

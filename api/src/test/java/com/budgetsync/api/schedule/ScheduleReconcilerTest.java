@@ -1,0 +1,102 @@
+package com.budgetsync.api.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.budgetsync.api.temporal.EmbeddedTemporal;
+import com.budgetsync.api.temporal.TemporalConnection;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.SourceType;
+import com.budgetsync.testing.TestDatabase;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The embedded server forgets every workflow when it restarts; the API's reconcile at start-up brings each enabled
+ * config's schedule back, and on a server that kept them it changes nothing.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ScheduleReconcilerTest {
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void drop() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void reconcileAfterARestartOfTheEmbeddedServerRestoresEveryEnabledSchedule() {
+        ConfigDao configs = new ConfigDao(db.jdbi());
+        DataSourceConfig every4h = create(configs, SourceType.SFTP, true, "every_4_hours");
+        DataSourceConfig quarterHour = create(configs, SourceType.S3, true, "*/15 * * * *");
+        DataSourceConfig disabled = create(configs, SourceType.SFTP, false, "daily");
+        DataSourceConfig manual = create(configs, SourceType.HTTPS, true, "manual");
+        DataSourceConfig upload = create(configs, SourceType.UPLOAD, true, "every_4_hours");
+
+        EmbeddedTemporal first = EmbeddedTemporal.startOnFreePort();
+        int port = Integer.parseInt(first.address().substring(first.address().lastIndexOf(':') + 1));
+        try (TemporalConnection before = new TemporalConnection(first.address(), "default")) {
+            assertEquals(0, reconciler(configs, before.client()).reconcile());
+            assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(before.client(), every4h));
+        }
+        first.close();
+
+        try (EmbeddedTemporal second = EmbeddedTemporal.start(port);
+             TemporalConnection after = new TemporalConnection(second.address(), "default")) {
+            assertThrows(WorkflowNotFoundException.class, () -> ScheduleWorkflows.describe(after.client(), every4h),
+                    "the restarted server knows nothing");
+            ScheduleReconciler reconciler = reconciler(configs, after.client());
+
+            assertEquals(0, reconciler.reconcile());
+
+            assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(after.client(), every4h));
+            assertEquals("*/15 * * * *", ScheduleWorkflows.runningCron(after.client(), quarterHour));
+            for (DataSourceConfig unscheduled : new DataSourceConfig[] {disabled, manual, upload}) {
+                assertThrows(WorkflowNotFoundException.class, () -> ScheduleWorkflows.describe(after.client(), unscheduled));
+            }
+            Instant next = configs.find(every4h.id()).orElseThrow().nextSyncAt();
+            assertNotNull(next, "next_sync_at is kept for readers of the table");
+            assertEquals(0, next.getEpochSecond() % Duration.ofHours(4).toSeconds(), "a 4-hour boundary in UTC");
+            assertNull(configs.find(manual.id()).orElseThrow().nextSyncAt());
+
+            String runId = ScheduleWorkflows.describe(after.client(), every4h).getExecution().getRunId();
+            reconciler.reconcile();
+            assertEquals(runId, ScheduleWorkflows.describe(after.client(), every4h).getExecution().getRunId(),
+                    "a schedule that matches its config is left alone");
+
+            configs.delete(quarterHour.id());
+            reconciler.reconcile();
+            assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED,
+                    ScheduleWorkflows.describe(after.client(), quarterHour).getStatus(), "a deleted config's schedule is stopped");
+        }
+    }
+
+    private static ScheduleReconciler reconciler(ConfigDao configs, WorkflowClient client) {
+        return new ScheduleReconciler(configs, new TemporalCronScheduler(client, false, Clock.systemUTC()),
+                Duration.ofMinutes(5));
+    }
+
+    private static DataSourceConfig create(ConfigDao configs, SourceType type, boolean enabled, String frequency) {
+        return configs.create("reconcile", type.dbValue(), type, enabled, frequency, "UTC", Map.of(),
+                ConfigOptions.DEFAULTS);
+    }
+}
