@@ -5,6 +5,7 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
+import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.worker.activities.DownloadActivityImpl;
 import com.budgetsync.worker.activities.ImportActivityImpl;
@@ -14,6 +15,7 @@ import com.budgetsync.worker.activities.ParseActivityImpl;
 import com.budgetsync.worker.activities.PollActivityImpl;
 import com.budgetsync.worker.activities.RunActivityImpl;
 import com.budgetsync.worker.importing.BudgetImporter;
+import com.budgetsync.worker.notify.Notifier;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -56,7 +58,8 @@ public final class SyncWorker {
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
             new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),
-            new NotifyActivityImpl(history),
+            new NotifyActivityImpl(new Notifier(history, configs, new NotificationDao(jdbi),
+                    settings.notifications())),
         };
     }
 
