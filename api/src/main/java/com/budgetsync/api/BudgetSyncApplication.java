@@ -40,6 +40,7 @@ import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
+import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
@@ -114,7 +115,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
             environment.lifecycle().manage(new ManagedWorker(
-                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(), secrets)));
+                    new SyncWorker(temporal.client(), jdbi, config.workerSettings(), secrets)));
         }
 
         ConfigDao configs = new ConfigDao(jdbi);
@@ -135,7 +136,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new ApiKeyResource(apiKeys));
         environment.jersey().register(new SyncConfigResource(configs, ConfigChanges.NONE, secrets,
                 new ImportedFileDao(jdbi), new ConfigAuditStore(jdbi), outbound));
-        environment.jersey().register(new SyncResource(configs, history, runner));
+        environment.jersey().register(new SyncResource(configs, history, runner, new NotificationDao(jdbi)));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new SyncApprovalResource(configs, history, files, runner));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));

@@ -10,6 +10,7 @@ import com.budgetsync.api.views.SyncView;
 import com.budgetsync.api.views.TriggerRequest;
 import com.budgetsync.api.views.TriggerResponse;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.csv.SpreadsheetSafe;
 import com.budgetsync.domain.DataSourceConfig;
@@ -48,11 +49,13 @@ public class SyncResource {
     private final ConfigDao configs;
     private final SyncHistoryDao history;
     private final SyncRunner runner;
+    private final NotificationDao notifications;
 
-    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner) {
+    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner, NotificationDao notifications) {
         this.configs = configs;
         this.history = history;
         this.runner = runner;
+        this.notifications = notifications;
     }
 
     @POST
@@ -99,7 +102,7 @@ public class SyncResource {
     @GET
     @Path("/history/{syncId}")
     public SyncView run(@Auth Caller caller, @PathParam("syncId") String syncId) {
-        return SyncView.detail(find(caller, syncId));
+        return SyncView.detail(find(caller, syncId), notifications.list(syncId));
     }
 
     /** The run's row errors for a spreadsheet; cells that would run as formulas are neutralised. */
