@@ -42,6 +42,7 @@ import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
+import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
@@ -117,7 +118,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
             environment.lifecycle().manage(new ManagedWorker(
-                    new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(), secrets)));
+                    new SyncWorker(temporal.client(), jdbi, config.workerSettings(), secrets)));
         }
 
         ConfigDao configs = new ConfigDao(jdbi);
@@ -143,7 +144,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new SyncConfigResource(configs, scheduler, secrets,
                 new ImportedFileDao(jdbi), new ConfigAuditStore(jdbi), outbound));
         environment.jersey().register(new SyncResource(configs, history, runner,
-                new Reruns(configs, files, runner)));
+                new Reruns(configs, files, runner), new NotificationDao(jdbi)));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));

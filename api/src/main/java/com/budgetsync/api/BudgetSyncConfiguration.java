@@ -4,6 +4,7 @@ import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
 import java.nio.file.Path;
 import com.budgetsync.db.DatabaseUrl;
+import com.budgetsync.worker.WorkerSettings;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -44,6 +45,11 @@ public class BudgetSyncConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private OutboundConfig outbound = new OutboundConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private NotificationsConfig notifications = new NotificationsConfig();
     /**
      * Where a development encryption key is kept when BUDGET_SYNC_ENCRYPTION_KEY is not set; default
      * ~/.budget-sync/encryption.key. API and workers must use the same key.
@@ -110,6 +116,11 @@ public class BudgetSyncConfiguration extends Configuration {
 
     public WorkerConfig getWorker() {
         return worker;
+    }
+
+    /** The in-process or standalone worker's settings, notifications included. */
+    public WorkerSettings workerSettings() {
+        return worker.settings(notifications.settings());
     }
 
     public AuthConfig getAuth() {

@@ -1,6 +1,7 @@
 package com.budgetsync.api;
 
 import com.budgetsync.worker.WorkerSettings;
+import com.budgetsync.worker.notify.NotificationSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Min;
 
@@ -37,7 +38,7 @@ public class WorkerConfig {
         return maxFileBytes;
     }
 
-    public WorkerSettings settings() {
-        return new WorkerSettings(maxConcurrentSyncs, maxFileBytes, shutdownGraceSeconds);
+    public WorkerSettings settings(NotificationSettings notifications) {
+        return new WorkerSettings(maxConcurrentSyncs, maxFileBytes, shutdownGraceSeconds, notifications);
     }
 }

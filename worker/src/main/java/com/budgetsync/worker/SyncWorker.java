@@ -5,6 +5,7 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
+import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.runs.RunSlots;
 import com.budgetsync.worker.activities.DownloadActivityImpl;
@@ -15,6 +16,7 @@ import com.budgetsync.worker.activities.ParseActivityImpl;
 import com.budgetsync.worker.activities.PollActivityImpl;
 import com.budgetsync.worker.activities.RunActivityImpl;
 import com.budgetsync.worker.importing.BudgetImporter;
+import com.budgetsync.worker.notify.Notifier;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -61,7 +63,8 @@ public final class SyncWorker {
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
             new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),
-            new NotifyActivityImpl(history),
+            new NotifyActivityImpl(new Notifier(history, configs, new NotificationDao(jdbi),
+                    settings.notifications())),
         };
     }
 

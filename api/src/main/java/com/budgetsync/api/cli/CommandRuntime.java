@@ -24,7 +24,7 @@ final class CommandRuntime implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         String address = embedded != null ? embedded.address() : config.getTemporal().address();
         this.temporal = new TemporalConnection(address, config.getTemporal().namespace());
-        this.worker = new SyncWorker(temporal.client(), jdbi, config.getWorker().settings(), config.sourceSecrets());
+        this.worker = new SyncWorker(temporal.client(), jdbi, config.workerSettings(), config.sourceSecrets());
     }
 
     @Override

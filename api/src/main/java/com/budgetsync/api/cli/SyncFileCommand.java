@@ -5,7 +5,9 @@ import com.budgetsync.api.temporal.EmbeddedTemporal;
 import com.budgetsync.api.views.SyncView;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
+import com.budgetsync.db.NotificationDao;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.NotificationDelivery;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +15,7 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -49,12 +52,14 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
         DatabaseSetup.prepare(configuration.databaseUrl(), log);
         EmbeddedTemporal embedded = configuration.getTemporal().isExternal() ? null : EmbeddedTemporal.startOnFreePort();
         SyncRecord record;
+        List<NotificationDelivery> notified;
         try (CommandRuntime runtime = new CommandRuntime(configuration, embedded)) {
             log.println("Temporal     " + runtime.temporal.address() + (embedded != null ? " (embedded)" : ""));
             runtime.worker.start();
             record = sync(runtime, namespace, path);
+            notified = new NotificationDao(runtime.jdbi).list(record.syncId());
         }
-        SyncView view = SyncView.detail(record);
+        SyncView view = SyncView.detail(record, notified);
         if (json) {
             System.out.println(Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(view));

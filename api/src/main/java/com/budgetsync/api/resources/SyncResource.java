@@ -11,6 +11,7 @@ import com.budgetsync.api.views.SyncView;
 import com.budgetsync.api.views.TriggerRequest;
 import com.budgetsync.api.views.TriggerResponse;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.csv.SpreadsheetSafe;
 import com.budgetsync.domain.DataSourceConfig;
@@ -54,12 +55,15 @@ public class SyncResource {
     private final SyncHistoryDao history;
     private final SyncRunner runner;
     private final Reruns reruns;
+    private final NotificationDao notifications;
 
-    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner, Reruns reruns) {
+    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner, Reruns reruns,
+                        NotificationDao notifications) {
         this.configs = configs;
         this.history = history;
         this.runner = runner;
         this.reruns = reruns;
+        this.notifications = notifications;
     }
 
     @POST
@@ -117,7 +121,7 @@ public class SyncResource {
     @GET
     @Path("/history/{syncId}")
     public SyncView run(@Auth Caller caller, @PathParam("syncId") String syncId) {
-        return SyncView.detail(find(caller, syncId));
+        return SyncView.detail(find(caller, syncId), notifications.list(syncId));
     }
 
     /** Runs a failed or needs_review run again, with the file it read: 202 with the new run's sync id. */

@@ -1,5 +1,6 @@
 package com.budgetsync.api.views;
 
+import com.budgetsync.domain.NotificationDelivery;
 import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStats;
@@ -8,24 +9,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** A sync_history row as the API shows it; the list view leaves out the mapping and layout. */
+/**
+ * A sync_history row as the API shows it; the list view leaves out the mapping, the layout and who was notified
+ * (webhooks masked).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncView(String syncId, String customerId, Long configId, String workflowId, String runId,
                        String triggeredBy, String status, String filename, Instant startTime, Instant endTime,
                        Long durationMs, SyncStats stats, List<RowError> errors, List<String> warnings,
-                       JsonNode layout, JsonNode mapping, String message) {
+                       JsonNode layout, JsonNode mapping, String message,
+                       List<NotificationDelivery> notifications) {
     public static SyncView summary(SyncRecord r) {
-        return of(r, false);
+        return of(r, null);
     }
 
-    public static SyncView detail(SyncRecord r) {
-        return of(r, true);
+    public static SyncView detail(SyncRecord r, List<NotificationDelivery> notifications) {
+        return of(r, notifications);
     }
 
-    private static SyncView of(SyncRecord r, boolean detail) {
+    private static SyncView of(SyncRecord r, List<NotificationDelivery> notifications) {
+        boolean detail = notifications != null;
         return new SyncView(r.syncId(), r.customerId(), r.configId(), r.workflowId(), r.runId(),
                 r.triggeredBy().dbValue(), r.status().dbValue(), r.filename(), r.startTime(), r.endTime(),
                 r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? r.layout() : null,
-                detail ? r.mapping() : null, r.message());
+                detail ? r.mapping() : null, r.message(), notifications);
     }
 }

@@ -1,23 +1,31 @@
 package com.budgetsync.worker.activities;
 
-import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.worker.notify.Notifier;
+import com.budgetsync.worker.workflow.ActivityProfiles;
 import com.budgetsync.workflow.NotifyActivity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 
-/** First version: logs the outcome of runs that need attention. Email and webhooks build on this. */
+/**
+ * Delivers the run's notifications. While some recipient is still pending it fails, so Temporal tries again after
+ * 2 s, 4 s, 8 s; on the last attempt the activity itself records what is left as failed and returns, so the
+ * workflow sees no failure at all.
+ */
 public class NotifyActivityImpl implements NotifyActivity {
-    private static final Logger LOG = LoggerFactory.getLogger(NotifyActivityImpl.class);
+    private final Notifier notifier;
 
-    private final SyncHistoryDao history;
-
-    public NotifyActivityImpl(SyncHistoryDao history) {
-        this.history = history;
+    public NotifyActivityImpl(Notifier notifier) {
+        this.notifier = notifier;
     }
 
     @Override
     public void notify(String syncId) {
-        history.find(syncId).ifPresent(run -> LOG.info("sync {} of customer {} config {} ended {}: {}",
-                run.syncId(), run.customerId(), run.configId(), run.status().dbValue(), run.message()));
+        int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+        boolean lastAttempt = attempt >= ActivityProfiles.RETRY.getMaximumAttempts();
+        int pending = notifier.deliver(syncId, lastAttempt);
+        if (pending > 0) {
+            throw ApplicationFailure.newFailure("sync " + syncId + ": " + pending
+                    + " notification(s) not delivered yet (attempt " + attempt + ")", "NotificationPending");
+        }
     }
 }

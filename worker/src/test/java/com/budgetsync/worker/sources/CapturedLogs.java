@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.LoggerFactory;
 
 /** Every log event at every level, from every thread, while open, as text: to prove no secret is ever logged. */
-final class CapturedLogs implements AutoCloseable {
+public final class CapturedLogs implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Level previous = root.getLevel();
     private final Queue<String> events = new ConcurrentLinkedQueue<>();
@@ -22,17 +22,17 @@ final class CapturedLogs implements AutoCloseable {
         }
     };
 
-    CapturedLogs() {
+    public CapturedLogs() {
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.ALL);
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", events);
     }
 
-    int size() {
+    public int size() {
         return events.size();
     }
 

@@ -1,0 +1,24 @@
+package com.budgetsync.api;
+
+import com.budgetsync.worker.notify.NotificationSettings;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code notifications:} the API's public address for links to runs (BUDGET_SYNC_PUBLIC_URL) and the mail server
+ * ({@code smtp:}). Without a config file both come from the environment.
+ */
+public class NotificationsConfig {
+    @JsonProperty
+    private String publicUrl = System.getenv("BUDGET_SYNC_PUBLIC_URL");
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SmtpConfig smtp = new SmtpConfig();
+
+    public NotificationSettings settings() {
+        return new NotificationSettings(smtp.settings(), publicUrl == null || publicUrl.isBlank() ? null : publicUrl);
+    }
+}

@@ -1,0 +1,72 @@
+package com.budgetsync.worker.notify;
+
+import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStats;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What a notification says about a run, in every channel: it is also the generic webhook's JSON body. {@code counts}
+ * are exact; {@code errors} are the first {@value #MAX_ERRORS} row errors ({@code counts.errors} has them all).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunNotice(String syncId, String customerId, Long configId, String configName, String status,
+                        String message, String filename, SyncStats counts, List<RowError> errors,
+                        String historyUrl) {
+    public static final int MAX_ERRORS = 10;
+
+    public static RunNotice of(SyncRecord run, String configName, String historyUrl) {
+        List<RowError> first = run.errors().size() > MAX_ERRORS ? run.errors().subList(0, MAX_ERRORS) : run.errors();
+        return new RunNotice(run.syncId(), run.customerId(), run.configId(), configName, run.status().dbValue(),
+                run.message(), run.filename(), run.stats(), List.copyOf(first), historyUrl);
+    }
+
+    /** One line, for an email subject: no line breaks, whatever the config's name holds. */
+    public String subject() {
+        return oneLine("budget-sync: " + status + " for customer " + customerId + ", config \"" + configName + "\"");
+    }
+
+    /** The readable summary for email and chat. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        text.append("Budget sync ").append(status).append(" for customer ").append(customerId)
+                .append(", config \"").append(oneLine(configName)).append("\" (id ").append(configId).append(")\n");
+        if (message != null && !message.isBlank()) {
+            text.append(message).append('\n');
+        }
+        if (filename != null) {
+            text.append("File: ").append(filename).append('\n');
+        }
+        text.append("\nRows read: ").append(counts.totalRows())
+                .append("\nCreated: ").append(counts.created())
+                .append(", updated: ").append(counts.updated())
+                .append(", unchanged: ").append(counts.unchanged())
+                .append(", soft-deleted: ").append(counts.softDeleted())
+                .append(", restored: ").append(counts.restored())
+                .append("\nErrors: ").append(counts.errors())
+                .append(", skipped: ").append(counts.skipped()).append('\n');
+        if (!errors.isEmpty()) {
+            text.append("\nFirst errors:\n");
+            for (RowError e : errors) {
+                text.append("  row ").append(e.row());
+                if (e.column() != null) {
+                    text.append(", column ").append(e.column());
+                }
+                if (e.value() != null) {
+                    text.append(", value \"").append(oneLine(e.value())).append('"');
+                }
+                text.append(": ").append(e.message()).append('\n');
+            }
+        }
+        text.append("\nSync id: ").append(syncId).append('\n');
+        if (historyUrl != null) {
+            text.append("Details: ").append(historyUrl).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ");
+    }
+}

@@ -1,0 +1,70 @@
+package com.budgetsync.worker.notify;
+
+import com.budgetsync.domain.NotificationDelivery.Channel;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * A configured webhook URL. Slack's incoming-webhook format goes to {@code hooks.slack.com}, and to any URL ending
+ * in {@code #slack} (Slack-compatible receivers such as Mattermost; the fragment is never sent); every other URL
+ * gets the generic JSON body. Webhook paths are credentials, so outside this class the URL is only ever
+ * {@link #masked()}: scheme, host and a short hash that tells two webhooks on one host apart.
+ */
+public record WebhookTarget(URI uri, Channel channel, String masked) {
+    static final String SLACK_HOST = "hooks.slack.com";
+    static final String SLACK_FRAGMENT = "slack";
+
+    public static WebhookTarget of(String configured) {
+        String trimmed = configured.trim();
+        String masked = mask(trimmed);
+        URI parsed;
+        try {
+            parsed = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            return new WebhookTarget(null, Channel.WEBHOOK, masked);
+        }
+        boolean slack = SLACK_HOST.equalsIgnoreCase(parsed.getHost()) || SLACK_FRAGMENT.equals(parsed.getFragment());
+        URI sent = parsed;
+        if (parsed.getRawFragment() != null) {
+            sent = URI.create(trimmed.substring(0, trimmed.indexOf('#')));
+        }
+        return new WebhookTarget(sent, slack ? Channel.SLACK : Channel.WEBHOOK, masked);
+    }
+
+    /** False when the configured text is not an http(s) URL with a host. */
+    public boolean valid() {
+        if (uri == null || uri.getHost() == null) {
+            return false;
+        }
+        String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+        return scheme.equals("https") || scheme.equals("http");
+    }
+
+    /** {@code https://hooks.slack.com/… (a1b2c3d4)}; text that is not a URL shows as its hash alone. */
+    static String mask(String url) {
+        String hash = HexFormat.of().formatHex(sha256(url), 0, 4);
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+                return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + port + "/… (" + hash + ")";
+            }
+        } catch (URISyntaxException notAUrl) {
+            // shown by its hash only
+        }
+        return "invalid URL (" + hash + ")";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
