@@ -22,6 +22,7 @@ import com.budgetsync.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,8 @@ public final class SyncWorker {
 
     public SyncWorker(WorkflowClient client, Jdbi jdbi, WorkerSettings settings, SourceSecrets secrets) {
         this.settings = settings;
-        this.factory = WorkerFactory.newInstance(client);
+        this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new HeartbeatInterceptor()).build());
         Worker worker = factory.newWorker(TaskQueues.BUDGET_SYNC, WorkerOptions.newBuilder()
                 .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentSyncs())
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))

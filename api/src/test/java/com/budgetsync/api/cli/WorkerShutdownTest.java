@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A worker process gets SIGTERM in the middle of an import and its grace period (0 s here) runs out: the import's
  * transaction dies with the process, so no budget of the file is there, and the run completes on another worker once
- * Temporal notices the missing heartbeats (the import's heartbeat timeout, 2 minutes) and retries the activity.
+ * Temporal notices the missing heartbeats (the import's heartbeat timeout, 30 s) and retries the activity.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class WorkerShutdownTest {
     private static final int ROWS = 400_000;
 
@@ -72,7 +72,7 @@ class WorkerShutdownTest {
                     new SourceSecrets(new SecretCipher(key)));
             second.start();
             try {
-                await(Duration.ofMinutes(4), () -> history.find(syncId).orElseThrow().status().isTerminal(),
+                await(Duration.ofMinutes(2), () -> history.find(syncId).orElseThrow().status().isTerminal(),
                         "the run completed on the second worker");
             } finally {
                 second.stop();

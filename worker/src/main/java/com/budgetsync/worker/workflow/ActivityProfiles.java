@@ -21,10 +21,13 @@ public final class ActivityProfiles {
             .setRetryOptions(RETRY)
             .build();
 
-    /** Downloading, parsing and importing files of up to hundreds of MB. */
+    /**
+     * Downloading, parsing and importing files of up to hundreds of MB. Workers heartbeat every 10 s
+     * (HeartbeatInterceptor), so an activity whose worker died is retried elsewhere after 30 s.
+     */
     public static final ActivityOptions LONG = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofMinutes(30))
-            .setHeartbeatTimeout(Duration.ofMinutes(2))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
             .setRetryOptions(RETRY)
             .build();
 
