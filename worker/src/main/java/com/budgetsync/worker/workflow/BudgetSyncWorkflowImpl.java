@@ -38,6 +38,8 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
     private final MapActivity mapper = Workflow.newActivityStub(MapActivity.class, ActivityProfiles.LONG);
     private final ImportActivity importer = Workflow.newActivityStub(ImportActivity.class, ActivityProfiles.LONG);
     private final NotifyActivity notifier = Workflow.newActivityStub(NotifyActivity.class, ActivityProfiles.SHORT);
+    /** Workflow time when this run's code began: after a cron run's wait for its tick, unlike the run's start event. */
+    private final long startedMillis = Workflow.currentTimeMillis();
 
     @Override
     public SyncResult sync(SyncRequest request) {
@@ -59,6 +61,7 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
         } catch (ActivityFailure undelivered) {
             // A notification that cannot be delivered is recorded by the activity; the run's outcome stands.
         }
+        RunMetrics.record(result, startedMillis);
         if (result.status() == SyncStatus.FAILED) {
             throw ApplicationFailure.newNonRetryableFailure("sync " + syncId + " failed: " + result.message(),
                     "SyncFailed");
