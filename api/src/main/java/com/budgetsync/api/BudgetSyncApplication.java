@@ -114,7 +114,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         SourceSecrets secrets = config.sourceSecrets();
 
         TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
-                config.getTemporal().namespace());
+                config.getTemporal().namespace(), environment.metrics());
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
             environment.lifecycle().manage(new ManagedWorker(

@@ -10,6 +10,7 @@ import com.budgetsync.db.Databases;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.worker.importing.BudgetImporter;
+import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.EnvironmentCommand;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -88,7 +89,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         server.start();
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         Path dir = Files.createTempDirectory("budget-sync-bench");
-        try (CommandRuntime runtime = new CommandRuntime(config, embedded)) {
+        // its own registry: the application's Temporal connection already reports into environment.metrics()
+        try (CommandRuntime runtime = new CommandRuntime(config, embedded, new MetricRegistry())) {
             runtime.worker.start();
             bench(runtime, namespace, dir, "http://127.0.0.1:" + port + "/api/budget/check");
         } finally {

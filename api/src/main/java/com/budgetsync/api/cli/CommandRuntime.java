@@ -9,7 +9,10 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
 import org.jdbi.v3.core.Jdbi;
 
-/** PostgreSQL, Temporal and a worker for commands that run without the HTTP server (worker, sync-file). */
+/**
+ * PostgreSQL, Temporal and a worker for commands that run without the HTTP server (worker, sync-file). Pool, Temporal
+ * SDK and run metrics go to the command's {@code metrics} registry.
+ */
 final class CommandRuntime implements AutoCloseable {
     final Jdbi jdbi;
     final TemporalConnection temporal;
@@ -17,13 +20,13 @@ final class CommandRuntime implements AutoCloseable {
     private final ManagedDataSource dataSource;
     private final EmbeddedTemporal embedded;
 
-    CommandRuntime(BudgetSyncConfiguration config, EmbeddedTemporal embedded) {
+    CommandRuntime(BudgetSyncConfiguration config, EmbeddedTemporal embedded, MetricRegistry metrics) {
         this.embedded = embedded;
         OutboundGuard.install(config.getOutbound().guard());
-        this.dataSource = config.getDataSourceFactory().build(new MetricRegistry(), "budget-sync");
+        this.dataSource = config.getDataSourceFactory().build(metrics, "budget-sync");
         this.jdbi = Jdbi.create(dataSource);
         String address = embedded != null ? embedded.address() : config.getTemporal().address();
-        this.temporal = new TemporalConnection(address, config.getTemporal().namespace());
+        this.temporal = new TemporalConnection(address, config.getTemporal().namespace(), metrics);
         this.worker = new SyncWorker(temporal.client(), jdbi, config.workerSettings(), config.sourceSecrets());
     }
 

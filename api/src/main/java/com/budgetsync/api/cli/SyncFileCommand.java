@@ -53,7 +53,7 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
         EmbeddedTemporal embedded = configuration.getTemporal().isExternal() ? null : EmbeddedTemporal.startOnFreePort();
         SyncRecord record;
         List<NotificationDelivery> notified;
-        try (CommandRuntime runtime = new CommandRuntime(configuration, embedded)) {
+        try (CommandRuntime runtime = new CommandRuntime(configuration, embedded, bootstrap.getMetricRegistry())) {
             log.println("Temporal     " + runtime.temporal.address() + (embedded != null ? " (embedded)" : ""));
             runtime.worker.start();
             record = sync(runtime, namespace, path);

@@ -1,22 +1,31 @@
 package com.budgetsync.api.temporal;
 
 import com.budgetsync.workflow.Payloads;
+import com.codahale.metrics.MetricRegistry;
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.ScopeCloseException;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
-/** A gRPC connection to Temporal (embedded or a real cluster) and the client on it; closed with the process. */
+/**
+ * A gRPC connection to Temporal (embedded or a real cluster) and the client on it; closed with the process. The SDK's
+ * metrics, and those of workers built on this client, go to {@code metrics} (see {@link TemporalMetrics}).
+ */
 public final class TemporalConnection implements Managed, AutoCloseable {
     private final WorkflowServiceStubs stubs;
     private final WorkflowClient client;
+    private final Scope metricsScope;
     private final String address;
 
-    public TemporalConnection(String address, String namespace) {
+    public TemporalConnection(String address, String namespace, MetricRegistry metrics) {
         this.address = address;
+        this.metricsScope = TemporalMetrics.scope(metrics);
         this.stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                 .setTarget(address)
+                .setMetricsScope(metricsScope)
                 .build());
         this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(namespace)
@@ -37,12 +46,13 @@ public final class TemporalConnection implements Managed, AutoCloseable {
     }
 
     @Override
-    public void stop() {
+    public void stop() throws ScopeCloseException {
         close();
     }
 
     @Override
-    public void close() {
+    public void close() throws ScopeCloseException {
         stubs.shutdown();
+        metricsScope.close(); // reports what is still buffered
     }
 }

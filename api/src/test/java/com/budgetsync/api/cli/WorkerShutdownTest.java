@@ -17,6 +17,7 @@ import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.testing.TestDatabase;
+import com.codahale.metrics.MetricRegistry;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.WorkerSettings;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ class WorkerShutdownTest {
         new java.security.SecureRandom().nextBytes(key);
         try (TestDatabase db = TestDatabase.create();
              EmbeddedTemporal temporal = EmbeddedTemporal.startOnFreePort();
-             TemporalConnection connection = new TemporalConnection(temporal.address(), "default")) {
+             TemporalConnection connection = new TemporalConnection(temporal.address(), "default", new MetricRegistry())) {
             DataSourceConfig config = new ConfigDao(db.jdbi()).uploadConfigOf("shutdown");
             StoredFile file;
             try (InputStream in = Files.newInputStream(BenchData.write(dir, "big.csv", ROWS, 0))) {

@@ -12,6 +12,7 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.testing.TestDatabase;
+import com.codahale.metrics.MetricRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -54,14 +55,14 @@ class ScheduleReconcilerTest {
 
         EmbeddedTemporal first = EmbeddedTemporal.startOnFreePort();
         int port = Integer.parseInt(first.address().substring(first.address().lastIndexOf(':') + 1));
-        try (TemporalConnection before = new TemporalConnection(first.address(), "default")) {
+        try (TemporalConnection before = new TemporalConnection(first.address(), "default", new MetricRegistry())) {
             assertEquals(0, reconciler(configs, before.client()).reconcile());
             assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(before.client(), every4h));
         }
         first.close();
 
         try (EmbeddedTemporal second = EmbeddedTemporal.start(port);
-             TemporalConnection after = new TemporalConnection(second.address(), "default")) {
+             TemporalConnection after = new TemporalConnection(second.address(), "default", new MetricRegistry())) {
             assertThrows(WorkflowNotFoundException.class, () -> ScheduleWorkflows.describe(after.client(), every4h),
                     "the restarted server knows nothing");
             ScheduleReconciler reconciler = reconciler(configs, after.client());

@@ -80,6 +80,11 @@ public final class RunningApp implements AutoCloseable {
         return admin.get(path);
     }
 
+    /** GET on the admin port ({@code /metrics}, {@code /healthcheck}), which takes no token. */
+    public Response getAdmin(String path) throws IOException, InterruptedException {
+        return as(null).send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.getAdminPort() + path)));
+    }
+
     public Response postJson(String path, Object body) throws IOException, InterruptedException {
         return admin.postJson(path, body);
     }

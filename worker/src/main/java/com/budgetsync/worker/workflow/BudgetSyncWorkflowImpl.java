@@ -39,6 +39,8 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
     private final MapActivity mapper = Workflow.newActivityStub(MapActivity.class, ActivityProfiles.LONG);
     private final ImportActivity importer = Workflow.newActivityStub(ImportActivity.class, ActivityProfiles.LONG);
     private final NotifyActivity notifier = Workflow.newActivityStub(NotifyActivity.class, ActivityProfiles.SHORT);
+    /** Workflow time when this run's code began: after a cron run's wait for its tick, unlike the run's start event. */
+    private final long startedMillis = Workflow.currentTimeMillis();
 
     @Override
     public SyncResult sync(SyncRequest request) {
@@ -49,8 +51,10 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
         RunStart start = runs.startRun(run);
         if (!start.started()) {
             // Recorded as skipped by the activity; nobody needs telling, the running sync will report.
-            return new SyncResult(syncId, SyncStatus.SKIPPED, SyncStats.EMPTY,
+            SyncResult skipped = new SyncResult(syncId, SyncStatus.SKIPPED, SyncStats.EMPTY,
                     "skipped: sync " + start.runningSyncId() + " of this config was still running");
+            RunMetrics.record(skipped, startedMillis);
+            return skipped;
         }
         SyncResult result;
         try {
@@ -65,6 +69,7 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
         } catch (ActivityFailure undelivered) {
             // A notification that cannot be delivered is recorded by the activity; the run's outcome stands.
         }
+        RunMetrics.record(result, startedMillis);
         // A scheduled run returns its failure as its result: the Java test server that `dev` embeds cannot start
         // the next cron run after a failed one (NullPointerException in startNewCronRun), and the schedule must go on.
         if (result.status() == SyncStatus.FAILED && !isScheduled(info)) {
