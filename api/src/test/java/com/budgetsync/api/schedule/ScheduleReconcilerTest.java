@@ -45,7 +45,7 @@ class ScheduleReconcilerTest {
     }
 
     @Test
-    void reconcileAfterARestartOfTheEmbeddedServerRestoresEveryEnabledSchedule() {
+    void reconcileAfterARestartOfTheEmbeddedServerRestoresEveryEnabledSchedule() throws Exception {
         ConfigDao configs = new ConfigDao(db.jdbi());
         DataSourceConfig every4h = create(configs, SourceType.SFTP, true, "every_4_hours");
         DataSourceConfig quarterHour = create(configs, SourceType.S3, true, "*/15 * * * *");
