@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.eclipse.jetty.server.Server;
@@ -40,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * API on a free port, PostgreSQL.
  */
 public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
+    private static final String TOKEN = "bench-" + UUID.randomUUID();
+    /** Requests spread evenly, as many independent procurement clients send them. */
+    private static final int STEADY_CONNECTIONS = 4;
+    /** The same rate in bursts: the worst case for a 2-core machine. */
+    private static final int BURST_CONNECTIONS = 20;
     private static final long MB = 1024 * 1024;
 
     private EmbeddedTemporal embedded;
@@ -71,6 +77,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         Databases.migrate(url);
         config.setDatabaseUrl(withCredentials(url));
         config.getWorker().setEnabled(false);
+        // Checks go through authentication like procurement's: a token made for this run, never printed.
+        config.getAuth().setAdminToken(TOKEN);
         embedded = EmbeddedTemporal.startOnFreePort();
         config.getTemporal().setAddress(embedded.address());
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
@@ -153,16 +161,24 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         String body = """
                 {"customerId":"bench","department":"%s","subCategory":"%s","date":"%s","amount":"125.50","currency":"USD"}"""
                 .formatted(department, sub, date);
-        // The import's garbage is not the check's cost; the JIT needs a few thousand requests before they count.
+        // Checks are measured in the steady state between syncs: the imports' dead tuples vacuumed (autovacuum would
+        // otherwise be doing it during the measurement), their garbage collected, the JIT warmed up by a few
+        // thousand requests.
+        jdbi.useHandle(h -> h.execute("VACUUM (ANALYZE) budget, audit_log, budget_utilization"));
         System.gc();
-        CheckLoad.http(url, body, rate, 5);
-        CheckLoad.Result http = CheckLoad.http(url, body, rate, seconds);
+        CheckLoad.http(url, TOKEN, body, rate, STEADY_CONNECTIONS, 5);
+        CheckLoad.Result http = CheckLoad.http(url, TOKEN, body, rate, STEADY_CONNECTIONS, seconds);
+        CheckLoad.Result bursts = CheckLoad.http(url, TOKEN, body, rate, BURST_CONNECTIONS, seconds);
         CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate, 3);
         CheckLoad.Result db = CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate,
                 seconds);
-        System.out.printf(Locale.ROOT, "(5) budget check over HTTP (hey) at %d/s for %d s with %,d budgets: "
-                        + "p50 %.2f ms, p99 %.2f ms, %.0f req/s achieved, responses %s (target p99 < 5 ms) %s%n",
-                rate, seconds, rows, http.p50(), http.p99(), http.rate(), http.statuses(), verdict(http.p99() < 5));
+        System.out.printf(Locale.ROOT, "(5) budget check over HTTP (hey, %d connections) at %d/s for %d s with %,d "
+                        + "budgets: p50 %.2f ms, p99 %.2f ms, %.0f req/s achieved, responses %s (target p99 < 5 ms) %s%n",
+                STEADY_CONNECTIONS, rate, seconds, rows, http.p50(), http.p99(), http.rate(), http.statuses(),
+                verdict(http.p99() < 5 && http.statuses().matches("200×\\d+")));
+        System.out.printf(Locale.ROOT, "    bursts: %d connections ticking in step (%d requests at once): p50 %.2f ms, "
+                        + "p99 %.2f ms, %.0f req/s achieved, responses %s%n", BURST_CONNECTIONS, BURST_CONNECTIONS,
+                bursts.p50(), bursts.p99(), bursts.rate(), bursts.statuses());
         System.out.printf(Locale.ROOT, "    floor: the same point query over JDBC at %d/s: p50 %.2f ms, p99 %.2f ms%n",
                 rate, db.p50(), db.p99());
     }

@@ -28,11 +28,16 @@ final class CheckLoad {
     private CheckLoad() {
     }
 
-    /** {@code hey} with {@code workers} workers of {@code rate / workers} requests/s each, for {@code seconds}. */
-    static Result http(String url, String body, int rate, int seconds) throws IOException, InterruptedException {
-        int workers = 20;
+    /**
+     * {@code hey} with {@code workers} workers of {@code rate / workers} requests/s each, for {@code seconds}. hey's
+     * workers tick in step, so requests arrive in bursts of {@code workers}: few workers is steady traffic, many is
+     * bursty traffic.
+     */
+    static Result http(String url, String token, String body, int rate, int workers, int seconds)
+            throws IOException, InterruptedException {
         List<String> command = List.of("hey", "-z", seconds + "s", "-c", String.valueOf(workers), "-q",
-                String.valueOf(rate / workers), "-m", "POST", "-T", "application/json", "-d", body, url);
+                String.valueOf(rate / workers), "-m", "POST", "-T", "application/json",
+                "-H", "Authorization: Bearer " + token, "-d", body, url);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
