@@ -128,18 +128,14 @@ public class SyncResource {
     @POST
     @Path("/history/{syncId}/retry")
     public Response retry(@Auth Caller caller, @PathParam("syncId") String syncId) {
-        SyncRunner.StartedRun run = reruns.retry(find(caller, syncId));
-        return Response.accepted(Map.of("retriedSyncId", syncId, "syncId", run.syncId(),
-                "workflowId", run.workflowId())).build();
+        return rerun("retriedSyncId", syncId, reruns.retry(find(caller, syncId)));
     }
 
     /** Applies a run the mass-deletion guard held, with exactly the file that was reviewed. */
     @POST
     @Path("/history/{syncId}/approve")
     public Response approve(@Auth Caller caller, @PathParam("syncId") String syncId) {
-        SyncRunner.StartedRun run = reruns.approve(find(caller, syncId));
-        return Response.accepted(Map.of("approvedSyncId", syncId, "syncId", run.syncId(),
-                "workflowId", run.workflowId())).build();
+        return rerun("approvedSyncId", syncId, reruns.approve(find(caller, syncId)));
     }
 
     /** The run's row errors for a spreadsheet; cells that would run as formulas are neutralised. */
@@ -159,6 +155,12 @@ public class SyncResource {
         };
         return Response.ok(csv, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + syncId + "-errors.csv\"").build();
+    }
+
+    /** 202 naming the old run and the new one. */
+    private static Response rerun(String oldKey, String oldSyncId, SyncRunner.StartedRun run) {
+        return Response.accepted(Map.of(oldKey, oldSyncId, "syncId", run.syncId(), "workflowId", run.workflowId()))
+                .build();
     }
 
     /** Another customer's run answers exactly like a missing one. */

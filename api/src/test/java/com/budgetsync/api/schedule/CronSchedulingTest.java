@@ -9,14 +9,12 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
-import com.budgetsync.workflow.Payloads;
 import com.budgetsync.workflow.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.client.WorkflowClientOptions;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Files;
@@ -61,10 +59,7 @@ class CronSchedulingTest {
 
     @BeforeEach
     void startTemporal() {
-        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                        .setDataConverter(Payloads.converter()).build())
-                .build());
+        env = TestTemporal.environment();
         Worker worker = env.newWorker(TaskQueues.BUDGET_SYNC);
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
         worker.registerActivitiesImplementations(

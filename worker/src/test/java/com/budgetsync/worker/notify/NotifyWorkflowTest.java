@@ -21,12 +21,12 @@ import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.NotifyActivity;
-import com.budgetsync.workflow.Payloads;
 import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
 import com.budgetsync.workflow.TaskQueues;
@@ -34,10 +34,8 @@ import com.budgetsync.workflow.WorkflowIds;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.ByteArrayInputStream;
@@ -86,10 +84,7 @@ class NotifyWorkflowTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                        .setDataConverter(Payloads.converter()).build())
-                .build());
+        env = TestTemporal.environment();
         receiver = new WebhookReceiver();
     }
 

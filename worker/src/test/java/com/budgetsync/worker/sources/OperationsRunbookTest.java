@@ -15,11 +15,11 @@ import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
-import com.budgetsync.workflow.Payloads;
 import com.budgetsync.workflow.SyncResult;
 import com.budgetsync.workflow.TaskQueues;
 import com.budgetsync.workflow.WorkflowIds;
@@ -27,11 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.Payload;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.RawValue;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.charset.StandardCharsets;
@@ -94,10 +92,7 @@ class OperationsRunbookTest {
         SourceSecrets secrets = new SourceSecrets(new SecretCipher(new byte[32]));
         try (TestDatabase db = TestDatabase.create();
              TestSftpServer sftp = new TestSftpServer(dir);
-             TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                     .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                             .setDataConverter(Payloads.converter()).build())
-                     .build())) {
+             TestWorkflowEnvironment temporal = TestTemporal.environment()) {
             Map<String, Object> source = Map.of("host", "127.0.0.1", "port", sftp.port(),
                     "username", TestSftpServer.USER, "password", TestSftpServer.PASSWORD, "remotePath", "/exports",
                     "hostKeyFingerprint", sftp.fingerprint(), "settleCheckSeconds", 0);

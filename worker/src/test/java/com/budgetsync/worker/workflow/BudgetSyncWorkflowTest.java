@@ -20,21 +20,19 @@ import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.FileRef;
 import com.budgetsync.workflow.ParseActivity;
-import com.budgetsync.workflow.Payloads;
 import com.budgetsync.workflow.RunInput;
 import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
 import com.budgetsync.workflow.TaskQueues;
 import com.budgetsync.workflow.WorkflowIds;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.ByteArrayInputStream;
@@ -71,10 +69,7 @@ class BudgetSyncWorkflowTest {
 
     @BeforeEach
     void setUp() {
-        env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
-                        .setDataConverter(Payloads.converter()).build())
-                .build());
+        env = TestTemporal.environment();
         config = new ConfigDao(db.jdbi()).create("cust-" + UUID.randomUUID().toString().substring(0, 8), "upload",
                 SourceType.UPLOAD, true, "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS);
     }
