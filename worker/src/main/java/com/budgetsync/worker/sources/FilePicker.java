@@ -35,13 +35,16 @@ public final class FilePicker {
      */
     public static PollResult pick(List<RemoteFile> firstLook, List<RemoteFile> secondLook,
                                   Collection<ImportedFile> imported, PollSettings settings, Instant now) {
+        // Imported versions are left out before choosing: a new file dropped in the same second as the last one
+        // (object stores keep whole seconds) must not hide behind it.
         Optional<RemoteFile> newest = secondLook.stream().filter(f -> settings.isWanted(f.name()))
+                .filter(f -> imported.stream().noneMatch(done -> sameVersion(done, f)))
                 .min(NEWEST_FIRST);
         if (newest.isEmpty()) {
             return PollResult.none(NO_NEW_FILE);
         }
         RemoteFile file = newest.get();
-        if (imported.stream().anyMatch(done -> sameVersion(done, file) || newerThan(done, file))) {
+        if (imported.stream().anyMatch(done -> newerThan(done, file))) {
             return PollResult.none(NO_NEW_FILE);
         }
         String waiting = settings.requireMarker() ? missingMarker(file, secondLook) : unsettled(file, firstLook,

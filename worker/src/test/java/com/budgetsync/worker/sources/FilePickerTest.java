@@ -59,6 +59,16 @@ class FilePickerTest {
     }
 
     @Test
+    void aNewFileDroppedInTheSameSecondAsTheImportedOneIsTaken() {
+        RemoteFile imported = file("budget.csv", 10, 120);
+        RemoteFile copy = file("budget-copy.csv", 10, 120);
+        assertEquals("budget-copy.csv", pick(List.of(imported, copy), List.of(importedAs(imported)), settings())
+                .file().name());
+        assertEquals("budget-copy.csv", pick(List.of(copy, imported), List.of(importedAs(imported)), settings())
+                .file().name());
+    }
+
+    @Test
     void aReplacedFileWithTheSameNameIsNew() {
         RemoteFile before = file("budget.csv", 10, 1440);
         RemoteFile rewritten = file("budget.csv", 11, 30);

@@ -31,6 +31,8 @@ import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
 import com.budgetsync.workflow.TaskQueues;
 import com.budgetsync.workflow.WorkflowIds;
+import com.google.protobuf.util.Timestamps;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -103,6 +105,7 @@ class BudgetSyncWorkflowTest {
         assertBetween(2_000, waits[0]);
         assertBetween(4_000, waits[1]);
         assertBetween(8_000, waits[2]);
+        assertParseRetriesInHistory(result.syncId());
         assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
     }
 
@@ -151,6 +154,24 @@ class BudgetSyncWorkflowTest {
         assertTrue(record.message().contains("upload.csv"), "the reason names the file: " + record.message());
         assertEquals(1, attempts.size(), "bad input is not retried");
         assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+    }
+
+    /**
+     * What ops see in the Web UI: the Parse activity's started event says attempt 4, 2 + 4 + 8 = 14 s after it was
+     * scheduled.
+     */
+    private void assertParseRetriesInHistory(String syncId) {
+        List<HistoryEvent> events = env.getWorkflowClient()
+                .fetchHistory(WorkflowIds.run(config.customerId(), config.id(), syncId)).getEvents();
+        HistoryEvent scheduled = events.stream().filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Parse"))
+                .findFirst().orElseThrow();
+        HistoryEvent started = events.stream().filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
+                .filter(e -> e.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled.getEventId())
+                .findFirst().orElseThrow();
+        assertEquals(4, started.getActivityTaskStartedEventAttributes().getAttempt());
+        assertBetween(14_000, Timestamps.toMillis(started.getEventTime())
+                - Timestamps.toMillis(scheduled.getEventTime()));
     }
 
     private SyncResult run(StoredFile file) {
