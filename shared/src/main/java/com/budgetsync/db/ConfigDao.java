@@ -75,9 +75,13 @@ public final class ConfigDao {
                 .map(ConfigDao::map).list());
     }
 
+    /** Deletes the config; its budgets stay, no longer linked to it (budget has no foreign key to it, for speed). */
     public boolean delete(long id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM budget_data_source_config WHERE id = :id")
-                .bind("id", id).execute()) > 0;
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("UPDATE budget SET source_config_id = NULL WHERE source_config_id = :id").bind("id", id)
+                    .execute();
+            return h.createUpdate("DELETE FROM budget_data_source_config WHERE id = :id").bind("id", id).execute();
+        }) > 0;
     }
 
     /** The customer's upload config, created on first use so that uploads need no set-up. */
