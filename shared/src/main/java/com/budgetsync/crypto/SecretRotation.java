@@ -2,6 +2,7 @@ package com.budgetsync.crypto;
 
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
+import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -20,18 +21,28 @@ public final class SecretRotation {
         return jdbi.inTransaction(h -> {
             int rotated = 0;
             for (DataSourceConfig config : new ConfigDao(jdbi).listAll()) {
-                if (config.sourceConfig().values().stream().noneMatch(SecretCipher::isEncrypted)) {
+                if (config.sourceConfig().values().stream().noneMatch(SecretCipher::isEncrypted)
+                        && config.options().notifyWebhooksOrEmpty().stream().noneMatch(SecretCipher::isEncrypted)) {
                     continue;
                 }
                 Map<String, Object> plain;
+                ConfigOptions options;
                 try {
                     plain = oldKey.decrypt(config.sourceConfig());
+                    options = new WebhookUrls(oldKey).open(config.options());
                 } catch (IllegalStateException notUnderOldKey) {
-                    newKey.decrypt(config.sourceConfig()); // throws, rolling back all, if under neither key
+                    // throws, rolling back all, if under neither key
+                    newKey.decrypt(config.sourceConfig());
+                    new WebhookUrls(newKey).open(config.options());
                     continue;
                 }
-                h.createUpdate("UPDATE budget_data_source_config SET source_config = CAST(:source AS jsonb) WHERE id = :id")
-                        .bind("id", config.id()).bind("source", Json.write(newKey.encrypt(plain))).execute();
+                h.createUpdate("""
+                                UPDATE budget_data_source_config
+                                   SET source_config = CAST(:source AS jsonb), options = CAST(:options AS jsonb)
+                                 WHERE id = :id""")
+                        .bind("id", config.id()).bind("source", Json.write(newKey.encrypt(plain)))
+                        .bind("options", Json.write(new WebhookUrls(newKey).seal(options, null, url -> { })))
+                        .execute();
                 rotated++;
             }
             return rotated;

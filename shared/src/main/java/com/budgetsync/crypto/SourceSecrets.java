@@ -46,6 +46,16 @@ public final class SourceSecrets {
         return out;
     }
 
+    /** One secret value ready to store (left as it is when already encrypted). */
+    public String encryptValue(String plain) {
+        return SecretCipher.isEncrypted(plain) ? plain : cipher.encrypt(plain);
+    }
+
+    /** One stored value in clear text; a value stored before it was treated as secret comes back as it is. */
+    public String decryptValue(String stored) {
+        return SecretCipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored;
+    }
+
     /** A copy for API answers and logs: every present secret shown as {@value #MASK}. */
     public static Map<String, Object> mask(Map<String, Object> config) {
         Map<String, Object> out = new LinkedHashMap<>(config);

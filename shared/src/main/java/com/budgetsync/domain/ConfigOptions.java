@@ -58,6 +58,11 @@ public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map
         return notifyWebhooks == null ? List.of() : notifyWebhooks;
     }
 
+    public ConfigOptions withNotifyWebhooks(List<String> webhooks) {
+        return new ConfigOptions(defaultCurrency, mappingThreshold, pins, sheet, errorThreshold, duplicates,
+                deletionGuard, notifyEmails, webhooks, notifyOnSuccess);
+    }
+
     public boolean notifyOnSuccessOrDefault() {
         return notifyOnSuccess != null && notifyOnSuccess;
     }

@@ -8,6 +8,7 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.testing.TestDatabase;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,26 @@ class SecretRotationTest {
         assertEquals(0, SecretRotation.rotate(db.jdbi(), oldKey, newKey), "a second run finds nothing left to move");
         assertThrows(IllegalStateException.class, () -> SecretRotation.rotate(db.jdbi(), randomKey(), randomKey()),
                 "secrets under neither key stop the rotation");
+    }
+
+    @Test
+    void movesWebhookUrlsToo() throws Exception {
+        SourceSecrets oldKey = randomKey();
+        SourceSecrets newKey = randomKey();
+        String hook = "https://hooks.slack.com/services/T1/B2/rotateMe";
+        ConfigOptions options = ConfigOptions.DEFAULTS.withNotifyWebhooks(List.of(oldKey.encryptValue(hook)));
+        // a database of its own: the other test leaves configs under keys this one does not know
+        try (TestDatabase own = TestDatabase.create()) {
+            ConfigDao configs = new ConfigDao(own.jdbi());
+            long id = configs.create("rotating-hooks", "upload", SourceType.UPLOAD, true, "manual", "UTC", Map.of(),
+                    options).id();
+
+            assertEquals(1, SecretRotation.rotate(own.jdbi(), oldKey, newKey));
+
+            ConfigOptions stored = configs.find(id).orElseThrow().options();
+            assertEquals(List.of(hook), new WebhookUrls(newKey).open(stored).notifyWebhooks());
+            assertThrows(IllegalStateException.class, () -> new WebhookUrls(oldKey).open(stored));
+        }
     }
 
     private static SourceSecrets randomKey() {

@@ -1,6 +1,7 @@
 package com.budgetsync.worker;
 
 import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
@@ -66,7 +67,7 @@ public final class SyncWorker {
             new MapActivityImpl(configs, files, history),
             new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),
             new NotifyActivityImpl(new Notifier(history, configs, new NotificationDao(jdbi),
-                    settings.notifications())),
+                    settings.notifications(), new WebhookUrls(secrets))),
         };
     }
 

@@ -27,7 +27,7 @@ public final class ConfigDiff {
         Map<String, Object> changes = new LinkedHashMap<>();
         for (String field : new TreeSet<>(union(from, to))) {
             boolean same = Objects.equals(from.get(field), to.get(field));
-            if (field.startsWith("sourceConfig.") && SourceSecrets.isSecret(field.substring("sourceConfig.".length()))) {
+            if (isSecret(field)) {
                 changes.put(field, same ? "unchanged" : "changed");
             } else if (!same) {
                 Map<String, Object> change = new LinkedHashMap<>();
@@ -37,6 +37,12 @@ public final class ConfigDiff {
             }
         }
         return changes;
+    }
+
+    /** Source secrets, and webhook URLs, whose paths are credentials. */
+    private static boolean isSecret(String field) {
+        return field.equals("options.notifyWebhooks")
+                || field.startsWith("sourceConfig.") && SourceSecrets.isSecret(field.substring("sourceConfig.".length()));
     }
 
     private static TreeSet<String> union(Map<String, Object> a, Map<String, Object> b) {

@@ -1,7 +1,6 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.errors.ApiException;
-import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.net.OutboundRefusedException;
 import java.util.List;
@@ -18,15 +17,16 @@ final class OutboundTargets {
     private OutboundTargets() {
     }
 
-    static void check(OutboundGuard guard, Map<String, Object> sourceConfig, ConfigOptions options) {
+    static void checkSource(OutboundGuard guard, Map<String, Object> sourceConfig) {
         for (String key : SOURCE_KEYS) {
             if (sourceConfig.get(key) instanceof String target && !target.isBlank()) {
                 check(guard, "sourceConfig." + key, target);
             }
         }
-        if (options != null) {
-            options.notifyWebhooksOrEmpty().forEach(url -> check(guard, "options.notifyWebhooks", url));
-        }
+    }
+
+    static void checkWebhook(OutboundGuard guard, String url) {
+        check(guard, "options.notifyWebhooks", url);
     }
 
     private static void check(OutboundGuard guard, String field, String target) {

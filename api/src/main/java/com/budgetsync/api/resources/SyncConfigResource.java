@@ -9,6 +9,7 @@ import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.ConfigRequest;
 import com.budgetsync.api.views.ConfigView;
 import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.ConfigOptions;
@@ -60,6 +61,7 @@ public class SyncConfigResource {
     private final ConfigDao configs;
     private final SyncScheduler scheduler;
     private final SourceSecrets secrets;
+    private final WebhookUrls webhookUrls;
     private final ImportedFileDao imported;
     private final ConfigAuditStore audit;
     private final OutboundGuard outbound;
@@ -69,6 +71,7 @@ public class SyncConfigResource {
         this.configs = configs;
         this.scheduler = scheduler;
         this.secrets = secrets;
+        this.webhookUrls = new WebhookUrls(secrets);
         this.imported = imported;
         this.audit = audit;
         this.outbound = outbound;
@@ -80,12 +83,13 @@ public class SyncConfigResource {
         SourceType type = SourceType.fromDb(request.sourceType());
         checkMayConfigure(caller, type);
         Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
-        OutboundTargets.check(outbound, source, request.options());
+        OutboundTargets.checkSource(outbound, source);
+        ConfigOptions options = request.options() == null ? ConfigOptions.DEFAULTS
+                : webhookUrls.seal(request.options(), null, url -> OutboundTargets.checkWebhook(outbound, url));
         DataSourceConfig created = configs.create(request.customerId(),
                 request.name() == null ? type.dbValue() : request.name(), type,
                 request.enabled() == null || request.enabled(), Frequency.validate(request.frequency()),
-                timezone(request.timezone()), secrets.encrypt(source),
-                request.options() == null ? ConfigOptions.DEFAULTS : request.options());
+                timezone(request.timezone()), secrets.encrypt(source), options);
         audit.record(created.id(), created.customerId(), caller.getName(), "create", ConfigDiff.between(null, created));
         schedule(created);
         return Response.status(201).entity(view(created)).build();
@@ -123,8 +127,9 @@ public class SyncConfigResource {
         }
         checkMayConfigure(caller, old.sourceType());
         checkMayConfigure(caller, SourceType.fromDb(request.sourceType()));
-        OutboundTargets.check(outbound, request.sourceConfig() == null ? Map.of() : request.sourceConfig(),
-                request.options());
+        OutboundTargets.checkSource(outbound, request.sourceConfig() == null ? Map.of() : request.sourceConfig());
+        ConfigOptions options = request.options() == null ? old.options()
+                : webhookUrls.seal(request.options(), old.options(), url -> OutboundTargets.checkWebhook(outbound, url));
         Map<String, Object> source = request.sourceConfig() == null ? old.sourceConfig()
                 : secrets.encrypt(SourceSecrets.mergeForUpdate(old.sourceConfig(), request.sourceConfig()));
         DataSourceConfig updated = configs.update(new DataSourceConfig(id, old.customerId(),
@@ -132,7 +137,7 @@ public class SyncConfigResource {
                 request.enabled() == null ? old.enabled() : request.enabled(),
                 request.frequency() == null ? old.frequency() : Frequency.validate(request.frequency()),
                 request.timezone() == null ? old.timezone() : timezone(request.timezone()), source,
-                request.options() == null ? old.options() : request.options(), old.lastSyncAt(),
+                options, old.lastSyncAt(),
                 old.lastSyncStatus(), old.nextSyncAt(), old.createdAt(), old.updatedAt()));
         audit.record(id, old.customerId(), caller.getName(), "update", ConfigDiff.between(old, updated));
         schedule(updated);
@@ -185,7 +190,7 @@ public class SyncConfigResource {
     }
 
     private ConfigView view(DataSourceConfig config) {
-        return ConfigView.of(config, scheduler.nextRun(config).orElse(null));
+        return ConfigView.of(config, webhookUrls.masked(config.options()), scheduler.nextRun(config).orElse(null));
     }
 
     /** Another customer's config answers exactly like a missing one. */

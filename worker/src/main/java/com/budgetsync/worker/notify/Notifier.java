@@ -1,5 +1,6 @@
 package com.budgetsync.worker.notify;
 
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
 import com.budgetsync.db.NotificationDao;
@@ -30,15 +31,17 @@ public final class Notifier {
     private final ConfigDao configs;
     private final NotificationDao deliveries;
     private final NotificationSettings settings;
+    private final WebhookUrls webhookUrls;
     private final EmailSender email;
     private final WebhookSender webhooks = new WebhookSender();
 
     public Notifier(SyncHistoryDao history, ConfigDao configs, NotificationDao deliveries,
-                    NotificationSettings settings) {
+                    NotificationSettings settings, WebhookUrls webhookUrls) {
         this.history = history;
         this.configs = configs;
         this.deliveries = deliveries;
         this.settings = settings;
+        this.webhookUrls = webhookUrls;
         if (settings.smtp().configured()) {
             this.email = new EmailSender(settings.smtp());
             LOG.info("notification email via {}", settings.smtp());
@@ -63,7 +66,7 @@ public final class Notifier {
         }
         SyncRecord run = found.get();
         Optional<DataSourceConfig> config = Optional.ofNullable(run.configId()).flatMap(configs::find);
-        ConfigOptions options = config.map(DataSourceConfig::options).orElse(ConfigOptions.DEFAULTS);
+        ConfigOptions options = config.map(c -> webhookUrls.open(c.options())).orElse(ConfigOptions.DEFAULTS);
         if (!wanted(run.status(), options.notifyOnSuccessOrDefault())) {
             return 0;
         }

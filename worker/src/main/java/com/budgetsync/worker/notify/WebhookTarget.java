@@ -1,12 +1,9 @@
 package com.budgetsync.worker.notify;
 
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.domain.NotificationDelivery.Channel;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -21,7 +18,7 @@ public record WebhookTarget(URI uri, Channel channel, String masked) {
 
     public static WebhookTarget of(String configured) {
         String trimmed = configured.trim();
-        String masked = mask(trimmed);
+        String masked = WebhookUrls.mask(trimmed);
         URI parsed;
         try {
             parsed = new URI(trimmed);
@@ -43,28 +40,5 @@ public record WebhookTarget(URI uri, Channel channel, String masked) {
         }
         String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
         return scheme.equals("https") || scheme.equals("http");
-    }
-
-    /** {@code https://hooks.slack.com/… (a1b2c3d4)}; text that is not a URL shows as its hash alone. */
-    static String mask(String url) {
-        String hash = HexFormat.of().formatHex(sha256(url), 0, 4);
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() != null && uri.getHost() != null) {
-                String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
-                return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + port + "/… (" + hash + ")";
-            }
-        } catch (URISyntaxException notAUrl) {
-            // shown by its hash only
-        }
-        return "invalid URL (" + hash + ")";
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

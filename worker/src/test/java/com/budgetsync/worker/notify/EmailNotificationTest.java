@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
@@ -194,7 +195,8 @@ class EmailNotificationTest {
 
     private static Notifier notifier(SmtpSettings smtp) {
         return new Notifier(new SyncHistoryDao(db.jdbi()), new ConfigDao(db.jdbi()), new NotificationDao(db.jdbi()),
-                new NotificationSettings(smtp, "https://budgets.acme.test/"));
+                new NotificationSettings(smtp, "https://budgets.acme.test/"),
+                new WebhookUrls(NotifyFixture.SECRETS));
     }
 
     private static List<NotificationDelivery> deliveries(String syncId) {

@@ -1,5 +1,7 @@
 package com.budgetsync.worker.notify;
 
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
@@ -17,6 +19,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Configs with notification options and finished runs, written straight to the test database. */
 final class NotifyFixture {
+    /** How the API stores webhook URLs: encrypted (WebhookUrls.seal). */
+    static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
     static final SyncStats COUNTS = new SyncStats(120, 3, 5, 100, 2, 1, 12, 4);
 
     private NotifyFixture() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
 import com.budgetsync.db.NotificationDao;
@@ -99,8 +100,12 @@ class WebhookNotificationTest {
     void aSlackCompatibleReceiverGetsSlacksFormatAndTheHookPathIsNeverLoggedNorStored() throws Exception {
         String secretPath = "/services/T0000/B0000/XyZsecretToken123";
         DataSourceConfig config = config(db.jdbi(), "Main budget",
-                notifying(null, List.of(receiver.url(secretPath) + "#slack"), false));
+                notifying(null, List.of(NotifyFixture.SECRETS.encryptValue(receiver.url(secretPath) + "#slack")),
+                        false));
         String syncId = finishedRun(db.jdbi(), config, SyncStatus.NEEDS_REVIEW);
+        assertFalse(db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT options::text FROM budget_data_source_config WHERE id = :id").bind("id", config.id())
+                .mapTo(String.class).one()).contains("XyZsecretToken123"), "stored encrypted");
 
         try (CapturedLogs logs = new CapturedLogs()) {
             notifier().deliver(syncId, false);
@@ -192,7 +197,8 @@ class WebhookNotificationTest {
 
     private static Notifier notifier() {
         return new Notifier(new SyncHistoryDao(db.jdbi()), new ConfigDao(db.jdbi()), new NotificationDao(db.jdbi()),
-                new NotificationSettings(SmtpSettings.NONE, "https://budgets.acme.test"));
+                new NotificationSettings(SmtpSettings.NONE, "https://budgets.acme.test"),
+                new WebhookUrls(NotifyFixture.SECRETS));
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
