@@ -41,7 +41,7 @@ public final class SecretRotation {
                                    SET source_config = CAST(:source AS jsonb), options = CAST(:options AS jsonb)
                                  WHERE id = :id""")
                         .bind("id", config.id()).bind("source", Json.write(newKey.encrypt(plain)))
-                        .bind("options", Json.write(new WebhookUrls(newKey).seal(options, null, url -> { })))
+                        .bind("options", Json.write(new WebhookUrls(newKey).encrypt(options)))
                         .execute();
                 rotated++;
             }

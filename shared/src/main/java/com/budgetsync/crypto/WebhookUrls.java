@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Webhook URLs are credentials (a Slack incoming-webhook URL carries its token in the path): a config's
@@ -32,11 +35,13 @@ public final class WebhookUrls {
         if (incoming == null || incoming.notifyWebhooks() == null) {
             return incoming;
         }
-        List<String> kept = stored == null ? List.of() : stored.notifyWebhooksOrEmpty();
+        Map<String, String> storedByMask = new HashMap<>();
+        if (stored != null) {
+            stored.notifyWebhooksOrEmpty().forEach(s -> storedByMask.putIfAbsent(mask(secrets.decryptValue(s)), s));
+        }
         List<String> sealed = new ArrayList<>();
         for (String url : incoming.notifyWebhooks()) {
-            String previous = kept.stream().filter(s -> mask(secrets.decryptValue(s)).equals(url)).findFirst()
-                    .orElse(null);
+            String previous = storedByMask.get(url);
             if (previous != null) {
                 sealed.add(secrets.encryptValue(previous));
             } else {
@@ -45,6 +50,11 @@ public final class WebhookUrls {
             }
         }
         return incoming.withNotifyWebhooks(sealed);
+    }
+
+    /** The options with every webhook encrypted, as they were (rotating the key: no URL is new). */
+    public ConfigOptions encrypt(ConfigOptions open) {
+        return map(open, secrets::encryptValue);
     }
 
     /** The options with webhooks in clear text, for the notifier alone; never log or return them. */
@@ -57,7 +67,7 @@ public final class WebhookUrls {
         return map(stored, s -> mask(secrets.decryptValue(s)));
     }
 
-    private static ConfigOptions map(ConfigOptions options, java.util.function.UnaryOperator<String> each) {
+    private static ConfigOptions map(ConfigOptions options, UnaryOperator<String> each) {
         if (options == null || options.notifyWebhooks() == null) {
             return options;
         }

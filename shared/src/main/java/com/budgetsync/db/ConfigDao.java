@@ -105,7 +105,9 @@ public final class ConfigDao {
     }
 
     public void setNextSyncAt(long configId, Instant next) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE budget_data_source_config SET next_sync_at = :next WHERE id = :id")
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE budget_data_source_config SET next_sync_at = :next
+                         WHERE id = :id AND next_sync_at IS DISTINCT FROM :next""")
                 .bind("id", configId).bind("next", next).execute());
     }
 

@@ -76,9 +76,9 @@ public final class SyncHistoryDao {
         });
     }
 
-    /** Records a run that did not start because {@code holder} was still running the same config. */
+    /** Records a run that did not start because another run of the same config was going, {@code message} says which. */
     public void recordSkipped(String syncId, String customerId, long configId, String workflowId, String runId,
-                              TriggeredBy triggeredBy, String holder) {
+                              TriggeredBy triggeredBy, String message) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO sync_history (sync_id, customer_id, config_id, workflow_id, run_id, triggered_by,
                                                   status, end_time, duration_ms, message)
@@ -87,7 +87,7 @@ public final class SyncHistoryDao {
                         ON CONFLICT (sync_id) DO NOTHING""")
                 .bind("syncId", syncId).bind("customer", customerId).bind("config", configId)
                 .bind("workflowId", workflowId).bind("runId", runId).bind("triggeredBy", triggeredBy.dbValue())
-                .bind("message", "skipped: sync " + holder + " of this config was still running")
+                .bind("message", message)
                 .execute());
     }
 

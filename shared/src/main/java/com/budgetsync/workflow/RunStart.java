@@ -12,4 +12,9 @@ public record RunStart(String runningSyncId) {
     public boolean started() {
         return runningSyncId == null;
     }
+
+    /** What history and the workflow's result say of a run that did not start. */
+    public String skippedMessage() {
+        return "skipped: sync " + runningSyncId + " of this config was still running";
+    }
 }

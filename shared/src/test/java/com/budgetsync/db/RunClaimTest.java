@@ -9,6 +9,7 @@ import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.workflow.RunStart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ class RunClaimTest {
         history.claim("long-run", config.customerId(), config.id(), "wf", null, TriggeredBy.API);
 
         history.recordSkipped("tick", config.customerId(), config.id(), "wf-cron", "run-2", TriggeredBy.CRON,
-                "long-run");
+                new RunStart("long-run").skippedMessage());
 
         var tick = history.find("tick").orElseThrow();
         assertEquals(SyncStatus.SKIPPED, tick.status());

@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class TemporalCronScheduler implements SyncScheduler {
     /** Memo key of the cron text, for people reading the Web UI. */
     public static final String MEMO_SCHEDULE = "schedule";
-    /** {@code budget-sync-<customerId>-<configId>}: a run started now has a sync id after the config id. */
-    private static final Pattern SCHEDULE_ID = Pattern.compile("budget-sync-(.+)-(\\d+)");
     private static final Logger LOG = LoggerFactory.getLogger(TemporalCronScheduler.class);
 
     private final WorkflowClient client;
@@ -88,8 +84,9 @@ public final class TemporalCronScheduler implements SyncScheduler {
                             .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(BudgetSyncWorkflow.TYPE))
                             .setMaximumPageSize(1000).setNextPageToken(page).build());
             for (WorkflowExecutionInfo info : open.getExecutionsList()) {
-                Matcher id = SCHEDULE_ID.matcher(info.getExecution().getWorkflowId());
-                if (id.matches() && !configExists.test(id.group(1), Long.parseLong(id.group(2)))
+                Optional<WorkflowIds.ScheduleOf> schedule =
+                        WorkflowIds.scheduleOf(info.getExecution().getWorkflowId());
+                if (schedule.isPresent() && !configExists.test(schedule.get().customerId(), schedule.get().configId())
                         && !cronOf(info.getExecution()).isEmpty()) {
                     terminate(info.getExecution().getWorkflowId(), "its config no longer exists");
                 }

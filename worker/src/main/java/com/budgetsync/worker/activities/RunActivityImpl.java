@@ -25,9 +25,10 @@ public class RunActivityImpl implements RunActivity {
         if (holder.isEmpty()) {
             return RunStart.STARTED;
         }
+        RunStart skipped = new RunStart(holder.get());
         history.recordSkipped(run.syncId(), run.customerId(), run.configId(), run.workflowId(), run.runId(),
-                run.triggeredBy(), holder.get());
-        return new RunStart(holder.get());
+                run.triggeredBy(), skipped.skippedMessage());
+        return skipped;
     }
 
     @Override

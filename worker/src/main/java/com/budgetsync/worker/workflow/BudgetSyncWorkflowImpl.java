@@ -51,8 +51,7 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
         RunStart start = runs.startRun(run);
         if (!start.started()) {
             // Recorded as skipped by the activity; nobody needs telling, the running sync will report.
-            SyncResult skipped = new SyncResult(syncId, SyncStatus.SKIPPED, SyncStats.EMPTY,
-                    "skipped: sync " + start.runningSyncId() + " of this config was still running");
+            SyncResult skipped = new SyncResult(syncId, SyncStatus.SKIPPED, SyncStats.EMPTY, start.skippedMessage());
             RunMetrics.record(skipped, startedMillis);
             return skipped;
         }
