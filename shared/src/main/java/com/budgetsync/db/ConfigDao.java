@@ -97,13 +97,6 @@ public final class ConfigDao {
         });
     }
 
-    public void recordRun(long configId, Instant at, String status) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE budget_data_source_config SET last_sync_at = :at, last_sync_status = :status
-                         WHERE id = :id""")
-                .bind("id", configId).bind("at", at).bind("status", status).execute());
-    }
-
     public void setNextSyncAt(long configId, Instant next) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE budget_data_source_config SET next_sync_at = :next
@@ -115,12 +108,6 @@ public final class ConfigDao {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT mapping_memory::text FROM budget_data_source_config WHERE id = :id")
                 .bind("id", configId).mapTo(String.class).findOne());
-    }
-
-    public void rememberMapping(long configId, String memoryJson) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE budget_data_source_config SET mapping_memory = CAST(:memory AS jsonb) WHERE id = :id""")
-                .bind("id", configId).bind("memory", memoryJson).execute());
     }
 
     static DataSourceConfig map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -55,6 +55,13 @@ public final class TestDatabase implements AutoCloseable {
         return jdbi;
     }
 
+    /** The customer's budgets that are not soft-deleted. */
+    public long countActiveBudgets(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM budget WHERE customer_id = :customer AND deleted_at IS NULL")
+                .bind("customer", customerId).mapTo(Long.class).one());
+    }
+
     @Override
     public void close() throws Exception {
         Databases.drop(url);

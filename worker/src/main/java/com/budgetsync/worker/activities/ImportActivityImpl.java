@@ -5,6 +5,7 @@ import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.Json;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.rows.MappingSettings;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.importing.ImportJob;
 import com.budgetsync.workflow.ImportActivity;

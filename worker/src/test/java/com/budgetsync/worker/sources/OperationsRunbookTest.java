@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
@@ -120,7 +119,7 @@ class OperationsRunbookTest {
             assertEquals(SyncStatus.SUCCESS, record.status());
             assertEquals(TriggeredBy.MANUAL, record.triggeredBy());
             assertEquals(workflowId, record.workflowId());
-            assertEquals(4, new BudgetDao(db.jdbi()).countActive(customer));
+            assertEquals(4, db.countActiveBudgets(customer));
         }
     }
 

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
-import com.budgetsync.domain.BudgetView;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
@@ -32,7 +30,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -92,8 +89,7 @@ class SourceSyncWorkflowTest {
 
     private static void assertImported(String customer, SyncResult result) {
         assertEquals(SyncStatus.SUCCESS, result.status(), result.message());
-        List<BudgetView> budgets = new BudgetDao(db.jdbi()).listActive(customer, 10, 0);
-        assertEquals(2, budgets.size());
+        assertEquals(2, db.countActiveBudgets(customer));
     }
 
     @Test

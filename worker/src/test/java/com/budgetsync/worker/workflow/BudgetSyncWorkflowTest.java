@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
@@ -106,7 +105,7 @@ class BudgetSyncWorkflowTest {
         assertBetween(4_000, waits[1]);
         assertBetween(8_000, waits[2]);
         assertParseRetriesInHistory(result.syncId());
-        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+        assertEquals(4, db.countActiveBudgets(config.customerId()));
     }
 
     @Test
@@ -125,7 +124,7 @@ class BudgetSyncWorkflowTest {
         assertEquals(SyncStatus.FAILED, record.status());
         assertTrue(record.message().contains("no column found for required field")
                 && record.message().contains("amount"), record.message());
-        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+        assertEquals(4, db.countActiveBudgets(config.customerId()));
         assertTrue(failed.getCause().getMessage().contains(syncId), "Temporal shows the run red with its sync id");
     }
 
@@ -153,7 +152,7 @@ class BudgetSyncWorkflowTest {
         assertEquals(SyncStatus.FAILED, record.status());
         assertTrue(record.message().contains("upload.csv"), "the reason names the file: " + record.message());
         assertEquals(1, attempts.size(), "bad input is not retried");
-        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+        assertEquals(4, db.countActiveBudgets(config.customerId()));
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.budgetsync.db;
+package com.budgetsync.api.budget;
 
 import com.budgetsync.domain.BudgetView;
 import com.budgetsync.domain.PeriodType;

@@ -7,12 +7,12 @@ import com.budgetsync.mapping.ColumnMapper;
 import com.budgetsync.mapping.MappingOptions;
 import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.normalize.NormalizeOptions;
-import com.budgetsync.normalize.RowNormalizer;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.RowStream;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.TableReader;
+import com.budgetsync.rows.RowNormalizer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +26,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Throughput of the import's reading path (detect + sample + map + normalise every row), on generated files: a
- * 1,000,000-row CSV and a 100,000-row .xlsx. Not a test: the {@code bench} command and {@link #main} run it.
+ * 1,000,000-row CSV and a 100,000-row .xlsx. Not a test and not part of the product: run {@link #main} by hand (test classpath) to measure the reading path alone.
  */
 public final class ParseMapBenchmark {
     private static final String[] DEPARTMENTS = {"Engineering", "Sales", "Marketing", "Finance", "People",

@@ -1,4 +1,4 @@
-package com.budgetsync.csv;
+package com.budgetsync.api.views;
 
 import java.math.BigDecimal;
 

@@ -1,10 +1,13 @@
-package com.budgetsync.mapping;
+package com.budgetsync.rows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.db.Json;
 import com.budgetsync.fixtures.FixtureCorpus;
+import com.budgetsync.mapping.ColumnMapper;
+import com.budgetsync.mapping.MappingOptions;
+import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.normalize.NormalizeOptions;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;

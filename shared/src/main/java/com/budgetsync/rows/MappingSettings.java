@@ -1,4 +1,4 @@
-package com.budgetsync.worker.activities;
+package com.budgetsync.rows;
 
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.mapping.MappingOptions;

@@ -1,4 +1,4 @@
-package com.budgetsync.normalize;
+package com.budgetsync.rows;
 
 import com.budgetsync.domain.BudgetRow;
 import com.budgetsync.domain.FiscalPeriod;
@@ -7,6 +7,13 @@ import com.budgetsync.domain.SkippedRow;
 import com.budgetsync.mapping.ColumnMapping;
 import com.budgetsync.mapping.FieldMapping;
 import com.budgetsync.mapping.Layout;
+import com.budgetsync.normalize.AmountParser;
+import com.budgetsync.normalize.CurrencyCodes;
+import com.budgetsync.normalize.DecimalMark;
+import com.budgetsync.normalize.FiscalPeriodParser;
+import com.budgetsync.normalize.NormalizeOptions;
+import com.budgetsync.normalize.ParsedAmount;
+import com.budgetsync.normalize.TotalRows;
 import com.budgetsync.parsing.DataRow;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.budgetsync.normalize;
+package com.budgetsync.rows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,6 +8,7 @@ import com.budgetsync.domain.SkippedRow;
 import com.budgetsync.mapping.ColumnMapping;
 import com.budgetsync.mapping.FieldMapping;
 import com.budgetsync.mapping.Layout;
+import com.budgetsync.normalize.NormalizeOptions;
 import com.budgetsync.parsing.DataRow;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,11 +1,16 @@
-package com.budgetsync.mapping;
+package com.budgetsync.rows;
 
 import com.budgetsync.domain.BudgetRow;
 import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SkippedRow;
-import com.budgetsync.normalize.CollectingSink;
+import com.budgetsync.mapping.Alternative;
+import com.budgetsync.mapping.ColumnMapper;
+import com.budgetsync.mapping.ColumnMapping;
+import com.budgetsync.mapping.FieldMapping;
+import com.budgetsync.mapping.Layout;
+import com.budgetsync.mapping.MappingOptions;
+import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.normalize.NormalizeOptions;
-import com.budgetsync.normalize.RowNormalizer;
 import com.budgetsync.parsing.DataRow;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.FileFormat;

@@ -1,4 +1,4 @@
-package com.budgetsync.normalize;
+package com.budgetsync.rows;
 
 import com.budgetsync.domain.BudgetRow;
 import com.budgetsync.domain.RowError;

@@ -1,4 +1,4 @@
-package com.budgetsync.csv;
+package com.budgetsync.api.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
