@@ -3,25 +3,21 @@ package com.budgetsync.api.resources;
 import com.budgetsync.api.audit.ConfigAuditStore;
 import com.budgetsync.api.audit.ConfigDiff;
 import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.schedule.SyncScheduler;
-import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.ConfigRequest;
 import com.budgetsync.api.views.ConfigView;
+import com.budgetsync.api.views.Ids;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
-import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.Frequency;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.net.OutboundGuard;
-import com.budgetsync.worker.sources.ConnectionReport;
-import com.budgetsync.worker.sources.FileSource;
-import com.budgetsync.worker.sources.FileSources;
-import com.budgetsync.worker.sources.PollSettings;
-import com.budgetsync.worker.sources.SourceTester;
+import com.budgetsync.workflow.ConnectionReport;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,9 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -62,17 +55,17 @@ public class SyncConfigResource {
     private final SyncScheduler scheduler;
     private final SourceSecrets secrets;
     private final WebhookUrls webhookUrls;
-    private final ImportedFileDao imported;
+    private final ConnectionTests connectionTests;
     private final ConfigAuditStore audit;
     private final OutboundGuard outbound;
 
     public SyncConfigResource(ConfigDao configs, SyncScheduler scheduler, SourceSecrets secrets,
-                              ImportedFileDao imported, ConfigAuditStore audit, OutboundGuard outbound) {
+                              ConnectionTests connectionTests, ConfigAuditStore audit, OutboundGuard outbound) {
         this.configs = configs;
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.webhookUrls = new WebhookUrls(secrets);
-        this.imported = imported;
+        this.connectionTests = connectionTests;
         this.audit = audit;
         this.outbound = outbound;
     }
@@ -145,22 +138,17 @@ public class SyncConfigResource {
     }
 
     /**
-     * Connects with the stored config and answers what it saw (reachable, authenticated, SFTP host key, matching
+     * A worker connects with the stored config and the API answers what it saw (reachable, authenticated, SFTP host key, matching
      * files, the one a sync would take next). Nothing is downloaded, moved or deleted.
      */
     @POST
     @Path("/{id}/test")
     public ConnectionReport test(@Auth Caller caller, @PathParam("id") long id) {
         DataSourceConfig config = find(caller, id);
-        Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
-        try (FileSource source = FileSources.open(config, settings)) {
-            if (source == null) {
-                throw ApiException.badRequest("config " + id + " is an upload config: there is no source to test");
-            }
-            return new SourceTester(Clock.systemUTC()).test(source, PollSettings.of(settings), imported.list(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (config.sourceType() == SourceType.UPLOAD) {
+            throw ApiException.badRequest("config " + id + " is an upload config: there is no source to test");
         }
+        return connectionTests.test(config);
     }
 
     @DELETE

@@ -11,9 +11,9 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.SyncRequest;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -50,13 +51,13 @@ class SourceSyncWorkflowTest {
             + "Engineering,Cloud,2026-01,2500.50,USD\n";
     @TempDir
     static Path dir;
-    static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     static SourceSecrets secrets;
     static TestWorkflowEnvironment temporal;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secrets = new SourceSecrets(new SecretCipher(key));
@@ -71,7 +72,6 @@ class SourceSyncWorkflowTest {
     @AfterAll
     static void stop() throws Exception {
         temporal.close();
-        db.close();
     }
 
     private static long store(String customer, SourceType type, Map<String, Object> clearConfig) {

@@ -17,11 +17,11 @@ import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.FileRef;
 import com.budgetsync.workflow.ParseActivity;
@@ -43,30 +43,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The workflow on Temporal's time-skipping test server, with the real activities on a real PostgreSQL database. */
 class BudgetSyncWorkflowTest {
     private static final String SEED = SeedExample.CSV;
 
     private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private TestWorkflowEnvironment env;
     private DataSourceConfig config;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {

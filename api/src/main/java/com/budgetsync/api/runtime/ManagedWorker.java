@@ -1,13 +1,13 @@
-package com.budgetsync.api.core;
+package com.budgetsync.api.runtime;
 
 import com.budgetsync.worker.SyncWorker;
 import io.dropwizard.lifecycle.Managed;
 
 /** Runs the worker inside the API process (dev): started with Jetty, stopped gracefully on SIGTERM. */
-public final class ManagedWorker implements Managed {
+final class ManagedWorker implements Managed {
     private final SyncWorker worker;
 
-    public ManagedWorker(SyncWorker worker) {
+    ManagedWorker(SyncWorker worker) {
         this.worker = worker;
     }
 

@@ -1,6 +1,5 @@
-package com.budgetsync.worker;
+package com.budgetsync.settings;
 
-import com.budgetsync.worker.notify.NotificationSettings;
 
 /**
  * How a worker process behaves: how many runs (activities and workflow tasks) it works on at once, how large a

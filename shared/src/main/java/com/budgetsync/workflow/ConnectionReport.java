@@ -1,4 +1,4 @@
-package com.budgetsync.worker.sources;
+package com.budgetsync.workflow;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.budgetsync.worker.notify;
+package com.budgetsync.settings;
 
 /**
  * Operator settings of the notify activity: the mail server, and the API's public address for the link to the run

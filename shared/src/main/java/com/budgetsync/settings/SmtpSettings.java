@@ -1,4 +1,4 @@
-package com.budgetsync.worker.notify;
+package com.budgetsync.settings;
 
 /**
  * The operator's mail server for notification emails. No host means email is off. With {@code startTls} the
