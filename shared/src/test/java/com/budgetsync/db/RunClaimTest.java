@@ -19,9 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The one-run-per-config lock lives in PostgreSQL: processes that share nothing but the database still never run a
@@ -30,17 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class RunClaimTest {
     private static final int CONTENDERS = 8;
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @Test
     void exactlyOneOfManySimultaneousRunsOfAConfigStarts() throws Exception {

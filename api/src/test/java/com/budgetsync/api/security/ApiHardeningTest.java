@@ -11,9 +11,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a client sees when it sends something wrong or hostile: 400s naming the field, the upload size cap and content
@@ -21,20 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class ApiHardeningTest {
     private static final int MAX_FILE_BYTES = 4096;
-    private static RunningApp app;
 
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningApp.start(config -> {
-            config.getWorker().setMaxFileBytes(MAX_FILE_BYTES);
-            config.getOutbound().setAllowLoopback(false);
-        });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass(config -> {
+        config.getWorker().setMaxFileBytes(MAX_FILE_BYTES);
+        config.getOutbound().setAllowLoopback(false);
+    });
 
     @Test
     void invalidParametersAndBodiesAnswer400NamingTheField() throws Exception {

@@ -31,12 +31,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class SourcePollingDatabaseTest {
-    static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     static SourceSecrets secrets;
     @TempDir
     Path root;
@@ -54,15 +55,9 @@ class SourcePollingDatabaseTest {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        db = TestDatabase.create();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secrets = new SourceSecrets(new SecretCipher(key));
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
     }
 
     @BeforeEach
