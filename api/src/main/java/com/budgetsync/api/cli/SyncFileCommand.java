@@ -52,14 +52,17 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
         DatabaseSetup.prepare(configuration.databaseUrl(), log);
         EmbeddedTemporal embedded = configuration.getTemporal().isExternal() ? null : EmbeddedTemporal.startOnFreePort();
         SyncRecord record;
+        String sourceType;
         List<NotificationDelivery> notified;
         try (CommandRuntime runtime = new CommandRuntime(configuration, embedded, bootstrap.getMetricRegistry())) {
             log.println("Temporal     " + runtime.temporal.address() + (embedded != null ? " (embedded)" : ""));
             runtime.worker.start();
-            record = sync(runtime, namespace, path);
+            DataSourceConfig config = config(runtime, namespace);
+            sourceType = config.sourceType().dbValue();
+            record = FileSync.run(runtime, config, path, namespace.getBoolean("force"));
             notified = new NotificationDao(runtime.jdbi).list(record.syncId());
         }
-        SyncView view = SyncView.detail(record, notified);
+        SyncView view = SyncView.detail(record, sourceType, notified);
         if (json) {
             System.out.println(Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(view));
@@ -73,13 +76,12 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
         }
     }
 
-    private static SyncRecord sync(CommandRuntime runtime, Namespace namespace, Path path) throws Exception {
+    private static DataSourceConfig config(CommandRuntime runtime, Namespace namespace) {
         String customer = namespace.getString("customer");
         ConfigDao configs = new ConfigDao(runtime.jdbi);
         Long configId = namespace.get("config_id");
-        DataSourceConfig config = configId == null ? configs.uploadConfigOf(customer)
+        return configId == null ? configs.uploadConfigOf(customer)
                 : configs.find(configId).filter(c -> c.customerId().equals(customer)).orElseThrow(
                         () -> new IllegalArgumentException("config " + configId + " of customer " + customer + " not found"));
-        return FileSync.run(runtime, config, path, namespace.getBoolean("force"));
     }
 }

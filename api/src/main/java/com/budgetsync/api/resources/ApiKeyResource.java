@@ -3,6 +3,7 @@ package com.budgetsync.api.resources;
 import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.views.ApiKeyList;
 import com.budgetsync.api.views.ApiKeyRequest;
 import com.budgetsync.api.views.Ids;
 import io.dropwizard.auth.Auth;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** The admin's management of customer API keys: create (the key is shown once), list, revoke. */
 @Path("/api/admin/api-keys")
@@ -41,11 +41,11 @@ public class ApiKeyResource {
 
     /** Every key, or one customer's; revoked keys stay listed with their revocation time. */
     @GET
-    public List<ApiKeyStore.ApiKey> list(@Auth Caller caller, @QueryParam("customerId")
+    public ApiKeyList list(@Auth Caller caller, @QueryParam("customerId")
                                          @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE)
                                          String customerId) {
         caller.requireAdmin();
-        return keys.list(customerId);
+        return ApiKeyList.of(customerId, keys.list(customerId));
     }
 
     @DELETE

@@ -3,8 +3,7 @@ package com.budgetsync.api.resources;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.budget.BudgetDao;
 import com.budgetsync.api.views.Ids;
-import com.budgetsync.api.views.Page;
-import com.budgetsync.domain.BudgetView;
+import com.budgetsync.api.views.BudgetPage;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,11 +27,12 @@ public class BudgetResource {
     }
 
     @GET
-    public Page<BudgetView> list(@Auth Caller caller, @QueryParam("customerId") @NotNull
+    public BudgetPage list(@Auth Caller caller, @QueryParam("customerId") @NotNull
                                  @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
                                  @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         caller.checkCustomer(customerId);
-        return new Page<>(budgets.listActive(customerId, limit, offset), budgets.countActive(customerId), limit, offset);
+        return new BudgetPage(customerId, budgets.countActive(customerId), limit, offset,
+                budgets.listActive(customerId, limit, offset));
     }
 }

@@ -6,7 +6,10 @@ import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.schedule.SyncScheduler;
+import com.budgetsync.api.views.AuditTrail;
+import com.budgetsync.api.views.ConfigList;
 import com.budgetsync.api.views.ConfigRequest;
+import com.budgetsync.api.views.ConfigSaved;
 import com.budgetsync.api.views.ConfigView;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.crypto.SourceSecrets;
@@ -85,13 +88,14 @@ public class SyncConfigResource {
                 timezone(request.timezone()), secrets.encrypt(source), options);
         audit.record(created.id(), created.customerId(), caller.getName(), "create", ConfigDiff.between(null, created));
         schedule(created);
-        return Response.status(201).entity(view(created)).build();
+        return Response.status(201).entity(ConfigSaved.created(view(created))).build();
     }
 
     @GET
-    public List<ConfigView> list(@Auth Caller caller, @QueryParam("customerId") @NotNull
-                                 @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId) {
-        return configs.listByCustomer(caller.checkCustomer(customerId)).stream().map(this::view).toList();
+    public ConfigList list(@Auth Caller caller, @QueryParam("customerId") @NotNull
+                           @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId) {
+        return ConfigList.of(customerId,
+                configs.listByCustomer(caller.checkCustomer(customerId)).stream().map(this::view).toList());
     }
 
     @GET
@@ -103,17 +107,17 @@ public class SyncConfigResource {
     /** Oldest first; still answers after the config is deleted. */
     @GET
     @Path("/{id}/audit")
-    public List<ConfigAuditStore.Entry> audit(@Auth Caller caller, @PathParam("id") long id) {
+    public AuditTrail audit(@Auth Caller caller, @PathParam("id") long id) {
         List<ConfigAuditStore.Entry> entries = audit.list(id);
         if (entries.isEmpty() || !caller.canSee(entries.get(0).customerId())) {
             throw ApiException.notFound("no audit trail for config " + id);
         }
-        return entries;
+        return AuditTrail.of(id, entries);
     }
 
     @PUT
     @Path("/{id}")
-    public ConfigView update(@Auth Caller caller, @PathParam("id") long id, @NotNull @Valid ConfigRequest request) {
+    public ConfigSaved update(@Auth Caller caller, @PathParam("id") long id, @NotNull @Valid ConfigRequest request) {
         DataSourceConfig old = find(caller, id);
         if (!old.customerId().equals(request.customerId())) {
             throw ApiException.badRequest("customerId cannot change (config " + id + " belongs to " + old.customerId() + ")");
@@ -134,7 +138,7 @@ public class SyncConfigResource {
                 old.lastSyncStatus(), old.nextSyncAt(), old.createdAt(), old.updatedAt()));
         audit.record(id, old.customerId(), caller.getName(), "update", ConfigDiff.between(old, updated));
         schedule(updated);
-        return view(updated);
+        return ConfigSaved.updated(view(updated));
     }
 
     /**

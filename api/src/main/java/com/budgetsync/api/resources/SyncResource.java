@@ -5,7 +5,7 @@ import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.Ids;
-import com.budgetsync.api.views.Page;
+import com.budgetsync.api.views.HistoryPage;
 import com.budgetsync.api.views.SpreadsheetSafe;
 import com.budgetsync.api.views.StartedSync;
 import com.budgetsync.api.views.SyncView;
@@ -40,6 +40,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -101,27 +102,31 @@ public class SyncResource {
             throw firstBusy;
         }
         StartedSync first = runs.get(0);
-        return Response.accepted(new TriggerResponse(true, "Sync started", first.syncId(), first.workflowId(), runs,
+        return Response.accepted(new TriggerResponse(true, TriggerResponse.MESSAGE, request.customerId(), first.syncId(), first.workflowId(), runs,
                 busy)).build();
     }
 
     @GET
     @Path("/history")
-    public Page<SyncView> history(@Auth Caller caller, @QueryParam("customerId") @NotNull
+    public HistoryPage history(@Auth Caller caller, @QueryParam("customerId") @NotNull
                                   @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
                                   @QueryParam("configId") @Min(1) Long configId,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                   @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         caller.checkCustomer(customerId);
-        List<SyncView> items = history.list(customerId, configId, limit, offset).stream().map(SyncView::summary)
-                .toList();
-        return new Page<>(items, history.count(customerId, configId), limit, offset);
+        Map<Long, String> sourceTypes = new HashMap<>();
+        configs.listByCustomer(customerId).forEach(c -> sourceTypes.put(c.id(), c.sourceType().dbValue()));
+        List<SyncView> runs = history.list(customerId, configId, limit, offset).stream()
+                .map(r -> SyncView.summary(r, sourceTypes.get(r.configId()))).toList();
+        return new HistoryPage(customerId, configId, history.count(customerId, configId), limit, offset, runs);
     }
 
     @GET
     @Path("/history/{syncId}")
     public SyncView run(@Auth Caller caller, @PathParam("syncId") String syncId) {
-        return SyncView.detail(find(caller, syncId), notifications.list(syncId));
+        SyncRecord run = find(caller, syncId);
+        return SyncView.detail(run, run.configId() == null ? null
+                : configs.find(run.configId()).map(c -> c.sourceType().dbValue()).orElse(null), notifications.list(syncId));
     }
 
     /** Runs a failed or needs_review run again, with the file it read: 202 with the new run's sync id. */

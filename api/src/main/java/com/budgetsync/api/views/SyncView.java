@@ -11,25 +11,26 @@ import java.util.List;
 
 /**
  * A sync_history row as the API shows it; the list view leaves out the mapping, the layout and who was notified
- * (webhooks masked).
+ * (webhooks masked). {@code id} is the row's number, {@code syncId} the id every other endpoint takes;
+ * {@code sourceType} is the config's (left out once the config is deleted).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SyncView(String syncId, String customerId, Long configId, String workflowId, String runId,
-                       String triggeredBy, String status, String filename, Instant startTime, Instant endTime,
-                       Long durationMs, SyncStats stats, List<RowError> errors, List<String> warnings,
+public record SyncView(long id, String syncId, String customerId, Long configId, String sourceType, String workflowId,
+                       String runId, String triggeredBy, String status, String filename, Instant startTime,
+                       Instant endTime, Long durationMs, SyncStats stats, List<RowError> errors, List<String> warnings,
                        JsonNode layout, JsonNode mapping, String message,
                        List<NotificationDelivery> notifications) {
-    public static SyncView summary(SyncRecord r) {
-        return of(r, null);
+    public static SyncView summary(SyncRecord r, String sourceType) {
+        return of(r, sourceType, null);
     }
 
-    public static SyncView detail(SyncRecord r, List<NotificationDelivery> notifications) {
-        return of(r, notifications);
+    public static SyncView detail(SyncRecord r, String sourceType, List<NotificationDelivery> notifications) {
+        return of(r, sourceType, notifications);
     }
 
-    private static SyncView of(SyncRecord r, List<NotificationDelivery> notifications) {
+    private static SyncView of(SyncRecord r, String sourceType, List<NotificationDelivery> notifications) {
         boolean detail = notifications != null;
-        return new SyncView(r.syncId(), r.customerId(), r.configId(), r.workflowId(), r.runId(),
+        return new SyncView(r.id(), r.syncId(), r.customerId(), r.configId(), sourceType, r.workflowId(), r.runId(),
                 r.triggeredBy().dbValue(), r.status().dbValue(), r.filename(), r.startTime(), r.endTime(),
                 r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? r.layout() : null,
                 detail ? r.mapping() : null, r.message(), notifications);

@@ -4,15 +4,17 @@ import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStats;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * What a notification says about a run, in every channel: it is also the generic webhook's JSON body. {@code counts}
- * are exact; {@code errors} are the first {@value #MAX_ERRORS} row errors ({@code counts.errors} has them all).
+ * What a notification says about a run, in every channel: it is also the generic webhook's JSON body. {@code stats}
+ * are exact, named as the history API names them; {@code errors} are the first {@value #MAX_ERRORS} row errors
+ * ({@code stats.errors} counts them all).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunNotice(String syncId, String customerId, Long configId, String configName, String status,
-                        String message, String filename, SyncStats counts, List<RowError> errors,
+                        String message, String filename, SyncStats stats, List<RowError> errors,
                         String historyUrl) {
     public static final int MAX_ERRORS = 10;
 
@@ -20,6 +22,13 @@ public record RunNotice(String syncId, String customerId, Long configId, String 
         List<RowError> first = run.errors().size() > MAX_ERRORS ? run.errors().subList(0, MAX_ERRORS) : run.errors();
         return new RunNotice(run.syncId(), run.customerId(), run.configId(), configName, run.status().dbValue(),
                 run.message(), run.filename(), run.stats(), List.copyOf(first), historyUrl);
+    }
+
+    /** The body's former name for {@link #stats}, sent beside it for one release (deprecated, docs/notifications.md). */
+    @Deprecated
+    @JsonProperty("counts")
+    public SyncStats counts() {
+        return stats;
     }
 
     /** One line, for an email subject: no line breaks, whatever the config's name holds. */
@@ -38,14 +47,14 @@ public record RunNotice(String syncId, String customerId, Long configId, String 
         if (filename != null) {
             text.append("File: ").append(filename).append('\n');
         }
-        text.append("\nRows read: ").append(counts.totalRows())
-                .append("\nCreated: ").append(counts.created())
-                .append(", updated: ").append(counts.updated())
-                .append(", unchanged: ").append(counts.unchanged())
-                .append(", soft-deleted: ").append(counts.softDeleted())
-                .append(", restored: ").append(counts.restored())
-                .append("\nErrors: ").append(counts.errors())
-                .append(", skipped: ").append(counts.skipped()).append('\n');
+        text.append("\nRows read: ").append(stats.totalRows())
+                .append("\nCreated: ").append(stats.created())
+                .append(", updated: ").append(stats.updated())
+                .append(", unchanged: ").append(stats.unchanged())
+                .append(", soft-deleted: ").append(stats.softDeleted())
+                .append(", restored: ").append(stats.restored())
+                .append("\nErrors: ").append(stats.errors())
+                .append(", skipped: ").append(stats.skipped()).append('\n');
         if (!errors.isEmpty()) {
             text.append("\nFirst errors:\n");
             for (RowError e : errors) {

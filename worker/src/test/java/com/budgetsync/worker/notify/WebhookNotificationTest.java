@@ -65,7 +65,8 @@ class WebhookNotificationTest {
         assertEquals("Main budget", body.get("configName").asText());
         assertEquals("partial", body.get("status").asText());
         assertEquals("12 rows had errors", body.get("message").asText());
-        JsonNode counts = body.get("counts");
+        assertEquals(body.get("stats"), body.get("counts"), "counts: the deprecated alias of stats");
+        JsonNode counts = body.get("stats");
         assertEquals(120, counts.get("totalRows").asLong());
         assertEquals(3, counts.get("created").asLong());
         assertEquals(5, counts.get("updated").asLong());

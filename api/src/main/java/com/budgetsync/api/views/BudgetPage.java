@@ -1,0 +1,15 @@
+package com.budgetsync.api.views;
+
+import com.budgetsync.domain.BudgetView;
+import java.util.List;
+
+/**
+ * A page of a customer's active budgets in the list envelope (README, "Lists"). {@code items} repeats
+ * {@code budgets} for clients written before the envelope had its name (deprecated).
+ */
+public record BudgetPage(String customerId, long total, int limit, int offset, List<BudgetView> budgets,
+                         @Deprecated List<BudgetView> items) {
+    public BudgetPage(String customerId, long total, int limit, int offset, List<BudgetView> budgets) {
+        this(customerId, total, limit, offset, budgets, budgets);
+    }
+}
