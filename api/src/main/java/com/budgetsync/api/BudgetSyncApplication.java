@@ -22,6 +22,8 @@ import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
+import com.budgetsync.api.openapi.OpenApiDocument;
+import com.budgetsync.api.openapi.OpenApiResource;
 import com.budgetsync.api.resources.ApiKeyResource;
 import com.budgetsync.api.resources.BudgetCheckResource;
 import com.budgetsync.api.resources.BudgetResource;
@@ -151,6 +153,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal);
         environment.jersey().register(new HealthResource(status));
+        environment.jersey().register(new OpenApiResource(
+                () -> OpenApiDocument.json(OpenApiDocument.resourcesOf(environment.jersey().getResourceConfig()))));
         ErrorMappers.all().forEach(environment.jersey()::register);
 
         environment.healthChecks().register("temporal", DependencyHealthChecks.temporal(status));

@@ -7,6 +7,9 @@ import com.budgetsync.api.views.ApiKeyList;
 import com.budgetsync.api.views.ApiKeyRequest;
 import com.budgetsync.api.views.Ids;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +37,8 @@ public class ApiKeyResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "the key, shown this once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyStore.CreatedKey.class)))
     public Response create(@Auth Caller caller, @NotNull @Valid ApiKeyRequest request) {
         caller.requireAdmin();
         return Response.status(201).entity(keys.create(request.customerId(), caller.getName())).build();
@@ -50,6 +55,7 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("/{id}")
+    @ApiResponse(responseCode = "204", description = "revoked")
     public Response revoke(@Auth Caller caller, @PathParam("id") @Min(1) long id) {
         caller.requireAdmin();
         if (!keys.revoke(id)) {

@@ -1,6 +1,7 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.errors.ApiError;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.db.ConfigDao;
@@ -12,6 +13,11 @@ import com.budgetsync.parsing.UnreadableFileException;
 import com.budgetsync.rows.MappingPreview;
 import com.budgetsync.rows.MappingSettings;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -23,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,12 +55,20 @@ public class MappingPreviewResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(description = "the file's bytes (CSV or Excel)",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", description = "the mapping the file would get, nothing imported",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MappingPreview.class)))
+    @ApiResponse(responseCode = "413", description = "the file is larger than the upload limit",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "the content type is not a file's",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     public MappingPreview preview(@Auth Caller caller, @QueryParam("customerId") @NotNull
                                   @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
                                   @QueryParam("filename") @NotNull @Size(max = 255) String filename,
                                   @QueryParam("configId") Long configId,
                                   @Context HttpHeaders headers,
-                                  InputStream body) throws IOException {
+                                  @Parameter(hidden = true) InputStream body) throws IOException {
         caller.checkCustomer(customerId);
         FileContentTypes.check(headers.getMediaType());
         ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS

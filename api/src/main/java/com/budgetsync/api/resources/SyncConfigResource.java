@@ -4,6 +4,7 @@ import com.budgetsync.api.audit.ConfigAuditStore;
 import com.budgetsync.api.audit.ConfigDiff;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.ConnectionTests;
+import com.budgetsync.api.errors.ApiError;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.views.AuditTrail;
@@ -22,6 +23,9 @@ import com.budgetsync.domain.SourceType;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.workflow.ConnectionReport;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -36,12 +40,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Create, read, change, delete and test a customer's source configs; every change goes to the audit trail. Secrets in
@@ -74,6 +79,8 @@ public class SyncConfigResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "created; its schedule starts at once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConfigSaved.class)))
     public Response create(@Auth Caller caller, @NotNull @Valid ConfigRequest request) {
         caller.checkCustomer(request.customerId());
         SourceType type = SourceType.fromDb(request.sourceType());
@@ -147,6 +154,10 @@ public class SyncConfigResource {
      */
     @POST
     @Path("/{id}/test")
+    @ApiResponse(responseCode = "200", description = "what the worker saw",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionReport.class)))
+    @ApiResponse(responseCode = "504", description = "no worker answered within 60 s",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     public ConnectionReport test(@Auth Caller caller, @PathParam("id") long id) {
         DataSourceConfig config = find(caller, id);
         if (config.sourceType() == SourceType.UPLOAD) {
@@ -157,6 +168,7 @@ public class SyncConfigResource {
 
     @DELETE
     @Path("/{id}")
+    @ApiResponse(responseCode = "204", description = "deleted; its schedule stops")
     public Response delete(@Auth Caller caller, @PathParam("id") long id) {
         DataSourceConfig config = find(caller, id);
         try {

@@ -3,9 +3,11 @@ package com.budgetsync.api.resources;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
+import com.budgetsync.api.errors.ApiError;
 import com.budgetsync.api.errors.ApiException;
-import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.HistoryPage;
+import com.budgetsync.api.views.Ids;
+import com.budgetsync.api.views.Rerun;
 import com.budgetsync.api.views.SpreadsheetSafe;
 import com.budgetsync.api.views.StartedSync;
 import com.budgetsync.api.views.SyncView;
@@ -21,6 +23,9 @@ import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.runs.RunInProgressException;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +42,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,8 +52,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** Runs now, and the history of runs. */
 @Path("/api/sync")
@@ -69,6 +75,10 @@ public class SyncResource {
 
     @POST
     @Path("/trigger")
+    @ApiResponse(responseCode = "202", description = "started",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TriggerResponse.class)))
+    @ApiResponse(responseCode = "409", description = "a run of that config is still going: details.runningSyncId",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     public Response trigger(@Auth Caller caller, @NotNull @Valid TriggerRequest request) {
         caller.checkCustomer(request.customerId());
         List<DataSourceConfig> targets;
@@ -132,21 +142,33 @@ public class SyncResource {
     /** Runs a failed or needs_review run again, with the file it read: 202 with the new run's sync id. */
     @POST
     @Path("/history/{syncId}/retry")
+    @ApiResponse(responseCode = "202", description = "the new run started",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Rerun.class)))
+    @ApiResponse(responseCode = "409", description = "the run cannot be retried, or its config is busy",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     public Response retry(@Auth Caller caller, @PathParam("syncId") String syncId) {
-        return rerun("retriedSyncId", syncId, reruns.retry(find(caller, syncId)));
+        SyncRunner.StartedRun run = reruns.retry(find(caller, syncId));
+        return Response.accepted(new Rerun(syncId, null, run.syncId(), run.workflowId())).build();
     }
 
     /** Applies a run the mass-deletion guard held, with exactly the file that was reviewed. */
     @POST
     @Path("/history/{syncId}/approve")
+    @ApiResponse(responseCode = "202", description = "the held run is applied as a new run",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Rerun.class)))
+    @ApiResponse(responseCode = "409", description = "the run is not held for approval, or its config is busy",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     public Response approve(@Auth Caller caller, @PathParam("syncId") String syncId) {
-        return rerun("approvedSyncId", syncId, reruns.approve(find(caller, syncId)));
+        SyncRunner.StartedRun run = reruns.approve(find(caller, syncId));
+        return Response.accepted(new Rerun(null, syncId, run.syncId(), run.workflowId())).build();
     }
 
     /** The run's row errors for a spreadsheet; cells that would run as formulas are neutralised. */
     @GET
     @Path("/history/{syncId}/errors.csv")
     @Produces("text/csv")
+    @ApiResponse(responseCode = "200", description = "row, column, value, message",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     public Response errorsCsv(@Auth Caller caller, @PathParam("syncId") String syncId) {
         List<RowError> errors = find(caller, syncId).errors();
         StreamingOutput csv = out -> {
@@ -160,12 +182,6 @@ public class SyncResource {
         };
         return Response.ok(csv, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + syncId + "-errors.csv\"").build();
-    }
-
-    /** 202 naming the old run and the new one. */
-    private static Response rerun(String oldKey, String oldSyncId, SyncRunner.StartedRun run) {
-        return Response.accepted(Map.of(oldKey, oldSyncId, "syncId", run.syncId(), "workflowId", run.workflowId()))
-                .build();
     }
 
     /** Another customer's run answers exactly like a missing one. */

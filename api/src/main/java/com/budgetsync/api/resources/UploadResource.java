@@ -2,6 +2,7 @@ package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.SyncRunner;
+import com.budgetsync.api.errors.ApiError;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.StartedSync;
@@ -12,6 +13,12 @@ import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.TriggeredBy;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,10 +31,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import org.glassfish.jersey.media.multipart.FormDataContentDisposition;
 import org.glassfish.jersey.media.multipart.FormDataParam;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * A file sent by a person or a script: stored, then synced by its own workflow run. Only spreadsheet and text types
@@ -51,12 +59,23 @@ public class UploadResource {
     /** The raw file as the request body. */
     @POST
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(description = "the file's bytes (CSV or Excel), or a multipart form with a part named file",
+            content = {@Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))})
+    @ApiResponse(responseCode = "202", description = "stored; its run started",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StartedSync.class)))
+    @ApiResponse(responseCode = "409", description = "a run of that config is still going: details.runningSyncId",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "413", description = "the file is larger than the upload limit",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "the content type is not a file's",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     public Response uploadRaw(@Auth Caller caller, @QueryParam("customerId") @NotNull
                               @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
                               @QueryParam("configId") Long configId,
                               @QueryParam("filename") @Size(max = 255) String filename,
                               @Context HttpHeaders headers,
-                              InputStream body) throws IOException {
+                              @Parameter(hidden = true) InputStream body) throws IOException {
         FileContentTypes.check(headers.getMediaType());
         return accept(caller, customerId, configId, filename, body);
     }
@@ -64,6 +83,7 @@ public class UploadResource {
     /** A form with a {@code file} part, as browsers and {@code curl -F file=@budget.csv} send it. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true) // documented with uploadRaw: one path, one operation
     public Response uploadForm(@Auth Caller caller, @QueryParam("customerId") @NotNull
                                @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
                                @QueryParam("configId") Long configId,
@@ -95,6 +115,10 @@ public class UploadResource {
         }
         SyncRunner.StartedRun run = runner.start(config, TriggeredBy.API, stored, false);
         return Response.accepted(new StartedSync(config.id(), run.syncId(), run.workflowId(), run.runId())).build();
+    }
+
+    /** The multipart form as the OpenAPI document shows it. */
+    private record UploadForm(@Schema(type = "string", format = "binary") String file) {
     }
 
     private static String baseName(String filename) {

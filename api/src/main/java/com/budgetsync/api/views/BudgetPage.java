@@ -1,6 +1,7 @@
 package com.budgetsync.api.views;
 
 import com.budgetsync.domain.BudgetView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * {@code budgets} for clients written before the envelope had its name (deprecated).
  */
 public record BudgetPage(String customerId, long total, int limit, int offset, List<BudgetView> budgets,
-                         @Deprecated List<BudgetView> items) {
+                         @Deprecated @Schema(deprecated = true, description = "the same list; read the named one") List<BudgetView> items) {
     public BudgetPage(String customerId, long total, int limit, int offset, List<BudgetView> budgets) {
         this(customerId, total, limit, offset, budgets, budgets);
     }

@@ -1,6 +1,7 @@
 package com.budgetsync.api.views;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryPage(String customerId, Long configId, long total, int limit, int offset, List<SyncView> history,
-                          @Deprecated List<SyncView> items) {
+                          @Deprecated @Schema(deprecated = true, description = "the same list; read the named one") List<SyncView> items) {
     public HistoryPage(String customerId, Long configId, long total, int limit, int offset, List<SyncView> history) {
         this(customerId, configId, total, limit, offset, history, history);
     }
