@@ -19,7 +19,7 @@ class MappingPreviewApiTest {
     void seedFileMapsWithReasonsAndNormalisedRows() throws Exception {
         JsonNode preview = preview("preview", "seed.csv", SeedExample.CSV);
         assertEquals("ok", preview.path("status").asText());
-        assertEquals(0, preview.path("headerRow").asInt());
+        assertEquals(1, preview.path("headerRow").asInt(), "the header is on line 1, as a spreadsheet numbers it");
         assertEquals("long", preview.path("layout").asText());
         assertEquals("csv", preview.path("format").path("format").asText());
         JsonNode department = preview.path("mapping").path("department");

@@ -42,11 +42,30 @@ class SyncFileCommandTest {
         assertTrue(json.path("mapping").path("amount").path("confidence").asDouble() >= 0.9);
     }
 
+    @Test
+    void withInfoLogsStdoutHoldsOnlyTheJson() throws Exception {
+        String out = run("piped-customer", true, "INFO");
+        JsonNode json = Json.read(out, JsonNode.class); // the whole of stdout: `sync-file --json … | jq` works
+        assertEquals("success", json.path("status").asText());
+        assertEquals("upload", json.path("sourceType").asText());
+    }
+
+    @Test
+    void plainOutputLeadsWithTheOutcome() throws Exception {
+        String out = run("summary-customer", false, "INFO");
+        assertTrue(out.startsWith("status success"), out);
+        assertTrue(out.lines().skip(1).findFirst().orElse("").startsWith("rows 4  created 4"), out);
+    }
+
     private String run(String customer, boolean json) throws Exception {
-        Path file = dir.resolve("seed-example.csv");
+        return run(customer, json, "WARN");
+    }
+
+    private String run(String customer, boolean json, String logLevel) throws Exception {
+        Path file = dir.resolve(customer + ".csv");
         Files.copy(Path.of("../docs/examples/seed-example.csv"), file);
         Path config = dir.resolve("config.yml");
-        Files.writeString(config, "databaseUrl: " + db.url().jdbcUrl() + "\nlogging:\n  level: WARN\n");
+        Files.writeString(config, "databaseUrl: " + db.url().jdbcUrl() + "\nlogging:\n  level: " + logLevel + "\n");
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

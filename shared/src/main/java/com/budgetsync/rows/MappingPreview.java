@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * What budget-sync would make of a file, without importing it: how it was read, the mapping with its confidence and
  * reasons, the first normalised rows, and the rows it would skip or reject among those it read to find them. Behind
- * {@code POST /api/mapping/preview} and the {@code sync-file} command.
+ * {@code POST /api/mapping/preview} and the {@code sync-file} command. Rows are numbered as a spreadsheet shows them,
+ * from 1: {@code headerRow} is the header's line, as {@code row} is in errors and skipped rows.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MappingPreview(String status, Format format, int headerRow, Layout layout, Fields mapping,
@@ -74,7 +75,7 @@ public record MappingPreview(String status, Format format, int headerRow, Layout
         return new MappingPreview(result.needsReview() ? "needs_review" : "ok",
                 new Format(layout.format(), layout.charset(),
                         layout.delimiter() == null ? null : String.valueOf(layout.delimiter()), layout.sheet()),
-                layout.headerRow(), m.layout(),
+                layout.headerRow() + 1, m.layout(),
                 new Fields(Field.of(m.department()), Field.of(m.fiscalPeriod()), Field.of(m.amount()),
                         Field.of(m.subCategory()), Field.of(m.currency())),
                 collected.rows().subList(0, Math.min(PREVIEW_ROWS, collected.rows().size())), collected.skipped(),

@@ -29,7 +29,7 @@ class MappingPreviewTest {
         assertEquals("UTF-8", json.get("format").get("charset").asText());
         assertEquals(",", json.get("format").get("delimiter").asText());
         assertTrue(json.get("format").get("sheet").isNull());
-        assertEquals(0, json.get("headerRow").asInt());
+        assertEquals(1, json.get("headerRow").asInt(), "the header is on line 1, as a spreadsheet numbers it");
         assertEquals("long", json.get("layout").asText());
         JsonNode amount = json.get("mapping").get("amount");
         assertEquals(List.of("column", "confidence", "reason", "alternatives"), fieldNames(amount));

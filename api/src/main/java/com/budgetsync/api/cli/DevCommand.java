@@ -15,7 +15,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code dev}: everything in one JVM on a developer's machine: the database created and migrated, an embedded Temporal
  * server on a real gRPC port (unless TEMPORAL_ADDRESS points at one), the worker, and the API. The admin token is
  * BUDGET_SYNC_ADMIN_TOKEN or else {@value AuthConfig#DEV_ADMIN_TOKEN}, printed; hosts on this machine (loopback) are
- * allowed as sources and webhooks.
+ * allowed as sources and webhooks. Ports: {@code --port}/{@code --admin-port}, else PORT/ADMIN_PORT (a config file
+ * reads them itself), else 8080/8081; the embedded Temporal takes 7233, or a free port when 7233 is taken, so several
+ * instances run side by side.
  */
 public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
     public DevCommand(Application<BudgetSyncConfiguration> application) {
@@ -25,8 +27,12 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--temporal-port").type(Integer.class).setDefault(7233)
-                .help("port of the embedded Temporal server");
+        subparser.addArgument("--temporal-port").type(Integer.class)
+                .help("port of the embedded Temporal server (default 7233, or a free port when 7233 is taken)");
+        subparser.addArgument("--port").type(Integer.class)
+                .help("port of the API (default: PORT, else the config file's, else 8080)");
+        subparser.addArgument("--admin-port").type(Integer.class)
+                .help("port of the admin endpoints /healthcheck and /metrics (default: ADMIN_PORT, else 8081)");
     }
 
     @Override
@@ -36,7 +42,9 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
         if (configuration.getTemporal().isExternal()) {
             System.out.println("Temporal     " + configuration.getTemporal().address() + " (TEMPORAL_ADDRESS)");
         } else {
-            EmbeddedTemporal temporal = EmbeddedTemporal.start(namespace.getInt("temporal_port"));
+            Integer temporalPort = namespace.getInt("temporal_port");
+            EmbeddedTemporal temporal = temporalPort != null ? EmbeddedTemporal.start(temporalPort)
+                    : EmbeddedTemporal.startOnDefaultPortOrFree();
             Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "embedded-temporal-stop"));
             configuration.getTemporal().setAddress(temporal.address());
             configuration.getTemporal().setCronTimeZones(false);
@@ -51,12 +59,29 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
             configuration.getAuth().setAdminToken(AuthConfig.DEV_ADMIN_TOKEN);
         }
         DefaultServerFactory server = (DefaultServerFactory) configuration.getServerFactory();
+        // Without a config file Dropwizard's defaults (8080/8081) apply; a file substitutes PORT/ADMIN_PORT itself.
+        boolean noFile = namespace.getString("file") == null;
+        setPort(server.getApplicationConnectors().get(0), namespace.getInt("port"), noFile ? "PORT" : null);
+        setPort(server.getAdminConnectors().get(0), namespace.getInt("admin_port"), noFile ? "ADMIN_PORT" : null);
         System.out.println("Worker       task queue budget-sync, in this process");
         System.out.println("API          http://localhost:" + port(server, true) + "/api");
         System.out.println("Admin        http://localhost:" + port(server, false) + "/healthcheck");
         System.out.println("Admin token  " + (defaultToken ? "Authorization: Bearer " + AuthConfig.DEV_ADMIN_TOKEN
                 : "from " + AuthConfig.ADMIN_TOKEN_ENV));
         super.run(bootstrap, namespace, configuration);
+    }
+
+    private static void setPort(Object connector, Integer flag, String env) {
+        String fromEnv = env == null ? null : System.getenv(env);
+        if (flag != null) {
+            ((HttpConnectorFactory) connector).setPort(flag);
+        } else if (fromEnv != null && !fromEnv.isBlank()) {
+            try {
+                ((HttpConnectorFactory) connector).setPort(Integer.parseInt(fromEnv.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(env + " must be a port number, got '" + fromEnv + "'");
+            }
+        }
     }
 
     private static int port(DefaultServerFactory server, boolean application) {

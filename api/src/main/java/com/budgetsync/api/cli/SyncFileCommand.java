@@ -7,15 +7,14 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.domain.DataSourceConfig;
-import com.budgetsync.domain.NotificationDelivery;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -47,32 +46,39 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
             System.err.println("no such file: " + path);
             System.exit(1);
         }
-        boolean json = namespace.getBoolean("json");
-        java.io.PrintStream log = json ? System.err : System.out;
-        DatabaseSetup.prepare(configuration.databaseUrl(), log);
-        EmbeddedTemporal embedded = configuration.getTemporal().isExternal() ? null : EmbeddedTemporal.startOnFreePort();
-        SyncRecord record;
-        String sourceType;
-        List<NotificationDelivery> notified;
-        try (CommandRuntime runtime = new CommandRuntime(configuration, embedded, bootstrap.getMetricRegistry())) {
-            log.println("Temporal     " + runtime.temporal.address() + (embedded != null ? " (embedded)" : ""));
-            runtime.worker.start();
-            DataSourceConfig config = config(runtime, namespace);
-            sourceType = config.sourceType().dbValue();
-            record = FileSync.run(runtime, config, path, namespace.getBoolean("force"));
-            notified = new NotificationDao(runtime.jdbi).list(record.syncId());
+        // stdout carries the result alone (pipe --json into jq): progress, logs and Liquibase's own prints go to stderr
+        PrintStream result = System.out;
+        SyncView view;
+        System.setOut(System.err);
+        try {
+            view = sync(bootstrap, namespace, configuration, path);
+        } finally {
+            System.setOut(result);
         }
-        SyncView view = SyncView.detail(record, sourceType, notified);
-        if (json) {
-            System.out.println(Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
+        if (namespace.getBoolean("json")) {
+            result.println(Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(view));
         } else {
-            System.out.print(SyncReport.text(view));
+            result.print(SyncReport.text(view));
         }
-        boolean ok = record.status() == SyncStatus.SUCCESS || record.status() == SyncStatus.PARTIAL;
+        boolean ok = view.status().equals(SyncStatus.SUCCESS.dbValue()) || view.status().equals(SyncStatus.PARTIAL.dbValue());
         if (!ok) {
-            System.err.println("sync " + record.status().dbValue() + ": " + record.message());
+            System.err.println("sync " + view.status() + ": " + view.message());
             System.exit(1);
+        }
+    }
+
+    private static SyncView sync(Bootstrap<BudgetSyncConfiguration> bootstrap, Namespace namespace,
+                                 BudgetSyncConfiguration configuration, Path path) throws Exception {
+        DatabaseSetup.prepare(configuration.databaseUrl(), System.err);
+        EmbeddedTemporal embedded = configuration.getTemporal().isExternal() ? null : EmbeddedTemporal.startOnFreePort();
+        try (CommandRuntime runtime = new CommandRuntime(configuration, embedded, bootstrap.getMetricRegistry())) {
+            System.err.println("Temporal     " + runtime.temporal.address() + (embedded != null ? " (embedded)" : ""));
+            runtime.worker.start();
+            DataSourceConfig config = config(runtime, namespace);
+            SyncRecord record = FileSync.run(runtime, config, path, namespace.getBoolean("force"));
+            return SyncView.detail(record, config.sourceType().dbValue(),
+                    new NotificationDao(runtime.jdbi).list(record.syncId()));
         }
     }
 

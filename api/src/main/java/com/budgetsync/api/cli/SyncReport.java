@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 
-/** The text sync-file prints: the mapping (field ← column, confidence, reason), then the run's stats and errors. */
+/** The text sync-file prints: the outcome and its counts first, then the file, the mapping (field ← column, confidence, reason), warnings and errors. */
 final class SyncReport {
     private static final List<String> FIELDS = List.of("department", "fiscalPeriod", "amount", "subCategory", "currency");
 
@@ -15,8 +15,14 @@ final class SyncReport {
 
     static String text(SyncView run) {
         StringBuilder out = new StringBuilder();
-        out.append("\nsync ").append(run.syncId()).append("  workflow ").append(run.workflowId()).append('\n');
+        var s = run.stats();
+        out.append("status ").append(run.status()).append(run.message() == null ? "" : " — " + run.message()).append('\n');
+        out.append(String.format(Locale.ROOT,
+                "rows %d  created %d  updated %d  unchanged %d  soft-deleted %d  restored %d  errors %d  skipped %d%n",
+                s.totalRows(), s.created(), s.updated(), s.unchanged(), s.softDeleted(), s.restored(), s.errors(),
+                s.skipped()));
         out.append("file ").append(run.filename()).append('\n');
+        out.append("sync ").append(run.syncId()).append("  workflow ").append(run.workflowId()).append('\n');
         JsonNode mapping = run.mapping();
         if (mapping != null) {
             out.append("\nmapping (").append(mapping.path("layout").asText("long")).append(" layout)\n");
@@ -32,12 +38,9 @@ final class SyncReport {
                         f.path("confidence").asDouble(), f.path("reason").asText()));
             }
         }
-        var s = run.stats();
-        out.append("\nstatus ").append(run.status()).append(run.message() == null ? "" : " — " + run.message()).append('\n');
-        out.append(String.format(Locale.ROOT,
-                "rows %d  created %d  updated %d  unchanged %d  soft-deleted %d  restored %d  errors %d  skipped %d%n",
-                s.totalRows(), s.created(), s.updated(), s.unchanged(), s.softDeleted(), s.restored(), s.errors(),
-                s.skipped()));
+        if (!run.warnings().isEmpty() || !run.errors().isEmpty()) {
+            out.append('\n');
+        }
         run.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
         for (RowError e : run.errors().subList(0, Math.min(20, run.errors().size()))) {
             out.append(String.format(Locale.ROOT, "row %d, column '%s', value '%s': %s%n", e.row(), e.column(),

@@ -18,6 +18,8 @@ public final class EmbeddedTemporal implements AutoCloseable {
         this.port = port;
     }
 
+    public static final int DEFAULT_PORT = 7233;
+
     public static EmbeddedTemporal start(int port) {
         return new EmbeddedTemporal(TestServer.createPortBoundServer(port, true), port);
     }
@@ -25,6 +27,21 @@ public final class EmbeddedTemporal implements AutoCloseable {
     /** On a free port: for sync-file and tests, which must not collide with a running dev. */
     public static EmbeddedTemporal startOnFreePort() {
         return start(freePort());
+    }
+
+    /**
+     * On 7233, where Temporal's tools look first, unless something listens there already (another dev): then on a
+     * free port. Trying the bind itself, rather than probing first, leaves no gap for two starting at once.
+     */
+    public static EmbeddedTemporal startOnDefaultPortOrFree() {
+        try {
+            return start(DEFAULT_PORT);
+        } catch (RuntimeException taken) {
+            if (!(taken.getCause() instanceof IOException)) {
+                throw taken;
+            }
+            return startOnFreePort();
+        }
     }
 
     public String address() {

@@ -6,6 +6,7 @@ import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStats;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,7 +33,20 @@ public record SyncView(long id, String syncId, String customerId, Long configId,
         boolean detail = notifications != null;
         return new SyncView(r.id(), r.syncId(), r.customerId(), r.configId(), sourceType, r.workflowId(), r.runId(),
                 r.triggeredBy().dbValue(), r.status().dbValue(), r.filename(), r.startTime(), r.endTime(),
-                r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? r.layout() : null,
+                r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? shownLayout(r.layout()) : null,
                 detail ? r.mapping() : null, r.message(), notifications);
+    }
+
+    /**
+     * The stored layout counts the header row from 0 (that is how it travels in workflow history); the API numbers
+     * rows as a spreadsheet does, from 1, like the rows of errors and the preview's headerRow.
+     */
+    private static JsonNode shownLayout(JsonNode layout) {
+        if (layout instanceof ObjectNode stored && stored.path("headerRow").isInt()) {
+            ObjectNode shown = stored.deepCopy();
+            shown.put("headerRow", stored.get("headerRow").asInt() + 1);
+            return shown;
+        }
+        return layout;
     }
 }

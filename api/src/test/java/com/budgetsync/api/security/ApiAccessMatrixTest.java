@@ -92,6 +92,7 @@ class ApiAccessMatrixTest {
                 new Endpoint("POST", "/api/mapping/preview?customerId=acme&filename=acme-budget.csv", "text/csv", CSV,
                         200, Scope.CUSTOMER, "AcmeOnlyDept"),
                 new Endpoint("GET", "/api/sync/health", null, null, 200, Scope.ANY, "\"acme\":"),
+                new Endpoint("GET", "/api/openapi.json", null, null, 200, Scope.ANY, "/api/sync/trigger"),
                 new Endpoint("POST", "/api/admin/api-keys", "application/json", "{\"customerId\":\"acme\"}", 201,
                         Scope.ADMIN),
                 new Endpoint("GET", "/api/admin/api-keys?customerId=acme", null, null, 200, Scope.ADMIN),
