@@ -70,7 +70,7 @@ public class MappingPreviewResource {
                                   @Context HttpHeaders headers,
                                   @Parameter(hidden = true) InputStream body) throws IOException {
         caller.checkCustomer(customerId);
-        FileContentTypes.check(headers.getMediaType());
+        InputStream file = FileContentTypes.checked(headers.getMediaType(), body);
         ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS
                 : configs.find(configId).filter(c -> c.customerId().equals(customerId))
                         .orElseThrow(() -> ApiException.notFound("config " + configId + " of customer " + customerId
@@ -78,7 +78,7 @@ public class MappingPreviewResource {
         // Excel files are zip archives read from their end: the body is spooled to a temporary file first.
         java.nio.file.Path spool = Files.createTempFile("budget-sync-preview-", ".upload");
         try {
-            copyCapped(body, spool, filename);
+            copyCapped(file, spool, filename);
             return MappingPreview.of(FileContent.of(filename, spool), new ReadOptions(options.sheet()),
                     MappingSettings.options(options),
                     MappingSettings.normalize(options, customers.fiscalYearStartMonth(customerId)));

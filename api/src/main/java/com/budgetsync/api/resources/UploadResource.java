@@ -76,8 +76,7 @@ public class UploadResource {
                               @QueryParam("filename") @Size(max = 255) String filename,
                               @Context HttpHeaders headers,
                               @Parameter(hidden = true) InputStream body) throws IOException {
-        FileContentTypes.check(headers.getMediaType());
-        return accept(caller, customerId, configId, filename, body);
+        return accept(caller, customerId, configId, filename, FileContentTypes.checked(headers.getMediaType(), body));
     }
 
     /** A form with a {@code file} part, as browsers and {@code curl -F file=@budget.csv} send it. */
