@@ -45,21 +45,22 @@ public final class ErrorMappers {
     static final class BudgetMapper implements ExceptionMapper<BudgetException> {
         @Override
         public Response toResponse(BudgetException e) {
-            return json(status(e), e.getMessage(), e.details());
+            return json(statusOf(e), e.getMessage(), e.details());
         }
+    }
 
-        static int status(BudgetException e) {
-            if (e instanceof BudgetException.Invalid) {
-                return 400;
-            }
-            if (e instanceof BudgetException.NotFound) {
-                return 404;
-            }
-            if (e instanceof BudgetException.NoFxRate) {
-                return 422;
-            }
-            return 409; // OverBudget, Conflict
+    /** The HTTP status a budget-check refusal is answered with. */
+    public static int statusOf(BudgetException e) {
+        if (e instanceof BudgetException.Invalid) {
+            return 400;
         }
+        if (e instanceof BudgetException.NotFound) {
+            return 404;
+        }
+        if (e instanceof BudgetException.NoFxRate) {
+            return 422;
+        }
+        return 409; // OverBudget, Conflict
     }
 
     /** More specific than {@link IllegalArgumentMapper}: a config id the caller may not see is not found. */
