@@ -40,7 +40,11 @@ class ConfigValidationApiTest {
     }
 
     private static RunningApp.Response put(long id, Object body) throws Exception {
-        return app.send(HttpRequest.newBuilder(URI.create(app.url("/api/sync/config/" + id)))
+        return put("/api/sync/config/" + id, body);
+    }
+
+    private static RunningApp.Response put(String path, Object body) throws Exception {
+        return app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
     }
 
@@ -148,5 +152,17 @@ class ConfigValidationApiTest {
         assertEquals("********", updated.json().path("sourceConfig").path("password").asText());
         assertEquals(shown.path("options").path("notifyWebhooks"), updated.json().path("options")
                 .path("notifyWebhooks"));
+    }
+
+    @Test
+    void theFiscalYearStartIsTheCustomersAndIsAMonth() throws Exception {
+        for (int month : List.of(0, 13)) {
+            RunningApp.Response refused = put("/api/customers/" + CUSTOMER, Map.of("fiscalYearStartMonth", month));
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.json().path("error").asText().contains("fiscalYearStartMonth"), refused.body());
+        }
+        for (int month : List.of(1, 12)) {
+            assertEquals(200, put("/api/customers/" + CUSTOMER, Map.of("fiscalYearStartMonth", month)).status());
+        }
     }
 }

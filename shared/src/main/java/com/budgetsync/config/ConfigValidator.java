@@ -73,7 +73,7 @@ public final class ConfigValidator {
     }
 
     private static void timezone(String zone, Violations found) {
-        if (zone == null) {
+        if (zone == null || zone.isBlank()) {
             return;
         }
         try {

@@ -190,7 +190,7 @@ class ConfigValidatorTest {
     void timezoneIsAZoneId() {
         assertEquals(List.of("timezone \"Europe/Pariss\" is not a time zone id, e.g. UTC, Europe/Paris,"
                 + " America/New_York"), messages(new ConfigDraft("upload", null, "Europe/Pariss", null, null, null)));
-        for (String zone : List.of("UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "+05:30")) {
+        for (String zone : List.of("UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "+05:30", " ")) {
             accepted(messages(new ConfigDraft("upload", null, zone, null, null, null)));
         }
     }
