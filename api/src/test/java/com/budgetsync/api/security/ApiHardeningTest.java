@@ -45,7 +45,7 @@ class ApiHardeningTest {
         assertError(app.get("/api/budgets"), 400, "customerId must not be null");
         assertError(app.postJson("/api/admin/api-keys", "{}"), 400, "customerId must not be blank");
         assertError(app.postJson("/api/sync/config", Map.of("customerId", "acme", "sourceType", "local",
-                "frequency", "sometimes")), 400, "unknown frequency 'sometimes'; allowed: hourly");
+                "frequency", "sometimes")), 400, "frequency \"sometimes\" must be hourly, every_4_hours, daily, manual");
         RunningApp.Response broken = app.postJson("/api/sync/trigger", "{\"customerId\": ");
         assertError(broken, 400, "request body is not valid JSON");
         assertFalse(broken.body().contains("at com.") || broken.body().contains("Exception"), broken.body());
