@@ -160,9 +160,13 @@ final class SourceRules {
         }
     }
 
+    /** An update has already put stored secrets in place of the mask: one left here has nothing behind it. */
     private void secret(String field, Object value) {
         if (!(value instanceof String s) || s.isEmpty()) {
             found.addMasked(field, value instanceof String ? "\"\"" : SourceSecrets.MASK, "must be non-empty text");
+        } else if (s.equals(SourceSecrets.MASK)) {
+            found.addMasked(field, SourceSecrets.MASK, "stands for a stored secret, and there is none: send the"
+                    + " secret itself");
         }
     }
 

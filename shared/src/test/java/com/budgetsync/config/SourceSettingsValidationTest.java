@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SourceSettingsValidationTest {
     private static final ConfigValidator VALIDATOR = new ConfigValidator(new OutboundGuard(false, false));
     private static final Map<String, Object> SFTP = Map.of("host", "sftp.acme.example", "username", "fpa",
-            "password", "********", "remotePath", "/exports", "hostKeyFingerprint", "SHA256:abc+/d=");
+            "password", "Secret-1", "remotePath", "/exports", "hostKeyFingerprint", "SHA256:abc+/d=");
     private static final Map<String, Object> S3 = Map.of("bucketName", "acme-budget-exports", "region", "eu-west-1");
     private static final Map<String, Object> HTTPS = Map.of("url", "https://docs.example.com/pub?output=csv");
 
@@ -148,6 +148,12 @@ class SourceSettingsValidationTest {
         assertEquals(List.of("sourceConfig.maxFileBytes 0 must be a whole number from 1 to " + Long.MAX_VALUE),
                 problems("sftp", with(SFTP, "maxFileBytes", 0)));
         assertEquals(List.of(), problems("sftp", with(with(SFTP, "settleSeconds", 0), "afterImport", "archive")));
+    }
+
+    @Test
+    void aMaskWithNoStoredSecretBehindItIsRefused() {
+        assertEquals(List.of("sourceConfig.password ******** stands for a stored secret, and there is none: send the"
+                + " secret itself"), problems("sftp", with(SFTP, "password", "********")));
     }
 
     @Test
