@@ -1,7 +1,7 @@
 package com.budgetsync.api.core;
 
-import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.api.core.StoredConfigCheck.InvalidConfig;
+import com.budgetsync.api.temporal.TemporalConnection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
