@@ -20,6 +20,7 @@ import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
 import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
+import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.api.openapi.OpenApiDocument;
@@ -46,6 +47,8 @@ import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.config.ConfigValidator;
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.net.OutboundGuard;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -140,8 +143,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery()));
+        ConfigValidator validator = new ConfigValidator(outbound);
+        StoredConfigCheck storedConfigs = new StoredConfigCheck(configs, validator, new WebhookUrls(secrets));
+        environment.lifecycle().manage(storedConfigs);
         environment.jersey().register(new SyncConfigResource(configs, scheduler, secrets,
-                new ConnectionTests(temporal.client()), new ConfigAuditStore(jdbi), outbound));
+                new ConnectionTests(temporal.client()), new ConfigAuditStore(jdbi), validator, storedConfigs));
         environment.jersey().register(new SyncResource(configs, history, runner,
                 new Reruns(configs, files, runner), new NotificationDao(jdbi)));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
@@ -151,7 +157,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
-        SystemStatus status = new SystemStatus(jdbi, temporal);
+        SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);
         environment.jersey().register(new HealthResource(status));
         environment.jersey().register(new OpenApiResource(
                 () -> OpenApiDocument.json(OpenApiDocument.resourcesOf(environment.jersey().getResourceConfig()))));

@@ -108,7 +108,7 @@ class EndToEndSyncTest {
         RunningApp.Response badType = app.postJson("/api/sync/config",
                 "{\"customerId\":\"e2e\",\"sourceType\":\"ftp\"}");
         assertEquals(400, badType.status());
-        assertTrue(badType.json().path("error").asText().contains("allowed: upload, local, sftp, s3, https"),
+        assertTrue(badType.json().path("error").asText().contains("sourceType \"ftp\" must be one of upload, local, sftp, s3, https"),
                 badType.body());
     }
 

@@ -64,6 +64,12 @@ public final class ConfigDao {
                 .bind("id", id).map(ConfigDao::map).findOne());
     }
 
+    /** The customer's config with this id; another customer's config is not found. */
+    public DataSourceConfig getOfCustomer(String customerId, long configId) {
+        return find(configId).filter(c -> c.customerId().equals(customerId))
+                .orElseThrow(() -> new ConfigNotFoundException(customerId, configId));
+    }
+
     public List<DataSourceConfig> listByCustomer(String customerId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM budget_data_source_config WHERE customer_id = :customer ORDER BY id")

@@ -14,7 +14,13 @@ public final class MappingSettings {
 
     public static MappingOptions options(ConfigOptions options) {
         Map<String, TargetField> pins = new LinkedHashMap<>();
-        options.pinsOrEmpty().forEach((column, field) -> pins.put(column, TargetField.fromJson(field)));
+        options.pinsOrEmpty().forEach((column, field) -> {
+            try {
+                pins.put(column, TargetField.fromJson(field));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("options.pins." + column + ": " + e.getMessage(), e);
+            }
+        });
         return new MappingOptions(pins, options.mappingThresholdOrDefault());
     }
 

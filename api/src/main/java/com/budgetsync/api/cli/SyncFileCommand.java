@@ -86,8 +86,6 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
         String customer = namespace.getString("customer");
         ConfigDao configs = new ConfigDao(runtime.jdbi);
         Long configId = namespace.get("config_id");
-        return configId == null ? configs.uploadConfigOf(customer)
-                : configs.find(configId).filter(c -> c.customerId().equals(customer)).orElseThrow(
-                        () -> new IllegalArgumentException("config " + configId + " of customer " + customer + " not found"));
+        return configId == null ? configs.uploadConfigOf(customer) : configs.getOfCustomer(customer, configId);
     }
 }

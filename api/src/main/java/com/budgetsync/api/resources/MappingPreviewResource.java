@@ -72,9 +72,7 @@ public class MappingPreviewResource {
         caller.checkCustomer(customerId);
         InputStream file = FileContentTypes.checked(headers.getMediaType(), body);
         ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS
-                : configs.find(configId).filter(c -> c.customerId().equals(customerId))
-                        .orElseThrow(() -> ApiException.notFound("config " + configId + " of customer " + customerId
-                                + " not found")).options();
+                : configs.getOfCustomer(customerId, configId).options();
         // Excel files are zip archives read from their end: the body is spooled to a temporary file first.
         java.nio.file.Path spool = Files.createTempFile("budget-sync-preview-", ".upload");
         try {

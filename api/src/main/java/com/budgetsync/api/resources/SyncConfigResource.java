@@ -4,6 +4,7 @@ import com.budgetsync.api.audit.ConfigAuditStore;
 import com.budgetsync.api.audit.ConfigDiff;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.ConnectionTests;
+import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.errors.ApiError;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.schedule.SyncScheduler;
@@ -13,6 +14,10 @@ import com.budgetsync.api.views.ConfigRequest;
 import com.budgetsync.api.views.ConfigSaved;
 import com.budgetsync.api.views.ConfigView;
 import com.budgetsync.api.views.Ids;
+import com.budgetsync.config.ConfigDraft;
+import com.budgetsync.config.ConfigValidator;
+import com.budgetsync.config.ConfigViolation;
+import com.budgetsync.config.OptionsJson;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
@@ -20,7 +25,6 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.Frequency;
 import com.budgetsync.domain.SourceType;
-import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.workflow.ConnectionReport;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,13 +44,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Create, read, change, delete and test a customer's source configs; every change goes to the audit trail. Secrets in
@@ -65,17 +69,20 @@ public class SyncConfigResource {
     private final WebhookUrls webhookUrls;
     private final ConnectionTests connectionTests;
     private final ConfigAuditStore audit;
-    private final OutboundGuard outbound;
+    private final ConfigValidator validator;
+    private final StoredConfigCheck storedConfigs;
 
     public SyncConfigResource(ConfigDao configs, SyncScheduler scheduler, SourceSecrets secrets,
-                              ConnectionTests connectionTests, ConfigAuditStore audit, OutboundGuard outbound) {
+                              ConnectionTests connectionTests, ConfigAuditStore audit, ConfigValidator validator,
+                              StoredConfigCheck storedConfigs) {
         this.configs = configs;
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.webhookUrls = new WebhookUrls(secrets);
         this.connectionTests = connectionTests;
         this.audit = audit;
-        this.outbound = outbound;
+        this.validator = validator;
+        this.storedConfigs = storedConfigs;
     }
 
     @POST
@@ -83,15 +90,15 @@ public class SyncConfigResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConfigSaved.class)))
     public Response create(@Auth Caller caller, @NotNull @Valid ConfigRequest request) {
         caller.checkCustomer(request.customerId());
+        Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
+        check(new ConfigDraft(request.sourceType(), request.frequency(), request.timezone(), source,
+                request.options(), Set.of()));
         SourceType type = SourceType.fromDb(request.sourceType());
         checkMayConfigure(caller, type);
-        Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
-        OutboundTargets.checkSource(outbound, source);
-        ConfigOptions options = request.options() == null ? ConfigOptions.DEFAULTS
-                : webhookUrls.seal(request.options(), null, url -> OutboundTargets.checkWebhook(outbound, url));
+        ConfigOptions options = webhookUrls.seal(OptionsJson.read(request.options()), null);
         DataSourceConfig created = configs.create(request.customerId(),
                 request.name() == null ? type.dbValue() : request.name(), type,
-                request.enabled() == null || request.enabled(), Frequency.validate(request.frequency()),
+                request.enabled() == null || request.enabled(), Frequency.canonical(request.frequency()),
                 timezone(request.timezone()), secrets.encrypt(source), options);
         audit.record(created.id(), created.customerId(), caller.getName(), "create", ConfigDiff.between(null, created));
         schedule(created);
@@ -130,20 +137,27 @@ public class SyncConfigResource {
             throw ApiException.badRequest("customerId cannot change (config " + id + " belongs to " + old.customerId() + ")");
         }
         checkMayConfigure(caller, old.sourceType());
-        checkMayConfigure(caller, SourceType.fromDb(request.sourceType()));
-        OutboundTargets.checkSource(outbound, request.sourceConfig() == null ? Map.of() : request.sourceConfig());
-        ConfigOptions options = request.options() == null ? old.options()
-                : webhookUrls.seal(request.options(), old.options(), url -> OutboundTargets.checkWebhook(outbound, url));
         Map<String, Object> source = request.sourceConfig() == null ? old.sourceConfig()
-                : secrets.encrypt(SourceSecrets.mergeForUpdate(old.sourceConfig(), request.sourceConfig()));
+                : SourceSecrets.mergeForUpdate(old.sourceConfig(), request.sourceConfig());
+        ConfigOptions shown = webhookUrls.masked(old.options());
+        check(new ConfigDraft(request.sourceType(),
+                request.frequency() == null ? old.frequency() : request.frequency(),
+                request.timezone() == null ? old.timezone() : request.timezone(), source,
+                request.options() == null ? OptionsJson.asMap(shown) : request.options(),
+                Set.copyOf(shown.notifyWebhooksOrEmpty())));
+        checkMayConfigure(caller, SourceType.fromDb(request.sourceType()));
+        ConfigOptions options = request.options() == null ? old.options()
+                : webhookUrls.seal(OptionsJson.read(request.options()), old.options());
         DataSourceConfig updated = configs.update(new DataSourceConfig(id, old.customerId(),
                 request.name() == null ? old.name() : request.name(), SourceType.fromDb(request.sourceType()),
                 request.enabled() == null ? old.enabled() : request.enabled(),
-                request.frequency() == null ? old.frequency() : Frequency.validate(request.frequency()),
-                request.timezone() == null ? old.timezone() : timezone(request.timezone()), source,
+                request.frequency() == null ? old.frequency() : Frequency.canonical(request.frequency()),
+                request.timezone() == null ? old.timezone() : timezone(request.timezone()),
+                request.sourceConfig() == null ? old.sourceConfig() : secrets.encrypt(source),
                 options, old.lastSyncAt(),
                 old.lastSyncStatus(), old.nextSyncAt(), old.createdAt(), old.updatedAt()));
         audit.record(id, old.customerId(), caller.getName(), "update", ConfigDiff.between(old, updated));
+        storedConfigs.resolved(id);
         schedule(updated);
         return ConfigSaved.updated(view(updated));
     }
@@ -177,6 +191,7 @@ public class SyncConfigResource {
             LOG.warn("schedule of deleted config {} not stopped yet; the reconciler will: {}", id, e.getMessage());
         }
         configs.delete(id);
+        storedConfigs.resolved(id);
         audit.record(id, config.customerId(), caller.getName(), "delete", ConfigDiff.between(config, null));
         return Response.noContent().build();
     }
@@ -214,14 +229,17 @@ public class SyncConfigResource {
         }
     }
 
+    /** Checked by the validator: only the default is left to apply. */
     private static String timezone(String zone) {
-        if (zone == null || zone.isBlank()) {
-            return "UTC";
-        }
-        try {
-            return ZoneId.of(zone).getId();
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("timezone '" + zone + "' is not a known time zone (e.g. UTC, Europe/Paris)");
+        return zone == null || zone.isBlank() ? "UTC" : ZoneId.of(zone).getId();
+    }
+
+    /** 400 listing every violation at once ({@code details}: field, value, allowed, message). */
+    private void check(ConfigDraft draft) {
+        List<ConfigViolation> violations = validator.validate(draft);
+        if (!violations.isEmpty()) {
+            throw new ApiException(400, "invalid config: " + violations.stream().map(ConfigViolation::message)
+                    .collect(Collectors.joining("; ")), violations);
         }
     }
 }

@@ -83,10 +83,7 @@ public class SyncResource {
         caller.checkCustomer(request.customerId());
         List<DataSourceConfig> targets;
         if (request.configId() != null) {
-            DataSourceConfig config = configs.find(request.configId())
-                    .filter(c -> c.customerId().equals(request.customerId()))
-                    .orElseThrow(() -> ApiException.notFound("config " + request.configId() + " of customer "
-                            + request.customerId() + " not found"));
+            DataSourceConfig config = configs.getOfCustomer(request.customerId(), request.configId());
             targets = List.of(config);
         } else {
             targets = configs.listByCustomer(request.customerId()).stream()

@@ -2,7 +2,7 @@ package com.budgetsync.api.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,8 +43,8 @@ class UtilizationConcurrencyTest {
                         utilization.reserve(new UtilizationCommand(requestId, target, new BigDecimal("30.00"), "USD",
                                 true));
                         accepted.add(requestId);
-                    } catch (ApiException e) {
-                        assertEquals(409, e.status());
+                    } catch (BudgetException e) {
+                        assertEquals(409, ErrorMappers.statusOf(e));
                         refused.incrementAndGet();
                     }
                     return null;

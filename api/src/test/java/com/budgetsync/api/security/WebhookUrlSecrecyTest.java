@@ -54,7 +54,8 @@ class WebhookUrlSecrecyTest {
 
         RunningApp.Response metadata = put(id, List.of("http://169.254.169.254/latest/meta-data/"));
         assertEquals(400, metadata.status(), metadata.body());
-        assertTrue(metadata.json().path("error").asText().startsWith("options.notifyWebhooks"), metadata.body());
+        assertTrue(metadata.json().path("error").asText().startsWith("invalid config: options.notifyWebhooks"),
+                metadata.body());
     }
 
     private static String masked(JsonNode config, int index) {

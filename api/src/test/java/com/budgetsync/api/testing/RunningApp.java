@@ -69,7 +69,12 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
 
     /** API, worker and embedded Temporal, started now; the caller closes it. */
     public static RunningApp start() throws Exception {
-        return new RunningApp(config -> { }).open();
+        return start(config -> { });
+    }
+
+    /** Started now with changed settings, for a test that must prepare its database before the API starts. */
+    public static RunningApp start(Consumer<BudgetSyncConfiguration> settings) throws Exception {
+        return new RunningApp(settings).open();
     }
 
     /** Started before the class's first test and stopped after its last. */

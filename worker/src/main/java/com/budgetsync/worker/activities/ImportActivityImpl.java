@@ -29,6 +29,7 @@ public class ImportActivityImpl implements ImportActivity {
     @Override
     public SyncResult importFile(ImportInput input) {
         DataSourceConfig config = ConfigLookup.of(configs, input.run());
+        StoredOptions.requireReadable(config);
         var file = StoredFiles.of(files, input.file());
         ImportJob job = new ImportJob(input.run().syncId(), config.customerId(), config.id(), files.content(file),
                 input.layout(), input.mapping(),

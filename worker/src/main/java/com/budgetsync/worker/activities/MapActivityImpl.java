@@ -40,6 +40,7 @@ public class MapActivityImpl implements MapActivity {
     @Override
     public MapOutput map(RunInput run, FileRef ref, TableLayout layout) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
+        StoredOptions.requireReadable(config);
         try {
             StoredFile file = StoredFiles.of(files, ref);
             var sample = TableReader.sample(files.content(file), layout, SAMPLE_ROWS);

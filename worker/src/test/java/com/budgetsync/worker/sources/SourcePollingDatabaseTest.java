@@ -12,6 +12,7 @@ import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
@@ -167,7 +168,7 @@ class SourcePollingDatabaseTest {
         }
         String syncId = UUID.randomUUID().toString();
         SyncHistoryDao history = new SyncHistoryDao(db.jdbi());
-        history.claim(syncId, config.customerId(), config.id(), "wf", "run", TriggeredBy.CRON);
+        history.claim(new RunIdentity(syncId, config.customerId(), config.id(), "wf", "run", TriggeredBy.CRON));
         history.attachFile(syncId, stored.id(), file.name());
         history.finish(syncId, SyncStatus.SUCCESS, "imported", List.of());
     }
