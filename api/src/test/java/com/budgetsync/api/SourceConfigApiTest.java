@@ -89,6 +89,27 @@ class SourceConfigApiTest {
     }
 
     @Test
+    void aPartialSourceConfigChangesOnlyWhatItSends() throws Exception {
+        long id = app.postJson("/api/sync/config", request("sftp", sftp(PASSWORD))).json().path("id").asLong();
+        // onboarding step 4 as documented: only the fingerprint the connection test showed
+        RunningApp.Response pinned = put(id, request("sftp", Map.of("hostKeyFingerprint", "SHA256:confirmed")));
+        assertEquals(200, pinned.status(), pinned.body());
+        Map<String, Object> clear = new SourceSecrets(SecretCipher.fromEnvironmentOrKeyFile(app.encryptionKeyFile))
+                .decrypt(new ConfigDao(app.db.jdbi()).find(id).orElseThrow().sourceConfig());
+        assertEquals("SHA256:confirmed", clear.get("hostKeyFingerprint"));
+        assertEquals("127.0.0.1", clear.get("host"));
+        assertEquals("fpa", clear.get("username"));
+        assertEquals("/exports", clear.get("remotePath"));
+        assertEquals(PASSWORD, clear.get("password"), "the stored secret is kept");
+
+        Map<String, Object> removal = new HashMap<>();
+        removal.put("hostKeyFingerprint", null);
+        assertEquals(200, put(id, request("sftp", removal)).status());
+        assertFalse(new ConfigDao(app.db.jdbi()).find(id).orElseThrow().sourceConfig()
+                .containsKey("hostKeyFingerprint"), "a key sent as null is removed");
+    }
+
+    @Test
     void connectionTestReportsWhatItSaw(@TempDir Path folder) throws Exception {
         long sftpId = app.postJson("/api/sync/config", request("sftp", sftp(PASSWORD))).json().path("id").asLong();
         JsonNode unreachable = app.postJson("/api/sync/config/" + sftpId + "/test", "").json();

@@ -64,14 +64,23 @@ public final class SourceSecrets {
     }
 
     /**
-     * The config to store after an update: the incoming one, where a secret left out or sent back as {@value #MASK}
-     * keeps its stored value (an explicit {@code null} or {@code ""} removes it). Encrypt the result before storing.
+     * The config to store after an update, merged as a JSON merge patch: keys sent replace the stored ones, keys left
+     * out keep their stored value, a key sent as {@code null} is removed; so {@code {"hostKeyFingerprint": "…"}} alone
+     * changes only that. A secret left out or sent back as {@value #MASK} keeps its stored value (an explicit
+     * {@code null} or {@code ""} removes it). Encrypt the result before storing.
      *
      * @throws IllegalArgumentException when the target (host, bucket, URL, user…) changed and a stored secret would
      *                                  be carried over to it; the message names the key to send again, never its value
      */
     public static Map<String, Object> mergeForUpdate(Map<String, Object> oldStored, Map<String, Object> newIncoming) {
-        Map<String, Object> merged = new LinkedHashMap<>(newIncoming);
+        Map<String, Object> merged = new LinkedHashMap<>(oldStored);
+        newIncoming.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
         for (String key : SECRET_KEYS) {
             Object incoming = newIncoming.get(key);
             boolean keep = !newIncoming.containsKey(key) || MASK.equals(incoming);
@@ -86,7 +95,7 @@ public final class SourceSecrets {
                 merged.remove(key);
                 continue;
             }
-            String changed = changedTarget(oldStored, newIncoming);
+            String changed = changedTarget(oldStored, merged);
             if (changed != null) {
                 throw new IllegalArgumentException("sourceConfig." + changed + " changed: send " + key
                         + " again (a stored secret is never reused for a different " + changed + ")");

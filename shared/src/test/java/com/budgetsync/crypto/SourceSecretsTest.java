@@ -56,6 +56,16 @@ class SourceSecretsTest {
     }
 
     @Test
+    void updateMergesIntoTheStoredConfig() {
+        Map<String, Object> stored = secrets.encrypt(sftp("hunter2"));
+        Map<String, Object> merged = SourceSecrets.mergeForUpdate(stored, Map.of("hostKeyFingerprint", "SHA256:x"));
+        assertEquals("SHA256:x", merged.get("hostKeyFingerprint"));
+        assertEquals(stored.get("host"), merged.get("host"));
+        assertEquals(stored.get("username"), merged.get("username"));
+        assertEquals(stored.get("password"), merged.get("password"));
+    }
+
+    @Test
     void explicitEmptyRemovesASecret() {
         Map<String, Object> stored = secrets.encrypt(sftp("hunter2"));
         assertFalse(SourceSecrets.mergeForUpdate(stored, sftp("")).containsKey("password"));
