@@ -140,6 +140,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
 
         environment.jersey().register(new ApiKeyResource(apiKeys));
         SyncScheduler scheduler = new TemporalCronScheduler(temporal.client(), config.getTemporal().cronTimeZones(),
+                config.getTemporal().completeFailedCronRuns(),
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery()));

@@ -48,6 +48,7 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
             Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "embedded-temporal-stop"));
             configuration.getTemporal().setAddress(temporal.address());
             configuration.getTemporal().setCronTimeZones(false);
+            configuration.getTemporal().setCompleteFailedCronRuns(true);
             System.out.println("Temporal     " + temporal.address()
                     + " (embedded test server: in memory, forgets workflows on restart; schedules run in UTC)");
         }

@@ -40,14 +40,19 @@ public final class TemporalCronScheduler implements SyncScheduler {
 
     private final WorkflowClient client;
     private final boolean cronTimeZones;
+    private final boolean completeFailedRuns;
     private final Clock clock;
 
     /**
      * @param cronTimeZones whether the server honours {@code CRON_TZ=} (a real cluster does; the embedded test server
      *                      rejects it, so there every schedule runs in UTC)
+     * @param completeFailedRuns failed scheduled runs complete (status failed in their result) instead of failing in
+     *                      Temporal: for the embedded test server only, which cannot chain a cron after a failure
      */
-    public TemporalCronScheduler(WorkflowClient client, boolean cronTimeZones, Clock clock) {
+    public TemporalCronScheduler(WorkflowClient client, boolean cronTimeZones, boolean completeFailedRuns,
+                                 Clock clock) {
         this.client = client;
+        this.completeFailedRuns = completeFailedRuns;
         this.cronTimeZones = cronTimeZones;
         this.clock = clock;
     }
@@ -136,7 +141,8 @@ public final class TemporalCronScheduler implements SyncScheduler {
         WorkflowOptions options = WorkflowOptions.newBuilder(base).setCronSchedule(cron).setMemo(memo).build();
         BudgetSyncWorkflow workflow = client.newWorkflowStub(BudgetSyncWorkflow.class, options);
         try {
-            WorkflowClient.start(workflow::sync, SyncRequest.cron(config.customerId(), config.id()));
+            WorkflowClient.start(workflow::sync,
+                    SyncRequest.cron(config.customerId(), config.id(), completeFailedRuns));
             LOG.info("schedule {} started: '{}'", workflowId, cron);
         } catch (WorkflowExecutionAlreadyStarted e) {
             // Another API process applied the same config a moment ago.

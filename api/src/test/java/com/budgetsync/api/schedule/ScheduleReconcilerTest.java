@@ -82,7 +82,7 @@ class ScheduleReconcilerTest {
     }
 
     private static ScheduleReconciler reconciler(ConfigDao configs, WorkflowClient client) {
-        return new ScheduleReconciler(configs, new TemporalCronScheduler(client, false, Clock.systemUTC()),
+        return new ScheduleReconciler(configs, new TemporalCronScheduler(client, false, true, Clock.systemUTC()),
                 Duration.ofMinutes(5));
     }
 

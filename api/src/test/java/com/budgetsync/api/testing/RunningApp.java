@@ -52,6 +52,7 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
         config.setDatabaseUrl(db.url().jdbcUrl());
         config.getTemporal().setAddress(temporal.address());
         config.getTemporal().setCronTimeZones(false);
+        config.getTemporal().setCompleteFailedCronRuns(true);
         config.getWorker().setEnabled(true);
         config.getAuth().setAdminToken(ADMIN_TOKEN);
         config.getOutbound().setAllowLoopback(true); // as dev: test servers (SFTP, HTTP) listen on 127.0.0.1
