@@ -22,11 +22,14 @@ import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.api.resources.ApiKeyResource;
+import com.budgetsync.api.review.ReviewResource;
 import com.budgetsync.api.resources.BudgetCheckResource;
 import com.budgetsync.api.resources.BudgetResource;
 import com.budgetsync.api.resources.CustomerResource;
 import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
+import com.budgetsync.api.resources.HistoryCsvResource;
+import com.budgetsync.api.resources.SessionResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
@@ -41,6 +44,7 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
+import com.budgetsync.db.HistorySearch;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
@@ -49,6 +53,7 @@ import com.budgetsync.worker.SyncWorker;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -94,6 +99,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
             }
         });
         bootstrap.addBundle(new MultiPartBundle());
+        // The web console: static files, no server-side state; it calls /api with the user's bearer token.
+        bootstrap.addBundle(new AssetsBundle("/console", "/console", "index.html", "console"));
         bootstrap.addCommand(new DevCommand(this));
         bootstrap.addCommand(new SyncFileCommand());
         bootstrap.addCommand(new WorkerCommand());
@@ -141,10 +148,18 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery()));
+        ConfigAuditStore audit = new ConfigAuditStore(jdbi);
         environment.jersey().register(new SyncConfigResource(configs, scheduler, secrets,
-                new ImportedFileDao(jdbi), new ConfigAuditStore(jdbi), outbound));
-        environment.jersey().register(new SyncResource(configs, history, runner,
-                new Reruns(configs, files, runner), new NotificationDao(jdbi)));
+                new ImportedFileDao(jdbi), audit, outbound));
+        HistorySearch historySearch = new HistorySearch(jdbi);
+        Reruns reruns = new Reruns(configs, files, runner);
+        environment.jersey().register(new SyncResource(configs, history, historySearch, runner, reruns,
+                new NotificationDao(jdbi)));
+        environment.jersey().register(new ReviewResource(history, configs, files, new CustomerDao(jdbi), reruns,
+                audit));
+        environment.jersey().register(new HistoryCsvResource(historySearch));
+        environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
+                config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));

@@ -110,6 +110,14 @@ class ApiAccessMatrixTest {
                         Scope.CUSTOMER),
                 new Endpoint("POST", "/api/sync/history/{sync}/approve", null, null, 409, Scope.ID),
                 new Endpoint("POST", "/api/sync/history/{sync}/retry", null, null, 409, Scope.ID),
+                new Endpoint("GET", "/api/sync/history.csv?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "acme-budget.csv"),
+                new Endpoint("GET", "/api/session", null, null, 200, Scope.ANY),
+                new Endpoint("POST", "/api/mapping/preview/grid?customerId=acme&filename=acme-budget.csv", "text/csv",
+                        CSV, 200, Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("GET", "/api/sync/history/{sync}/review", null, null, 200, Scope.ID, "AcmeOnlyDept"),
+                new Endpoint("POST", "/api/sync/history/{sync}/review", "application/json",
+                        "{\"pins\":{\"Budget Amount\":\"amount\"}}", 409, Scope.ID),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }
