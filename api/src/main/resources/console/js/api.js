@@ -61,6 +61,10 @@ export async function post(path, body) {
   return response.status === 204 ? null : response.json();
 }
 
+export async function put(path, body) {
+  return (await send('PUT', path, JSON.stringify(body), 'application/json')).json();
+}
+
 export async function postFile(path, file) {
   return (await send('POST', path, file, file.type || 'application/octet-stream')).json();
 }

@@ -7,6 +7,7 @@ import { uploadPage } from './pages/upload.js';
 import { reviewPage } from './pages/review.js';
 import { budgetsPage } from './pages/budgets.js';
 import { healthPage } from './pages/health.js';
+import { sourcesPage } from './pages/sources.js';
 
 const CUSTOMER = 'budget-sync.customer';
 let session = null;
@@ -25,6 +26,7 @@ const routes = [
   [/^#\/runs\/([^/?]+)$/, (ctx, id) => runPage(ctx, decodeURIComponent(id)), false],
   [/^#\/runs(\?.*)?$/, ctx => runsPage(ctx), true],
   [/^#\/upload$/, ctx => uploadPage(ctx), true],
+  [/^#\/sources$/, ctx => sourcesPage(ctx), true],
   [/^#\/review\/([^/?]+)$/, (ctx, id) => reviewPage(ctx, decodeURIComponent(id)), false],
   [/^#\/budgets$/, ctx => budgetsPage(ctx), true],
   [/^#\/health$/, ctx => healthPage(ctx), false],

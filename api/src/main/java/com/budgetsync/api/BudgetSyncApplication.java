@@ -30,6 +30,7 @@ import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
 import com.budgetsync.api.resources.HistoryCsvResource;
 import com.budgetsync.api.resources.SessionResource;
+import com.budgetsync.api.resources.SourceStatusResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
@@ -47,6 +48,7 @@ import com.budgetsync.db.FileStore;
 import com.budgetsync.db.HistorySearch;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.NotificationDao;
+import com.budgetsync.db.SourceStatusDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
@@ -158,6 +160,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new ReviewResource(history, configs, files, new CustomerDao(jdbi), reruns,
                 audit));
         environment.jersey().register(new HistoryCsvResource(historySearch));
+        environment.jersey().register(new SourceStatusResource(new SourceStatusDao(jdbi)));
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
                 config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));

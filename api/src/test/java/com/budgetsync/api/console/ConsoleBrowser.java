@@ -145,6 +145,11 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
         return driver.findElement(by);
     }
 
+    /** Brings an element into view, for the screenshot taken after the test. */
+    public void scrollTo(By by) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", waitFor(by));
+    }
+
     /** The one file the browser downloaded into this class's folder, once it is complete. */
     public Path downloaded(String name) {
         Path file = downloads.resolve(name);

@@ -80,6 +80,28 @@ class ConsoleRunsTest {
     }
 
     @Test
+    void aRunHeldByTheDeletionGuardShowsWhatItWouldChangeAndIsApproved() throws Exception {
+        ConsoleData data = new ConsoleData(browser.app());
+        data.upload("cyberdyne", "full.csv", ConsoleData.BUDGET_CSV);
+        String held = data.upload("cyberdyne", "engineering-only.csv",
+                "Department,Fiscal Period,Budget Amount,Currency\nEngineering,FY2025,125000,USD\n");
+
+        browser.signInAsAdmin("cyberdyne", "#/runs/" + held);
+
+        browser.waitForText(By.id("run-message"), "would soft-delete 2 of 3 active budgets");
+        List<String> planned = browser.driver().findElements(By.cssSelector("#run-stats tbody td")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("1", "0", "1", "0", "2", "0", "0", "0"), planned,
+                "rows, created, updated, unchanged, soft-deleted, restored, errors, skipped — before anything changed");
+        assertEquals(3, browser.app().get("/api/budgets?customerId=cyberdyne").json().path("total").asLong());
+        browser.waitFor(By.id("approve")).click();
+
+        browser.waitForText(By.id("run-status"), "success");
+        assertEquals(1, browser.app().get("/api/budgets?customerId=cyberdyne").json().path("total").asLong(),
+                "approved: the two missing budgets are soft-deleted");
+    }
+
+    @Test
     void historyCsvExportHoldsExactlyTheRunsTheApiLists() throws Exception {
         RunningApp app = browser.app();
         ConsoleData data = new ConsoleData(app);

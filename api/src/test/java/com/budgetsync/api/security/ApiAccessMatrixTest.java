@@ -113,6 +113,8 @@ class ApiAccessMatrixTest {
                 new Endpoint("GET", "/api/sync/history.csv?customerId=acme", null, null, 200, Scope.CUSTOMER,
                         "acme-budget.csv"),
                 new Endpoint("GET", "/api/session", null, null, 200, Scope.ANY),
+                new Endpoint("GET", "/api/sync/sources?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "lastSyncId"),
                 new Endpoint("POST", "/api/mapping/preview/grid?customerId=acme&filename=acme-budget.csv", "text/csv",
                         CSV, 200, Scope.CUSTOMER, "AcmeOnlyDept"),
                 new Endpoint("GET", "/api/sync/history/{sync}/review", null, null, 200, Scope.ID, "AcmeOnlyDept"),
