@@ -40,7 +40,7 @@ import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
+import com.budgetsync.db.BudgetSearch;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
@@ -164,7 +164,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
                 config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
-        environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
+        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));

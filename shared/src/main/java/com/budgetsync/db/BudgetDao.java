@@ -23,19 +23,14 @@ public final class BudgetDao {
         this.jdbi = jdbi;
     }
 
+    /** Active budgets in business-key order ({@link BudgetSearch} without a filter). */
     public List<BudgetView> listActive(String customerId, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery(VIEW_SELECT + " " + """
-                         WHERE b.customer_id = :customer AND b.deleted_at IS NULL
-                         ORDER BY b.department, b.sub_category, b.period_start, b.fiscal_period
-                         LIMIT :limit OFFSET :offset""")
-                .bind("customer", customerId).bind("limit", limit).bind("offset", offset)
-                .map(BudgetDao::map).list());
+        return new BudgetSearch(jdbi).page(BudgetSearch.Filter.active(customerId), limit, offset).stream()
+                .map(BudgetSearch.Listed::budget).toList();
     }
 
     public long countActive(String customerId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM budget WHERE customer_id = :customer AND deleted_at IS NULL")
-                .bind("customer", customerId).mapTo(Long.class).one());
+        return new BudgetSearch(jdbi).count(BudgetSearch.Filter.active(customerId));
     }
 
     static BudgetView map(ResultSet rs, StatementContext ctx) throws SQLException {

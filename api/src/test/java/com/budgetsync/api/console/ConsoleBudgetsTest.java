@@ -1,6 +1,7 @@
 package com.budgetsync.api.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.api.testing.RunningApp;
 import java.math.BigDecimal;
@@ -37,6 +38,14 @@ class ConsoleBudgetsTest {
                 assertEquals("94,999.5", cells.get(7).getText(), "120,000 − 20,000.50 − 5,000");
             }
         }
+
+        browser.type(By.id("filter-department"), "ENG");
+        browser.driver().findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.until(d -> d.findElements(By.cssSelector("#budgets tbody tr")).size() == 1);
+        browser.waitFor(By.cssSelector("#budgets tbody button[data-audit]")).click();
+        WebElement audit = browser.waitForText(By.id("audit"), "created");
+        assertTrue(audit.getText().contains("c-1") && audit.getText().contains("r-1"),
+                "the trail holds the import and procurement's commitment and reservation: " + audit.getText());
     }
 
     @Test
