@@ -78,10 +78,14 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
+        screenshot(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+    }
+
+    /** Saves the page as it is now, as {@code target/console-screenshots/<name>.png} (docs/console.md uses some). */
+    public void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(context.getRequiredTestClass().getSimpleName() + "-"
-                + context.getRequiredTestMethod().getName() + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

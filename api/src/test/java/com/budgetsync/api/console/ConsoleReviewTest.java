@@ -38,6 +38,7 @@ class ConsoleReviewTest {
         assertTrue(browser.waitFor(By.id("preview-problems")).getText().contains("Budget"),
                 "the preview says why it is unsure before anything is imported");
         assertEquals(0, app.get("/api/budgets?customerId=stark").json().path("total").asLong());
+        browser.screenshot("upload-preview");
         browser.waitFor(By.id("import")).click();
 
         browser.waitForText(By.id("run-status"), "needs review");
@@ -48,6 +49,7 @@ class ConsoleReviewTest {
         question.findElement(By.cssSelector("button.choice[data-column='Budget']")).click();
         assertEquals("Amount", browser.driver().findElement(By.cssSelector("th[data-column='Budget'] .field"))
                 .getText(), "the grid follows the answer");
+        browser.screenshot("review");
         browser.waitFor(By.id("save-review")).click();
 
         browser.waitForText(By.id("run-status"), "success");

@@ -39,6 +39,9 @@ class ConsoleRunsTest {
         data.upload("initech", "initech-budget.csv", ConsoleData.BUDGET_CSV);
         String otherRun = data.upload("umbrella", "umbrella-budget.csv", ConsoleData.BUDGET_CSV);
 
+        browser.open("");
+        browser.waitFor(By.id("token"));
+        browser.screenshot("sign-in");
         browser.signIn(data.newKey("initech"), "#/runs");
 
         assertEquals("Customer: initech", browser.waitFor(By.id("signed-in-customer")).getText());
@@ -94,6 +97,7 @@ class ConsoleRunsTest {
         assertEquals(List.of("1", "0", "1", "0", "2", "0", "0", "0"), planned,
                 "rows, created, updated, unchanged, soft-deleted, restored, errors, skipped — before anything changed");
         assertEquals(3, browser.app().get("/api/budgets?customerId=cyberdyne").json().path("total").asLong());
+        browser.screenshot("held-run");
         browser.waitFor(By.id("approve")).click();
 
         browser.waitForText(By.id("run-status"), "success");
