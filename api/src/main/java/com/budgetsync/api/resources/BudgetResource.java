@@ -1,10 +1,10 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.budget.BudgetSearch;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.Page;
 import com.budgetsync.api.errors.ApiException;
-import com.budgetsync.db.BudgetSearch;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

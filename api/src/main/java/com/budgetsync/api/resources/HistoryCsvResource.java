@@ -2,7 +2,7 @@ package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.views.HistoryQuery;
-import com.budgetsync.csv.SpreadsheetSafe;
+import com.budgetsync.api.views.SpreadsheetSafe;
 import com.budgetsync.db.HistoryFilter;
 import com.budgetsync.db.HistorySearch;
 import com.budgetsync.domain.SyncRecord;

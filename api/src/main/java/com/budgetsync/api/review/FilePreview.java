@@ -1,13 +1,13 @@
 package com.budgetsync.api.review;
 
 import com.budgetsync.domain.ConfigOptions;
-import com.budgetsync.mapping.MappingPreview;
+import com.budgetsync.rows.MappingPreview;
 import com.budgetsync.parsing.DataRow;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.TableReader;
-import com.budgetsync.worker.activities.MappingSettings;
+import com.budgetsync.rows.MappingSettings;
 import java.io.IOException;
 import java.util.List;
 

@@ -6,12 +6,13 @@ import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.mapping.ColumnMapper;
-import com.budgetsync.mapping.MappingPreview;
 import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.mapping.TargetField;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.TableReader;
 import com.budgetsync.parsing.UnreadableFileException;
+import com.budgetsync.rows.MappingPreview;
+import com.budgetsync.rows.MappingSettings;
 import com.budgetsync.workflow.FileRef;
 import com.budgetsync.workflow.MapActivity;
 import com.budgetsync.workflow.MapOutput;
@@ -39,6 +40,7 @@ public class MapActivityImpl implements MapActivity {
     @Override
     public MapOutput map(RunInput run, FileRef ref, TableLayout layout) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
+        StoredOptions.requireReadable(config);
         try {
             StoredFile file = StoredFiles.of(files, ref);
             var sample = TableReader.sample(files.content(file), layout, SAMPLE_ROWS);
