@@ -52,7 +52,8 @@ public final class Reruns {
         return runner.start(configOf(held), TriggeredBy.MANUAL, fileOf(held), true);
     }
 
-    private DataSourceConfig configOf(SyncRecord run) {
+    /** The run's config; 409 when it was deleted since. */
+    public DataSourceConfig configOf(SyncRecord run) {
         return configs.find(run.configId() == null ? -1 : run.configId())
                 .orElseThrow(() -> ApiException.conflict("the config of sync " + run.syncId() + " was deleted", null));
     }

@@ -68,7 +68,7 @@ public class ReviewResource {
     @GET
     public Review review(@Auth Caller caller, @PathParam("syncId") String syncId) throws IOException {
         SyncRecord run = find(caller, syncId);
-        DataSourceConfig config = configOf(run);
+        DataSourceConfig config = reruns.configOf(run);
         return new Review(run.syncId(), run.status().dbValue(), run.message(), config.id(), run.filename(),
                 config.options().pinsOrEmpty(), read(run, config));
     }
@@ -78,7 +78,7 @@ public class ReviewResource {
                             @NotNull @Valid Answers answers) throws IOException {
         SyncRecord run = find(caller, syncId);
         reruns.requireRetryable(run);
-        DataSourceConfig before = configOf(run);
+        DataSourceConfig before = reruns.configOf(run);
         Map<String, String> pins = PinsUpdate.merge(before.options().pinsOrEmpty(), answers.pins(),
                 read(run, before).headers());
         ConfigOptions o = before.options();
@@ -106,11 +106,6 @@ public class ReviewResource {
         } catch (UnreadableFileException e) {
             throw new ApiException(422, e.getMessage());
         }
-    }
-
-    private DataSourceConfig configOf(SyncRecord run) {
-        return configs.find(run.configId() == null ? -1 : run.configId())
-                .orElseThrow(() -> ApiException.conflict("the config of sync " + run.syncId() + " was deleted", null));
     }
 
     private SyncRecord find(Caller caller, String syncId) {
