@@ -6,7 +6,7 @@ import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.errors.ApiError;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.HistoryPage;
-import com.budgetsync.api.views.Ids;
+import com.budgetsync.api.views.HistoryQuery;
 import com.budgetsync.api.views.Rerun;
 import com.budgetsync.api.views.SpreadsheetSafe;
 import com.budgetsync.api.views.StartedSync;
@@ -14,6 +14,8 @@ import com.budgetsync.api.views.SyncView;
 import com.budgetsync.api.views.TriggerRequest;
 import com.budgetsync.api.views.TriggerResponse;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.HistoryFilter;
+import com.budgetsync.db.HistorySearch;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
@@ -30,7 +32,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -63,11 +65,13 @@ public class SyncResource {
     private final SyncRunner runner;
     private final Reruns reruns;
     private final NotificationDao notifications;
+    private final HistorySearch search;
 
-    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner, Reruns reruns,
-                        NotificationDao notifications) {
+    public SyncResource(ConfigDao configs, SyncHistoryDao history, HistorySearch search, SyncRunner runner,
+                        Reruns reruns, NotificationDao notifications) {
         this.configs = configs;
         this.history = history;
+        this.search = search;
         this.runner = runner;
         this.reruns = reruns;
         this.notifications = notifications;
@@ -113,19 +117,18 @@ public class SyncResource {
                 busy)).build();
     }
 
+    /** Runs, newest first, filtered by config, status and start time (HistoryQuery). */
     @GET
     @Path("/history")
-    public HistoryPage history(@Auth Caller caller, @QueryParam("customerId") @NotNull
-                                  @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
-                                  @QueryParam("configId") @Min(1) Long configId,
-                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                                  @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        caller.checkCustomer(customerId);
+    public HistoryPage history(@Auth Caller caller, @Valid @BeanParam HistoryQuery query,
+                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                               @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        HistoryFilter filter = query.filterFor(caller);
         Map<Long, String> sourceTypes = new HashMap<>();
-        configs.listByCustomer(customerId).forEach(c -> sourceTypes.put(c.id(), c.sourceType().dbValue()));
-        List<SyncView> runs = history.list(customerId, configId, limit, offset).stream()
+        configs.listByCustomer(filter.customerId()).forEach(c -> sourceTypes.put(c.id(), c.sourceType().dbValue()));
+        List<SyncView> runs = search.page(filter, limit, offset).stream()
                 .map(r -> SyncView.summary(r, sourceTypes.get(r.configId()))).toList();
-        return new HistoryPage(customerId, configId, history.count(customerId, configId), limit, offset, runs);
+        return new HistoryPage(filter.customerId(), filter.configId(), search.count(filter), limit, offset, runs);
     }
 
     @GET
