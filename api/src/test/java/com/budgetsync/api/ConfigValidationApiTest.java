@@ -60,7 +60,7 @@ class ConfigValidationApiTest {
         }
         assertEquals("\"EURO\"", currency.path("value").asText(), refused.body());
         assertEquals("is not an ISO 4217 currency code in use; e.g. EUR", currency.path("allowed").asText());
-        assertEquals(0, app.get("/api/sync/config?customerId=" + CUSTOMER).json().size());
+        assertEquals(0, app.get("/api/sync/config?customerId=" + CUSTOMER).json().path("configs").size());
     }
 
     @ParameterizedTest

@@ -55,7 +55,7 @@ class ConsoleReviewTest {
         browser.waitForText(By.id("run-status"), "success");
         assertEquals("2", browser.driver().findElements(By.cssSelector("#run-stats tbody td")).get(1).getText(),
                 "two budgets created");
-        JsonNode config = app.get("/api/sync/config?customerId=stark").json().get(0);
+        JsonNode config = app.get("/api/sync/config?customerId=stark").json().path("configs").get(0);
         assertEquals("amount", config.path("options").path("pins").path("Budget").asText(),
                 "the answer is kept as the source's pin");
     }

@@ -60,7 +60,7 @@ class ConsoleSourcesTest {
             assertTrue(browser.driver().findElements(By.id("report-error")).isEmpty());
             browser.scrollTo(By.id("test-report"));
         }
-        JsonNode config = browser.app().get("/api/sync/config?customerId=globex").json().get(0);
+        JsonNode config = browser.app().get("/api/sync/config?customerId=globex").json().path("configs").get(0);
         assertEquals(browser.driver().findElement(By.id("seen-fingerprint")).getText(),
                 config.path("sourceConfig").path("hostKeyFingerprint").asText());
         assertEquals("********", config.path("sourceConfig").path("password").asText(), "the password is kept");
