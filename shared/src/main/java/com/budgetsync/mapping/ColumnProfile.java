@@ -17,7 +17,7 @@ import java.util.Set;
  * column write them.
  */
 record ColumnProfile(int values, int distinct, double periods, double years, double bareYears, double parts,
-                     double amounts, double currencies, double labels, double codes) {
+                     double amounts, double currencies, double labels, double codes, AmountEvidence identifiers) {
     /** A code ("10010") is weaker evidence of a label column than text: budget amounts are digits too. */
     private static final double CODE_WEIGHT = 0.8;
 
@@ -51,7 +51,13 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
         }
         double n = Math.max(1, values.size());
         return new ColumnProfile(values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, currencies / n, labels / n, codes / n);
+                amounts / n, currencies / n, labels / n, codes / n, AmountEvidence.of(values));
+    }
+
+    /** The same values, known (from another column they repeat in step with) to be identifiers. */
+    ColumnProfile asIdentifiers(String why) {
+        return new ColumnProfile(values, distinct, periods, years, bareYears, parts, amounts, currencies, labels, codes,
+                new AmountEvidence(1, why));
     }
 
     /** "Jan", "Q1", "M01": a period once a year is put in front of it. */
@@ -67,7 +73,8 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
         return switch (field) {
             case FISCAL_PERIOD -> periods;
             // A column of bare years ("2025") parses as amounts too; it is a period column far more often.
-            case AMOUNT -> amounts - 0.7 * bareYears;
+            // Identifiers are digits too; their evidence takes the amount share down.
+            case AMOUNT -> (amounts - 0.7 * bareYears) * (1 - identifiers.identifier());
             case CURRENCY -> currencies;
             case DEPARTMENT, SUB_CATEGORY -> (values >= 4 && distinct == 1 ? 0.5 : 1) * (labels + CODE_WEIGHT * codes);
         };
@@ -80,7 +87,8 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
         }
         return switch (field) {
             case FISCAL_PERIOD -> percent(periods) + " of values are fiscal periods";
-            case AMOUNT -> percent(amounts) + " of values are amounts" + (bareYears > 0.5 ? " (but look like years)" : "");
+            case AMOUNT -> percent(amounts) + " of values are amounts" + (bareYears > 0.5 ? " (but look like years)" : "")
+                    + (identifiers.why() == null ? "" : ", but " + identifiers.why());
             case CURRENCY -> percent(currencies) + " of values are ISO currency codes";
             case DEPARTMENT, SUB_CATEGORY -> percent(labels) + " of values are text labels"
                     + (codes > 0 ? ", " + percent(codes) + " numeric codes" : "") + " (" + distinct + " distinct)";

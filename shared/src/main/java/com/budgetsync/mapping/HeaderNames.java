@@ -4,11 +4,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Normalises header text so that "Budget_Amount", "budgetAmount", "BUDGET-AMOUNT" and "Budget Amount " compare equal. */
+/**
+ * Normalises header text so that "Budget_Amount", "budgetAmount", "BUDGET-AMOUNT" and "Budget Amount " compare equal.
+ * Accents go ("Département" = "departement"); letters of every script stay ("Бюджет", "예산", "预算").
+ */
 public final class HeaderNames {
-    private static final Pattern CAMEL = Pattern.compile("([a-z])([A-Z])");
+    private static final Pattern CAMEL = Pattern.compile("(\\p{Ll})(\\p{Lu})");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private HeaderNames() {
     }
@@ -19,6 +22,8 @@ public final class HeaderNames {
         }
         String s = CAMEL.matcher(header).replaceAll("$1 $2");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        // Recompose what dropping marks left decomposed (Hangul syllables).
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
         return NON_ALNUM.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 }

@@ -1,0 +1,43 @@
+package com.budgetsync.mapping;
+
+/**
+ * One column's case for one field: the combined score, the header's part of it (and whether the header is the
+ * field's own name), how many distinct values it holds, and the reason in words.
+ */
+record Candidate(TargetField field, int index, double score, double headerScore, boolean exactHeader, int distinct,
+                 String reason) {
+    static final double HEADER_WEIGHT = 0.5;
+    private static final double CURRENCY_HEADER_WEIGHT = 0.3;
+
+    static Candidate of(TargetField field, String header, int index, ColumnProfile profile) {
+        HeaderMatch match = HeaderMatch.of(field, header);
+        double fit = profile.fit(field);
+        double score;
+        if (Double.isNaN(fit)) {
+            score = match.score();
+        } else {
+            double headerWeight = field == TargetField.CURRENCY ? CURRENCY_HEADER_WEIGHT : HEADER_WEIGHT;
+            score = headerWeight * match.score() + (1 - headerWeight) * fit;
+            // Values outweigh the header: a "Period" column full of names is no period column.
+            if (fit < 0.5) {
+                score = Math.min(score, fit);
+            }
+        }
+        String headerPart = match.explanation() == null ? "header '" + header + "' names no known synonym"
+                : match.explanation();
+        return new Candidate(field, index, Math.max(0, score), match.score(), match.exact(), profile.distinct(),
+                headerPart + "; " + profile.describe(field));
+    }
+
+    /**
+     * The score candidates are ranked by: a header that is the field's own name comes before a looser one of about
+     * the same score, so "Department" beats "Entity" and "Amount" beats a code column instead of tying with them.
+     */
+    double rank(double margin) {
+        return score + (exactHeader ? margin : 0);
+    }
+
+    Candidate withReason(String more) {
+        return new Candidate(field, index, score, headerScore, exactHeader, distinct, reason + "; " + more);
+    }
+}
