@@ -105,18 +105,19 @@ record CorpusVerdict(Outcome outcome, List<FieldCheck> fields, List<String> wron
     }
 
     /**
-     * Where the period (or the year of month columns) comes from when no column holds it whole: a column's header,
-     * or a word naming the place ("file name", "title", "config"), which the mapping's reason must name.
+     * Where the period (or the year of month columns) comes from when no column holds it whole: "column" and "headers"
+     * are checked by the columns themselves; "filename" and "title" must be what the mapping's reason names.
      */
     private static boolean source(JsonNode periodFrom, FieldMapping p) {
         if (CorpusAnswer.isNone(periodFrom) || CorpusAnswer.isAny(periodFrom)) {
             return true;
         }
-        if (p.column() != null && CorpusAnswer.accepts(periodFrom, p.column())) {
-            return true;
-        }
         String reason = p.reason() == null ? "" : p.reason().toLowerCase(Locale.ROOT);
-        return CorpusAnswer.headers(periodFrom).stream().anyMatch(reason::contains);
+        return switch (periodFrom.asText()) {
+            case "filename" -> p.fixed() != null && reason.contains("file name");
+            case "title" -> p.fixed() != null && reason.contains("title row");
+            default -> true;
+        };
     }
 
     static String describe(FieldMapping m) {

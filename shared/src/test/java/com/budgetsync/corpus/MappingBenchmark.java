@@ -4,6 +4,7 @@ import com.budgetsync.corpus.CorpusVerdict.FieldCheck;
 import com.budgetsync.corpus.CorpusVerdict.Outcome;
 import com.budgetsync.mapping.TargetField;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +23,12 @@ public final class MappingBenchmark {
     private MappingBenchmark() {
     }
 
+    /** {@code MappingBenchmark [corpus dir]}; the first pass over the corpus warms the JVM up, the second is timed. */
     public static void main(String[] args) {
-        List<CorpusAnswer> answers = RealCorpus.answers();
-        answers.forEach(RealCorpus::run);
-        List<RealCorpus.Run> runs = answers.stream().map(RealCorpus::run).toList();
+        Path dir = args.length > 0 ? Path.of(args[0]) : RealCorpus.DIR;
+        List<CorpusAnswer> answers = RealCorpus.answers(dir);
+        answers.forEach(a -> RealCorpus.run(dir, a));
+        List<RealCorpus.Run> runs = answers.stream().map(a -> RealCorpus.run(dir, a)).toList();
         print(runs, System.out);
     }
 

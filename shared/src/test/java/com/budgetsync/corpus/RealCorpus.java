@@ -38,8 +38,8 @@ final class RealCorpus {
     private RealCorpus() {
     }
 
-    static List<CorpusAnswer> answers() {
-        Path file = DIR.resolve("answers.json");
+    static List<CorpusAnswer> answers(Path dir) {
+        Path file = dir.resolve("answers.json");
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -57,8 +57,8 @@ final class RealCorpus {
     /**
      * Maps one file; an unreadable file is not right, but never wrong-confident either (the run fails loudly).
      */
-    static Run run(CorpusAnswer answer) {
-        FileContent file = FileContent.of(DIR.resolve(answer.file()));
+    static Run run(Path dir, CorpusAnswer answer) {
+        FileContent file = FileContent.of(dir.resolve(answer.file()));
         try {
             long start = System.nanoTime();
             TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class RealCorpusTest {
     @Test
     void noRealFileMapsWrongWithConfidence() {
-        List<CorpusAnswer> answers = RealCorpus.answers();
+        List<CorpusAnswer> answers = RealCorpus.answers(RealCorpus.DIR);
         Assumptions.assumeFalse(answers.isEmpty(), "no corpus yet: " + RealCorpus.DIR);
-        List<RealCorpus.Run> runs = answers.stream().map(RealCorpus::run).toList();
+        List<RealCorpus.Run> runs = answers.stream().map(a -> RealCorpus.run(RealCorpus.DIR, a)).toList();
         MappingBenchmark.print(runs, System.out);
         List<String> wrong = runs.stream().filter(r -> r.outcome() == Outcome.WRONG_CONFIDENT)
                 .map(r -> r.answer().file() + ": " + r.verdict().wrong()).toList();
