@@ -33,9 +33,6 @@ final class AmountColumns {
             winner = winner.withReason(actuals + " beside it: actual amounts, not imported");
             winners.put(TargetField.AMOUNT, winner);
         }
-        if (winner.headerScore() < NAMED) {
-            return false;
-        }
         int current = winner.index();
         List<Candidate> budgets = candidates.stream()
                 .filter(c -> c.field() == TargetField.AMOUNT && c.headerScore() >= NAMED
@@ -44,15 +41,18 @@ final class AmountColumns {
                         && profiles.get(c.index()).identifiers().identifier() < 0.5)
                 .filter(c -> kind(headers, c).imported())
                 .sorted(Comparator.comparing((Candidate c) -> kind(headers, c)).reversed()
+                        .thenComparing(c -> !c.exactHeader())
                         .thenComparingInt(c -> c.index() == current ? 0 : 1))
                 .toList();
-        if (budgets.size() < 2) {
-            return false;
+        if (budgets.isEmpty() || budgets.size() == 1 && budgets.get(0).index() == current) {
+            // The only budget-named column (a total or an unnamed one beside it is no rival): decided.
+            return !budgets.isEmpty();
         }
         Kind best = kind(headers, budgets.get(0));
         List<Candidate> top = budgets.stream().filter(c -> kind(headers, c) == best).toList();
+        List<Candidate> exact = top.stream().filter(Candidate::exactHeader).toList();
         String names = listed(budgets.stream().map(c -> "'" + headers.get(c.index()) + "'").toList());
-        if (top.size() > 1) {
+        if (top.size() > 1 && exact.size() != 1) {
             List<Alternative> ranked = new ArrayList<>();
             top.forEach(c -> ranked.add(new Alternative(headers.get(c.index()), ColumnMapper.round(Math.min(c.score(),
                     0.5)))));
@@ -62,8 +62,9 @@ final class AmountColumns {
                     + headers.get(top.get(0).index()) + "\": \"amount\"}) to import", ranked);
             return false;
         }
-        Candidate chosen = budgets.get(0);
-        OrgLevels.swap(winners, taken, TargetField.AMOUNT, chosen.withReason(best.describe() + " among " + names));
+        Candidate chosen = top.size() > 1 ? exact.get(0) : budgets.get(0);
+        String why = budgets.size() == 1 ? "the only column named as a budget" : best.describe() + " among " + names;
+        OrgLevels.swap(winners, taken, TargetField.AMOUNT, chosen.withReason(why));
         return true;
     }
 

@@ -30,6 +30,11 @@ public final class ColumnMapper {
     private static final double TIE_MARGIN = 0.05;
     private static final double TIED_CONFIDENCE = 0.5;
     private static final int ALTERNATIVES = 3;
+    private static final double SOLE_EVIDENCE = 0.8;
+    /** A column of two values is a flag (revenue/expense, current/capital), not a sub-category level. */
+    private static final int FLAG_VALUES = 2;
+    private static final double SOLE_FIT = 0.95;
+    private static final double SOLE_RIVAL = 0.3;
 
     public MappingResult map(List<String> headers, List<DataRow> sample, MappingOptions options) {
         return map(headers, sample, FileContext.NONE, options);
@@ -62,11 +67,11 @@ public final class ColumnMapper {
         List<Candidate> candidates = candidates(headers, profiles, chosen.keySet(), taken);
         Map<TargetField, Candidate> winners = winners(candidates, chosen, taken);
         Set<TargetField> decided = new HashSet<>(
-                OrgLevels.apply(headers, profiles, data, candidates, winners, chosen, taken));
+                OrgLevels.apply(headers, profiles, data, candidates, winners, chosen, taken, review));
         if (AmountColumns.apply(headers, profiles, candidates, winners, taken, review)) {
             decided.add(TargetField.AMOUNT);
         }
-        record(headers, candidates, winners, decided, chosen, taken, review);
+        record(headers, data, candidates, winners, decided, chosen, taken, review);
         if (!chosen.containsKey(TargetField.FISCAL_PERIOD)) {
             StatedYear.find(context, options.fiscalYear()).ifPresent(year -> chosen.put(TargetField.FISCAL_PERIOD,
                     new FieldMapping(null, null, null, null, year.confidence(), "no column holds the fiscal period; "
@@ -114,8 +119,11 @@ public final class ColumnMapper {
                 }
             }
         }
-        // Equal evidence: departments repeat more than sub-categories do, so fewer distinct values ranks first.
+        // Equal evidence: the coarser level (fewer distinct values) ranks first: departments repeat more than
+        // sub-categories do, and the sub-category is the level right below.
+        // A sub-category of two values is a flag (revenue/expense), not the next level: it ranks last there.
         candidates.sort(Comparator.comparingDouble((Candidate c) -> c.rank(TIE_MARGIN)).reversed()
+                .thenComparing(c -> c.field() == TargetField.SUB_CATEGORY && c.distinct() <= FLAG_VALUES)
                 .thenComparingInt(Candidate::distinct).thenComparingInt(Candidate::index));
         return candidates;
     }
@@ -139,7 +147,8 @@ public final class ColumnMapper {
      * Writes each winner down with its alternatives. A required field whose runner-up has the same evidence — as
      * good a score and a header as much (or as little) the field's own name — is a tie: a person decides.
      */
-    private static void record(List<String> headers, List<Candidate> candidates, Map<TargetField, Candidate> winners,
+    private static void record(List<String> headers, List<DataRow> data, List<Candidate> candidates,
+                               Map<TargetField, Candidate> winners,
                                Set<TargetField> decided, Map<TargetField, FieldMapping> chosen, Set<Integer> taken,
                                ReviewNotes review) {
         winners.forEach((field, winner) -> {
@@ -148,10 +157,17 @@ public final class ColumnMapper {
             Optional<Candidate> tie = others.stream()
                     .filter(o -> !taken.contains(o.index()) && o.score() >= winner.score() - TIE_MARGIN
                             && o.exactHeader() == winner.exactHeader() && acceptable(o))
+                    .filter(o -> field != TargetField.FISCAL_PERIOD || !SamePeriods.agree(data, winner.index(), o.index()))
+                    .filter(o -> field != TargetField.SUB_CATEGORY || o.distinct() > FLAG_VALUES)
                     .findFirst();
             double confidence = review.asked(field) ? Math.min(winner.score(), TIED_CONFIDENCE) : winner.score();
             String reason = winner.reason();
-            if (tie.isPresent() && field.required() && !review.asked(field) && !decided.contains(field)) {
+            if (tie.isEmpty() && soleValueEvidence(winner, others)) {
+                confidence = Math.max(confidence, SOLE_EVIDENCE);
+                reason += "; the only column whose values fit";
+            }
+            // A sub-category is optional, but a wrong one files every budget under the wrong line: a tie asks too.
+            if (tie.isPresent() && field != TargetField.CURRENCY && !review.asked(field) && !decided.contains(field)) {
                 confidence = Math.min(confidence, TIED_CONFIDENCE);
                 reason += "; tied with '" + headers.get(tie.get().index()) + "'";
                 List<Alternative> ranked = new ArrayList<>();
@@ -168,6 +184,16 @@ public final class ColumnMapper {
             chosen.put(field, FieldMapping.single(headers.get(winner.index()), winner.index(), round(confidence),
                     reason, alternatives));
         });
+    }
+
+    /**
+     * A header the lexicon cannot read, but values that fit and no other column that comes close: the values decide
+     * (a lone column of years, a lone column of amounts).
+     */
+    private static boolean soleValueEvidence(Candidate winner, List<Candidate> others) {
+        return (winner.field() == TargetField.FISCAL_PERIOD || winner.field() == TargetField.AMOUNT)
+                && winner.headerScore() == 0 && winner.score() >= SOLE_FIT * (1 - Candidate.HEADER_WEIGHT)
+                && others.stream().noneMatch(o -> o.score() >= SOLE_RIVAL);
     }
 
     /** Required fields take any column with some evidence; optional ones need their header to name them. */
@@ -218,7 +244,8 @@ public final class ColumnMapper {
     }
 
     private static List<ColumnProfile> profiles(List<String> headers, List<DataRow> data) {
-        return IntStream.range(0, headers.size()).mapToObj(i -> ColumnProfile.of(values(data, i))).toList();
+        return IntStream.range(0, headers.size()).mapToObj(i -> ColumnProfile.of(values(data, i), data.size()))
+                .toList();
     }
 
     static List<String> values(List<DataRow> rows, int index) {

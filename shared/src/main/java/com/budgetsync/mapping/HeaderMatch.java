@@ -1,5 +1,7 @@
 package com.budgetsync.mapping;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ record HeaderMatch(double score, String explanation) {
     private static final int COMPOUND_MIN = 5;
     private static final double TYPO_FLOOR = 0.8;
     private static final double NAMES_SOMETHING_ELSE = 0.2;
+    private static final double IDENTIFIER_FACTOR = 0.8;
     private static final int CACHE_LIMIT = 10_000;
     private static final Map<String, HeaderMatch> CACHE = new ConcurrentHashMap<>();
 
@@ -51,35 +54,64 @@ record HeaderMatch(double score, String explanation) {
         if (other != null) {
             return new HeaderMatch(NAMES_SOMETHING_ELSE, "header '" + header + "' names " + other);
         }
+        HeaderMatch best = best(header, name, Lexicon.of(field));
+        String identifier = field == TargetField.DEPARTMENT || field == TargetField.SUB_CATEGORY
+                ? Lexicon.wordIn(Lexicon.IDENTIFIER, name) : null;
+        if (identifier != null && best.score > 0) {
+            // "Agency Code" beside "Agency Name": the name is the department, the code identifies it.
+            return new HeaderMatch(best.score * IDENTIFIER_FACTOR, best.explanation + ", an identifier ('"
+                    + identifier + "')");
+        }
+        return best;
+    }
+
+    /**
+     * The strongest of: the header is a term; a run of its words is one (or, in scripts without spaces, it holds one);
+     * one of its words is a compound of a term; it misspells a term.
+     */
+    private static HeaderMatch best(String header, String name, Lexicon.Terms terms) {
+        Double exact = terms.weights().get(name);
+        if (exact != null) {
+            return new HeaderMatch(exact, "header '" + header + "' = synonym '" + name + "'");
+        }
         HeaderMatch best = NONE;
-        for (Map.Entry<String, Double> term : Lexicon.of(field).entrySet()) {
-            HeaderMatch match = match(header, name, term.getKey(), term.getValue());
-            if (match.score > best.score) {
-                best = match;
+        String[] words = name.split(" ");
+        for (int length = words.length - 1; length >= 1; length--) {
+            for (int start = 0; start + length <= words.length; start++) {
+                String run = String.join(" ", Arrays.asList(words).subList(start, start + length));
+                best = better(best, terms.weights().get(run), CONTAINED, header, "contains synonym '" + run + "'");
+            }
+        }
+        for (String term : terms.unspaced()) {
+            if (name.contains(term)) {
+                best = better(best, terms.weights().get(term), CONTAINED, header, "contains synonym '" + term + "'");
+            }
+        }
+        for (String word : words) {
+            for (int k = COMPOUND_MIN; k <= word.length() - 2; k++) {
+                String prefix = word.substring(0, k);
+                String suffix = word.substring(word.length() - k);
+                best = better(best, terms.weights().get(prefix), COMPOUND, header,
+                        "is a compound of synonym '" + prefix + "'");
+                best = better(best, terms.weights().get(suffix), COMPOUND, header,
+                        "is a compound of synonym '" + suffix + "'");
+            }
+        }
+        if (name.length() >= 4 && Lexicon.isLatin(name)) {
+            for (String term : terms.byShape().getOrDefault(Lexicon.Terms.shape(name), List.of())) {
+                double similarity = term.length() < 4 ? 0 : typo(name, term);
+                if (similarity >= TYPO_FLOOR && terms.weights().get(term) * similarity > best.score) {
+                    best = new HeaderMatch(terms.weights().get(term) * similarity, "header '" + header
+                            + "' ≈ synonym '" + term + "' (" + String.format(Locale.ROOT, "%.2f", similarity) + ")");
+                }
             }
         }
         return best;
     }
 
-    private static HeaderMatch match(String header, String name, String term, double weight) {
-        if (name.equals(term)) {
-            return new HeaderMatch(weight, "header '" + header + "' = synonym '" + term + "'");
-        }
-        if ((" " + name + " ").contains(" " + term + " ") || !Lexicon.isLatin(term) && name.contains(term)) {
-            return new HeaderMatch(weight * CONTAINED, "header '" + header + "' contains synonym '" + term + "'");
-        }
-        if (!Lexicon.isLatin(term) || name.length() < 4 || term.length() < 4) {
-            return NONE;
-        }
-        if (term.length() >= COMPOUND_MIN && compound(name, term)) {
-            return new HeaderMatch(weight * COMPOUND, "header '" + header + "' is a compound of synonym '" + term + "'");
-        }
-        double similarity = typo(name, term);
-        if (similarity < TYPO_FLOOR) {
-            return NONE;
-        }
-        return new HeaderMatch(weight * similarity, "header '" + header + "' ≈ synonym '" + term + "' ("
-                + String.format(Locale.ROOT, "%.2f", similarity) + ")");
+    private static HeaderMatch better(HeaderMatch best, Double weight, double factor, String header, String how) {
+        return weight != null && weight * factor > best.score
+                ? new HeaderMatch(weight * factor, "header '" + header + "' " + how) : best;
     }
 
     /**
@@ -104,16 +136,6 @@ record HeaderMatch(double score, String explanation) {
     private static double similarity(String a, String b) {
         double levenshtein = 1.0 - (double) LEVENSHTEIN.apply(a, b) / Math.max(a.length(), b.length());
         return (levenshtein + JARO_WINKLER.apply(a, b)) / 2;
-    }
-
-    /** A word of the header that begins or ends with the term and is longer: "haushaltsansatz", "kostenstellen". */
-    private static boolean compound(String name, String term) {
-        for (String word : name.split(" ")) {
-            if (word.length() >= term.length() + 2 && (word.startsWith(term) || word.endsWith(term))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String namesSomethingElse(TargetField field, String name) {

@@ -6,20 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Organisation hierarchies (ministry → agency → unit, department → division, {@code Level 1 … Level 4}). The rule:
- * procurement budgets against the top named organisation level, so among the columns whose header names an
- * organisation level and whose values are labels, the one with the fewest distinct values (but more than one) is the
- * department; the next level is the sub-category when no column is named as one. Columns named with a field's own
- * words (Department, Ministry, Agency) outrank loosely named ones (Entity, Unit, Level) as levels. A code column beside
- * its label column ({@code CC_No} / {@code Cost Center}) gives way to the label.
+ * Organisation hierarchies (ministry → agency → unit, portfolio → department/agency, {@code Level 1 … Level 4}). The
+ * rule: procurement budgets against the top named organisation level, so among the label columns whose header names
+ * an organisation level, the one with the fewest distinct values is the department, and the next level is the
+ * sub-category. A column only loosely named (Entity, Unit) that holds one value throughout is a legal entity or the
+ * publisher, not a level. A code column beside its named label column ({@code CC_No} / {@code Cost Center}) gives way
+ * to the label.
  */
 final class OrgLevels {
     private static final double NAMED = 0.7;
-    private static final double OWN_NAME = 0.88;
     private static final double LABELS = 0.7;
-    private static final double NAMED_SUB_CATEGORY = 0.9;
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private OrgLevels() {
     }
@@ -27,77 +28,82 @@ final class OrgLevels {
     /** Applies the rules to the winners; returns the fields they decided (no tie to report for those). */
     static Set<TargetField> apply(List<String> headers, List<ColumnProfile> profiles, List<DataRow> data,
                                   List<Candidate> candidates, Map<TargetField, Candidate> winners,
-                                  Map<TargetField, FieldMapping> chosen, Set<Integer> taken) {
-        labelForCode(TargetField.DEPARTMENT, headers, profiles, data, candidates, winners, taken);
-        labelForCode(TargetField.SUB_CATEGORY, headers, profiles, data, candidates, winners, taken);
+                                  Map<TargetField, FieldMapping> chosen, Set<Integer> taken, ReviewNotes review) {
+        labelForCode(TargetField.DEPARTMENT, headers, profiles, data, winners, taken);
+        labelForCode(TargetField.SUB_CATEGORY, headers, profiles, data, winners, taken);
         Candidate department = winners.get(TargetField.DEPARTMENT);
         if (department == null || chosen.containsKey(TargetField.DEPARTMENT)) {
             return Set.of();
         }
         Candidate sub = winners.get(TargetField.SUB_CATEGORY);
-        List<Candidate> levels = levels(headers, profiles, data, candidates, taken, department, sub);
+        List<Candidate> levels = candidates.stream()
+                .filter(c -> c.field() == TargetField.DEPARTMENT && c.headerScore() >= NAMED)
+                .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
+                        || !taken.contains(c.index()))
+                .filter(c -> profiles.get(c.index()).labels() >= LABELS)
+                .filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME)
+                .sorted(Comparator.comparingInt(Candidate::distinct)
+                        .thenComparingInt(c -> levelNumber(headers.get(c.index())))
+                        .thenComparing(Comparator.comparingDouble(Candidate::headerScore).reversed())
+                        .thenComparingInt(Candidate::index))
+                .toList();
         if (levels.size() < 2) {
             return Set.of();
         }
         String order = String.join(" → ", levels.stream().map(c -> "'" + headers.get(c.index()) + "' ("
                 + c.distinct() + ")").toList());
         Candidate top = levels.get(0);
+        Candidate next = levels.get(1);
+        if (top.distinct() == 1 && next.distinct() == 1 && !numberedLevels(headers.get(top.index()),
+                headers.get(next.index()))) {
+            // Two columns of one value each: nothing orders them (a publisher, a region), a person picks.
+            review.askWhich(TargetField.DEPARTMENT, "department: '" + headers.get(top.index()) + "' and '"
+                    + headers.get(next.index()) + "' each hold one value; pin the department column in the config",
+                    levels.stream().limit(3).map(c -> new Alternative(headers.get(c.index()), 0.5)).toList());
+            return Set.of();
+        }
         swap(winners, taken, TargetField.DEPARTMENT, top.withReason("top of the organisation levels " + order
                 + ": procurement budgets against the top named level"));
-        if (!chosen.containsKey(TargetField.SUB_CATEGORY)
-                && (sub == null || sub.headerScore() < NAMED_SUB_CATEGORY || sub.index() == levels.get(1).index())) {
-            Candidate next = candidateFor(TargetField.SUB_CATEGORY, levels.get(1).index(), headers, profiles);
+        if (!chosen.containsKey(TargetField.SUB_CATEGORY)) {
+            Candidate asSub = Candidate.of(TargetField.SUB_CATEGORY, headers.get(next.index()), next.index(),
+                    profiles.get(next.index()));
             swap(winners, taken, TargetField.SUB_CATEGORY, new Candidate(TargetField.SUB_CATEGORY, next.index(),
-                    Math.max(next.score(), levels.get(1).score()), next.headerScore(), false, next.distinct(),
-                    "next organisation level below '" + headers.get(top.index()) + "' (no column is named as a"
-                            + " sub-category); " + levels.get(1).reason()));
+                    Math.max(asSub.score(), next.score()), asSub.headerScore(), false, asSub.fit(), next.distinct(),
+                    "the organisation level below '" + headers.get(top.index()) + "'; " + next.reason()));
         }
-        return Set.of(TargetField.DEPARTMENT);
+        return Set.of(TargetField.DEPARTMENT, TargetField.SUB_CATEGORY);
     }
 
-    /**
-     * Label columns named as organisation levels, coarsest first; only those named with the field's own words when
-     * two or more are.
-     */
-    private static List<Candidate> levels(List<String> headers, List<ColumnProfile> profiles, List<DataRow> data,
-                                          List<Candidate> candidates, Set<Integer> taken, Candidate department,
-                                          Candidate sub) {
-        List<Candidate> named = candidates.stream()
-                .filter(c -> c.field() == TargetField.DEPARTMENT && c.headerScore() >= NAMED)
-                .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
-                        || !taken.contains(c.index()))
-                .filter(c -> profiles.get(c.index()).labels() >= LABELS && c.distinct() >= 2)
-                .filter(c -> IdentifierColumns.labelOf(c.index(), headers, profiles, data).isEmpty())
-                .sorted(Comparator.comparingInt(Candidate::distinct).thenComparingInt(Candidate::index))
-                .toList();
-        List<Candidate> ownNamed = named.stream().filter(c -> c.headerScore() >= OWN_NAME).toList();
-        if (ownNamed.size() == 1) {
-            return List.of();
-        }
-        return ownNamed.size() >= 2 ? ownNamed : named;
+    /** "ORGANICO_1" and "ORGANICO_2", "Level 1" and "Level 2": the same name numbered, so the number orders them. */
+    private static boolean numberedLevels(String a, String b) {
+        String x = HeaderNames.normalize(a);
+        String y = HeaderNames.normalize(b);
+        return !x.equals(y) && x.replaceAll("\\d+", "#").equals(y.replaceAll("\\d+", "#")) && x.matches(".*\\d.*");
     }
 
+    /** The level a numbered header names (1 for "admin1"), or a large number for headers without one. */
+    private static int levelNumber(String header) {
+        Matcher m = NUMBER.matcher(header);
+        return m.find() && m.group().length() <= 2 ? Integer.parseInt(m.group()) : Integer.MAX_VALUE;
+    }
+
+    /** A code column chosen for a field gives way to the named label column it repeats in step with. */
     private static void labelForCode(TargetField field, List<String> headers, List<ColumnProfile> profiles,
-                                     List<DataRow> data, List<Candidate> candidates,
-                                     Map<TargetField, Candidate> winners, Set<Integer> taken) {
+                                     List<DataRow> data, Map<TargetField, Candidate> winners, Set<Integer> taken) {
         Candidate winner = winners.get(field);
         if (winner == null) {
             return;
         }
         Optional<Integer> label = IdentifierColumns.labelOf(winner.index(), headers, profiles, data)
-                .filter(l -> !taken.contains(l));
+                .filter(l -> !taken.contains(l) && !headers.get(l).isBlank());
         label.ifPresent(l -> {
-            Candidate named = candidateFor(field, l, headers, profiles);
+            Candidate named = Candidate.of(field, headers.get(l), l, profiles.get(l));
             swap(winners, taken, field, new Candidate(field, l, Math.max(named.score(), winner.score()),
-                    named.headerScore(), named.exactHeader(), named.distinct(), "'" + headers.get(winner.index())
+                    named.headerScore(), named.exactHeader(), named.fit(), named.distinct(), "'"
+                    + headers.get(winner.index())
                     + "' holds codes and '" + headers.get(l) + "' their names: the label is mapped; "
                     + named.reason()));
         });
-    }
-
-    private static Candidate candidateFor(TargetField field, int index, List<String> headers,
-                                          List<ColumnProfile> profiles) {
-        return Candidate.of(field, headers.get(index), index, profiles.get(index));
     }
 
     static void swap(Map<TargetField, Candidate> winners, Set<Integer> taken, TargetField field, Candidate next) {

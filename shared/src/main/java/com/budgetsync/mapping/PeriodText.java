@@ -6,6 +6,7 @@ import com.budgetsync.normalize.FiscalPeriodParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +38,14 @@ public record PeriodText(String text, FiscalPeriod period, boolean part, String 
 
     /** A fiscal year named in a file name or title (months or dates there are export stamps, not budget periods). */
     static Optional<PeriodText> findYear(String text) {
-        return find(text).filter(p -> p.period.type() == PeriodType.YEAR
-                && (p.text.length() >= 4 || p.text.toUpperCase().contains("FY")));
+        return search(text, false, p -> p.type() == PeriodType.YEAR);
     }
 
     private static Optional<PeriodText> search(String text, boolean parts) {
+        return search(text, parts, p -> true);
+    }
+
+    private static Optional<PeriodText> search(String text, boolean parts, Predicate<FiscalPeriod> wanted) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -49,9 +53,9 @@ public record PeriodText(String text, FiscalPeriod period, boolean part, String 
         for (int length = Math.min(MAX_RUN, tokens.size()); length >= 1; length--) {
             for (int start = 0; start + length <= tokens.size(); start++) {
                 String run = String.join(" ", tokens.subList(start, start + length));
-                Optional<FiscalPeriod> period = parts
+                Optional<FiscalPeriod> period = (parts
                         ? PERIODS.parse("FY2000 " + run).filter(p -> p.type() != PeriodType.YEAR)
-                        : PERIODS.parse(run);
+                        : PERIODS.parse(run)).filter(wanted);
                 if (period.isPresent() && run.chars().anyMatch(c -> Character.isLetterOrDigit(c))) {
                     List<String> rest = new ArrayList<>(tokens.subList(0, start));
                     rest.addAll(tokens.subList(start + length, tokens.size()));

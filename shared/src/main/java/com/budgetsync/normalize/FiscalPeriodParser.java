@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  */
 public final class FiscalPeriodParser {
     private static final Map<String, Integer> MONTHS = months();
+    /** The time of an ISO date-time ("2014-01-01T00:00:00", "2025-03-01 00:00"): the date is what counts. */
+    private static final Pattern ISO_TIME = Pattern.compile(
+            "(?<=^\\d{4}-\\d{2}-\\d{2})[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     /** FY, and the fiscal-year words of German (GJ, HJ), French, Spanish, Portuguese, Italian and Dutch exports. */
     private static final Set<String> FISCAL_WORDS = Set.of("FY", "FISCAL", "GJ", "HJ", "WJ", "EXERCICE", "EJERCICIO",
@@ -54,7 +57,8 @@ public final class FiscalPeriodParser {
         if (text == null || text.isBlank() || text.length() > 40) {
             return Optional.empty();
         }
-        Tokens t = Tokens.of(text.trim());
+        String trimmed = text.trim();
+        Tokens t = Tokens.of(trimmed.indexOf(':') > 0 ? ISO_TIME.matcher(trimmed).replaceFirst("") : trimmed);
         if (t == null) {
             return Optional.empty();
         }

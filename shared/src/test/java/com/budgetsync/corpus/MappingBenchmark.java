@@ -1,5 +1,7 @@
 package com.budgetsync.corpus;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.budgetsync.corpus.CorpusVerdict.FieldCheck;
 import com.budgetsync.corpus.CorpusVerdict.Outcome;
 import com.budgetsync.mapping.TargetField;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code mvn -pl shared -Pbench-mapping test-compile exec:java} (or {@link #main} from an IDE, working directory
@@ -25,6 +28,8 @@ public final class MappingBenchmark {
 
     /** {@code MappingBenchmark [corpus dir]}; the first pass over the corpus warms the JVM up, the second is timed. */
     public static void main(String[] args) {
+        // POI logs every workbook part it opens at DEBUG; the table is what this prints.
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path dir = args.length > 0 ? Path.of(args[0]) : RealCorpus.DIR;
         List<CorpusAnswer> answers = RealCorpus.answers(dir);
         answers.forEach(a -> RealCorpus.run(dir, a));
