@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 final class OrgLevels {
     private static final double NAMED = 0.7;
     private static final double LABELS = 0.7;
+    /** How much better one header must name a level than another for that alone to order them. */
+    private static final double CLEARLY_NAMED = 0.1;
+    private static final Pattern LEVEL_SUFFIX = Pattern.compile(
+            "\\d+|\\b(label|name|title|desc|description|code|id|nombre|nom|libelle|bezeichnung)\\b");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private OrgLevels() {
@@ -36,17 +40,33 @@ final class OrgLevels {
             return Set.of();
         }
         Candidate sub = winners.get(TargetField.SUB_CATEGORY);
-        List<Candidate> levels = candidates.stream()
+        List<Candidate> named = candidates.stream()
                 .filter(c -> c.field() == TargetField.DEPARTMENT && c.headerScore() >= NAMED)
                 .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
                         || !taken.contains(c.index()))
                 .filter(c -> profiles.get(c.index()).labels() >= LABELS)
-                .filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME)
                 .sorted(Comparator.comparingInt(Candidate::distinct)
                         .thenComparingInt(c -> levelNumber(headers.get(c.index())))
                         .thenComparing(Comparator.comparingDouble(Candidate::headerScore).reversed())
                         .thenComparingInt(Candidate::index))
                 .toList();
+        if (named.size() >= 2 && named.get(0).distinct() == 1 && named.get(1).distinct() == 1
+                && named.get(0).headerScore() - named.get(1).headerScore() <= CLEARLY_NAMED
+                && !numberedLevels(headers.get(named.get(0).index()), headers.get(named.get(1).index()))) {
+            // Two columns of one value each: nothing orders them (a publisher, a region, an entity), a person picks.
+            review.askWhich(TargetField.DEPARTMENT, "department: '" + headers.get(named.get(0).index()) + "' and '"
+                    + headers.get(named.get(1).index()) + "' each hold one value; pin the department column in the"
+                    + " config", named.stream().limit(3).map(c -> new Alternative(headers.get(c.index()), 0.5)).toList());
+            return Set.of();
+        }
+        // A loosely named column of one value (Entity: Acme Inc) is the publisher, not a level; among several columns
+        // named in the field's own words (Department, Directorate, Service), only those are levels.
+        List<Candidate> levels = named.stream()
+                .filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME).toList();
+        List<Candidate> ownNamed = levels.stream().filter(c -> c.headerScore() >= Candidate.OWN_NAME).toList();
+        if (ownNamed.size() >= 2) {
+            levels = ownNamed;
+        }
         if (levels.size() < 2) {
             return Set.of();
         }
@@ -54,14 +74,6 @@ final class OrgLevels {
                 + c.distinct() + ")").toList());
         Candidate top = levels.get(0);
         Candidate next = levels.get(1);
-        if (top.distinct() == 1 && next.distinct() == 1 && !numberedLevels(headers.get(top.index()),
-                headers.get(next.index()))) {
-            // Two columns of one value each: nothing orders them (a publisher, a region), a person picks.
-            review.askWhich(TargetField.DEPARTMENT, "department: '" + headers.get(top.index()) + "' and '"
-                    + headers.get(next.index()) + "' each hold one value; pin the department column in the config",
-                    levels.stream().limit(3).map(c -> new Alternative(headers.get(c.index()), 0.5)).toList());
-            return Set.of();
-        }
         swap(winners, taken, TargetField.DEPARTMENT, top.withReason("top of the organisation levels " + order
                 + ": procurement budgets against the top named level"));
         if (!chosen.containsKey(TargetField.SUB_CATEGORY)) {
@@ -74,11 +86,15 @@ final class OrgLevels {
         return Set.of(TargetField.DEPARTMENT, TargetField.SUB_CATEGORY);
     }
 
-    /** "ORGANICO_1" and "ORGANICO_2", "Level 1" and "Level 2": the same name numbered, so the number orders them. */
+    /**
+     * "ORGANICO_1" and "ORGANICO_2", "Level 1" and "Level 2", "admin1" and "admin6 (label)": the same name numbered,
+     * so the number orders them.
+     */
     private static boolean numberedLevels(String a, String b) {
         String x = HeaderNames.normalize(a);
         String y = HeaderNames.normalize(b);
-        return !x.equals(y) && x.replaceAll("\\d+", "#").equals(y.replaceAll("\\d+", "#")) && x.matches(".*\\d.*");
+        return !x.equals(y) && x.matches(".*\\d.*") && y.matches(".*\\d.*")
+                && LEVEL_SUFFIX.matcher(x).replaceAll("").strip().equals(LEVEL_SUFFIX.matcher(y).replaceAll("").strip());
     }
 
     /** The level a numbered header names (1 for "admin1"), or a large number for headers without one. */

@@ -29,7 +29,7 @@ final class WideHeaders {
     }
 
     /** One period column: its position, header, period granularity, whether the year is missing, and its kind. */
-    record Header(int index, String header, PeriodType type, boolean part, Kind kind, String words) {
+    record Header(int index, String header, PeriodType type, boolean part, Kind kind, String words, String period) {
         /** Columns that belong together: same kind of amounts, same words, same granularity. */
         String group() {
             return kind + "|" + words + "|" + type + "|" + part;
@@ -41,7 +41,8 @@ final class WideHeaders {
 
     static Optional<Header> read(int index, String header) {
         Optional<PeriodText> found = PeriodText.find(header).or(() -> PeriodText.findPart(header));
-        return found.map(p -> new Header(index, header, p.period().type(), p.part(), kind(p.words()), p.words()));
+        return found.map(p -> new Header(index, header, p.period().type(), p.part(), kind(p.words()), p.words(),
+                p.period().canonical()));
     }
 
     static Kind kind(String words) {

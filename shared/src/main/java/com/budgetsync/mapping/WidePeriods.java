@@ -4,11 +4,13 @@ import com.budgetsync.mapping.WideHeaders.Header;
 import com.budgetsync.mapping.WideHeaders.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -59,10 +61,10 @@ final class WidePeriods {
         if (ranked.isEmpty()) {
             return Optional.empty();
         }
-        List<Header> chosen = ranked.get(0);
-        List<Header> rival = ranked.size() > 1 && ranked.get(1).get(0).kind() == chosen.get(0).kind()
-                && ranked.get(1).size() == chosen.size() && chosen.get(0).type() == ranked.get(1).get(0).type()
-                ? ranked.get(1) : List.of();
+        List<Header> first = ranked.get(0);
+        List<Header> rival = ranked.size() > 1 && ranked.get(1).get(0).kind() == first.get(0).kind()
+                && periods(ranked.get(1)).equals(periods(first)) ? ranked.get(1) : List.of();
+        List<Header> chosen = covering(ranked, first);
         List<Header> ignored = all.stream().filter(h -> !chosen.contains(h)).toList();
         if (!chosen.get(0).part()) {
             return Optional.of(new Columns(chosen, null, null, false, ignored, rival));
@@ -75,6 +77,26 @@ final class WidePeriods {
         }
         Optional<StatedYear> stated = StatedYear.find(context, configYear);
         return Optional.of(new Columns(chosen, null, stated.orElse(null), stated.isEmpty(), ignored, rival));
+    }
+
+    /**
+     * The best group, and from the groups after it the columns of periods it lacks: "FY23 Appropriation" and
+     * "FY24 Adopted" are both budgets, of different years; "FY24 Revised" beside "FY24 Adopted" is not imported.
+     */
+    private static List<Header> covering(List<List<Header>> ranked, List<Header> first) {
+        List<Header> chosen = new ArrayList<>(first);
+        Set<String> covered = new HashSet<>(periods(first));
+        for (List<Header> group : ranked.subList(1, ranked.size())) {
+            if (group.get(0).type() == first.get(0).type() && group.get(0).part() == first.get(0).part()) {
+                group.stream().filter(h -> covered.add(h.period())).forEach(chosen::add);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Header::index));
+        return chosen;
+    }
+
+    private static Set<String> periods(List<Header> group) {
+        return group.stream().map(Header::period).collect(Collectors.toSet());
     }
 
     /** Wide columns hold amounts (blank cells allowed): a column of labels under "2025" is no period column. */
