@@ -10,9 +10,17 @@ record Candidate(TargetField field, int index, double score, double headerScore,
     private static final double CURRENCY_HEADER_WEIGHT = 0.3;
     static final double OWN_NAME = 0.88;
     private static final double EXACT_FIT = 0.9;
+    private static final double IDENTIFIER_FACTOR = 0.8;
 
     static Candidate of(TargetField field, String header, int index, ColumnProfile profile) {
         HeaderMatch match = HeaderMatch.of(field, header);
+        String identifier = field == TargetField.DEPARTMENT || field == TargetField.SUB_CATEGORY
+                ? Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(header)) : null;
+        if (identifier != null && match.score() > 0 && profile.codes() >= profile.labels()) {
+            // "Agency Code" holding codes beside "Agency Name": the name is the department, the code identifies it.
+            match = new HeaderMatch(match.score() * IDENTIFIER_FACTOR, match.explanation() + ", an identifier ('"
+                    + identifier + "')");
+        }
         double fit = profile.fit(field);
         // One value all the way down is weak evidence of a department or category column, unless the header says so
         // in the field's own words (a file of one ministry still names its "Ministry").

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -22,7 +23,8 @@ record HeaderMatch(double score, String explanation) {
     private static final int COMPOUND_MIN = 5;
     private static final double TYPO_FLOOR = 0.8;
     private static final double NAMES_SOMETHING_ELSE = 0.2;
-    private static final double IDENTIFIER_FACTOR = 0.8;
+    private static final Pattern LEVEL_SUFFIX = Pattern.compile(
+            "\\b(\\d+|label|name|title|desc|description|nombre|nom|libelle|bezeichnung)\\b");
     private static final int CACHE_LIMIT = 10_000;
     private static final Map<String, HeaderMatch> CACHE = new ConcurrentHashMap<>();
 
@@ -55,12 +57,11 @@ record HeaderMatch(double score, String explanation) {
             return new HeaderMatch(NAMES_SOMETHING_ELSE, "header '" + header + "' names " + other);
         }
         HeaderMatch best = best(header, name, Lexicon.of(field));
-        String identifier = field == TargetField.DEPARTMENT || field == TargetField.SUB_CATEGORY
-                ? Lexicon.wordIn(Lexicon.IDENTIFIER, name) : null;
-        if (identifier != null && best.score > 0) {
-            // "Agency Code" beside "Agency Name": the name is the department, the code identifies it.
-            return new HeaderMatch(best.score * IDENTIFIER_FACTOR, best.explanation + ", an identifier ('"
-                    + identifier + "')");
+        // A level number or a "label"/"name" suffix does not change what a header names: "admin3 (label)" is "admin".
+        String bare = LEVEL_SUFFIX.matcher(name).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        if (!bare.isEmpty() && !bare.equals(name)) {
+            HeaderMatch stripped = best(header, bare, Lexicon.of(field));
+            best = stripped.score > best.score ? stripped : best;
         }
         return best;
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Code columns that repeat in step with a label column ({@code CC_No} beside {@code Cost Center}, {@code Org Code}
- * beside {@code Org Name}): each code always comes with the same label and each label with the same code. Such a
+ * Code columns — of code values, or named as codes — that repeat in step with a label column ({@code CC_No} beside
+ * {@code Cost Center}, {@code Agency Code} beside {@code Agency Name}): each code always comes with the same label and each label with the same code. Such a
  * column identifies; it is neither the amount nor, while its label column is there, the department.
  */
 final class IdentifierColumns {
@@ -22,8 +22,9 @@ final class IdentifierColumns {
     static Optional<Integer> labelOf(int code, List<String> headers, List<ColumnProfile> profiles,
                                      List<DataRow> rows) {
         ColumnProfile p = profiles.get(code);
+        boolean namedCode = Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(headers.get(code))) != null;
         // In step means repeating together: with every value distinct, any two columns pair one to one.
-        if (p.codes() < SHARE || p.distinct() < 2 || p.distinct() > SHARE * p.values()) {
+        if (p.codes() < SHARE && !namedCode || p.distinct() < 2 || p.distinct() > SHARE * p.values()) {
             return Optional.empty();
         }
         for (int label = 0; label < headers.size(); label++) {

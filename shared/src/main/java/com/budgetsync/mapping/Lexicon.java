@@ -28,6 +28,8 @@ final class Lexicon {
     static final String FREE_TEXT = "freeText";
     static final String TOTAL = "total";
     static final String IDENTIFIER = "identifier";
+    static final String TERRITORY = "territory";
+    static final String TERRITORIAL_UNIT = "territorialUnit";
     private static final int MAX_TERM_WORDS = 6;
     private static final int CACHE_LIMIT = 20_000;
 

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * to the label.
  */
 final class OrgLevels {
-    private static final double NAMED = 0.7;
+    /** A level's header names an organisation level: a term of the field itself, or a loose one standing alone. */
+    private static final double NAMED = 0.8;
     private static final double LABELS = 0.7;
     /** How much better one header must name a level than another for that alone to order them. */
     private static final double CLEARLY_NAMED = 0.1;
@@ -39,12 +40,19 @@ final class OrgLevels {
         if (department == null || chosen.containsKey(TargetField.DEPARTMENT)) {
             return Set.of();
         }
+        if (territorial(headers, department)) {
+            review.askWhich(TargetField.DEPARTMENT, "department: '" + headers.get(department.index()) + "' stands among"
+                    + " territory columns (region, province, locality): a territory, or the organisation? Pin the"
+                    + " department column in the config", List.of(new Alternative(headers.get(department.index()), 0.5)));
+            return Set.of();
+        }
         Candidate sub = winners.get(TargetField.SUB_CATEGORY);
         List<Candidate> named = candidates.stream()
                 .filter(c -> c.field() == TargetField.DEPARTMENT && c.headerScore() >= NAMED)
                 .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
                         || !taken.contains(c.index()))
                 .filter(c -> profiles.get(c.index()).labels() >= LABELS)
+                .filter(c -> IdentifierColumns.labelOf(c.index(), headers, profiles, data).isEmpty())
                 .sorted(Comparator.comparingInt(Candidate::distinct)
                         .thenComparingInt(c -> levelNumber(headers.get(c.index())))
                         .thenComparing(Comparator.comparingDouble(Candidate::headerScore).reversed())
@@ -59,14 +67,9 @@ final class OrgLevels {
                     + " config", named.stream().limit(3).map(c -> new Alternative(headers.get(c.index()), 0.5)).toList());
             return Set.of();
         }
-        // A loosely named column of one value (Entity: Acme Inc) is the publisher, not a level; among several columns
-        // named in the field's own words (Department, Directorate, Service), only those are levels.
+        // A loosely named column of one value (Entity: Acme Inc) is the publisher, not a level.
         List<Candidate> levels = named.stream()
                 .filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME).toList();
-        List<Candidate> ownNamed = levels.stream().filter(c -> c.headerScore() >= Candidate.OWN_NAME).toList();
-        if (ownNamed.size() >= 2) {
-            levels = ownNamed;
-        }
         if (levels.size() < 2) {
             return Set.of();
         }
@@ -84,6 +87,16 @@ final class OrgLevels {
                     "the organisation level below '" + headers.get(top.index()) + "'; " + next.reason()));
         }
         return Set.of(TargetField.DEPARTMENT, TargetField.SUB_CATEGORY);
+    }
+
+    /**
+     * A "département" (or "departamento", "dept") column among two or more territory columns is the French or Latin
+     * American territorial unit, not an organisation.
+     */
+    private static boolean territorial(List<String> headers, Candidate department) {
+        String header = HeaderNames.normalize(headers.get(department.index()));
+        return Lexicon.wordIn(Lexicon.TERRITORIAL_UNIT, header) != null && headers.stream()
+                .filter(h -> Lexicon.wordIn(Lexicon.TERRITORY, HeaderNames.normalize(h)) != null).count() >= 2;
     }
 
     /**
