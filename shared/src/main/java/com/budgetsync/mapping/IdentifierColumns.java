@@ -14,6 +14,8 @@ import java.util.stream.IntStream;
  */
 final class IdentifierColumns {
     private static final double SHARE = 0.8;
+    /** Fewer rows pair any two columns by chance. */
+    private static final int MIN_ROWS = 6;
 
     private IdentifierColumns() {
     }
@@ -24,7 +26,8 @@ final class IdentifierColumns {
         ColumnProfile p = profiles.get(code);
         boolean namedCode = Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(headers.get(code))) != null;
         // In step means repeating together: with every value distinct, any two columns pair one to one.
-        if (p.codes() < SHARE && !namedCode || p.distinct() < 2 || p.distinct() > SHARE * p.values()) {
+        if (p.codes() < SHARE && !namedCode || p.values() < MIN_ROWS || p.distinct() < 2
+                || p.distinct() > SHARE * p.values()) {
             return Optional.empty();
         }
         for (int label = 0; label < headers.size(); label++) {

@@ -44,7 +44,7 @@ public class MapActivityImpl implements MapActivity {
                     layout.headers());
             List<String> warnings = new ArrayList<>();
             drift.forEach(d -> warnings.add("header changed since the last import: " + d));
-            history.recordMapping(run.syncId(), result.mapping(), warnings);
+            history.recordMapping(run.syncId(), result.mapping(), warnings, result.questions());
             return new MapOutput(result.mapping(), result.needsReview(), result.problems(), drift,
                     result.questions());
         } catch (UnreadableFileException e) {

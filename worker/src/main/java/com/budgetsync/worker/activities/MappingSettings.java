@@ -15,7 +15,7 @@ public final class MappingSettings {
     public static MappingOptions options(ConfigOptions options) {
         Map<String, TargetField> pins = new LinkedHashMap<>();
         options.pinsOrEmpty().forEach((column, field) -> pins.put(column, TargetField.fromJson(field)));
-        return new MappingOptions(pins, options.mappingThresholdOrDefault());
+        return new MappingOptions(pins, options.mappingThresholdOrDefault(), options.fiscalYear());
     }
 
     public static NormalizeOptions normalize(ConfigOptions options, int fiscalYearStartMonth) {
