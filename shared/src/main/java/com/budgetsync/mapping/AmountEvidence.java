@@ -48,7 +48,9 @@ record AmountEvidence(double identifier, String why) {
         if (round / n >= 0.5) {
             return NONE;
         }
-        if (sameWidth(numbers) && numbers.get(0).length() >= 3 && spread(parsed) < 1) {
+        // Codes differ from row to row; one amount repeated (a flat monthly budget) is no code.
+        if (sameWidth(numbers) && numbers.get(0).length() >= 3 && spread(parsed) < 1
+                && numbers.stream().distinct().count() >= MIN_VALUES) {
             return new AmountEvidence(0.7, "whole numbers of one width (" + numbers.get(0).length()
                     + " digits) within one order of magnitude: codes");
         }
