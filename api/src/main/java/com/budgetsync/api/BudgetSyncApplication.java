@@ -5,20 +5,22 @@ import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
-import com.budgetsync.api.cli.ApiKeyCommand;
 import com.budgetsync.api.budget.BudgetChecker;
+import com.budgetsync.api.budget.BudgetDao;
 import com.budgetsync.api.budget.FiscalYears;
 import com.budgetsync.api.budget.FxRates;
 import com.budgetsync.api.budget.Utilization;
+import com.budgetsync.api.cli.ApiKeyCommand;
 import com.budgetsync.api.cli.BenchCommand;
 import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
+import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
-import com.budgetsync.api.core.ManagedWorker;
 import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
+import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.api.resources.ApiKeyResource;
@@ -31,21 +33,21 @@ import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
+import com.budgetsync.api.runtime.ProcessRuntime;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
-import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.config.ConfigValidator;
+import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.net.OutboundGuard;
-import com.budgetsync.worker.SyncWorker;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -109,16 +111,14 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 // Money is exact end to end: a JSON number read into an untyped field is a BigDecimal, not a double.
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgresql");
-        OutboundGuard outbound = config.getOutbound().guard();
-        OutboundGuard.install(outbound);
+        ProcessRuntime runtime = new ProcessRuntime(config);
+        OutboundGuard outbound = runtime.installOutboundGuard();
         SourceSecrets secrets = config.sourceSecrets();
 
-        TemporalConnection temporal = new TemporalConnection(config.getTemporal().address(),
-                config.getTemporal().namespace(), environment.metrics());
+        TemporalConnection temporal = runtime.connect(config.getTemporal().address(), environment.metrics());
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
-            environment.lifecycle().manage(new ManagedWorker(
-                    new SyncWorker(temporal.client(), jdbi, config.workerSettings(), secrets)));
+            environment.lifecycle().manage(runtime.managedWorker(temporal, jdbi));
         }
 
         ConfigDao configs = new ConfigDao(jdbi);
@@ -141,8 +141,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery()));
+        ConfigValidator validator = new ConfigValidator(outbound);
+        StoredConfigCheck storedConfigs = new StoredConfigCheck(configs, validator, new WebhookUrls(secrets));
+        environment.lifecycle().manage(storedConfigs);
         environment.jersey().register(new SyncConfigResource(configs, scheduler, secrets,
-                new ImportedFileDao(jdbi), new ConfigAuditStore(jdbi), outbound));
+                new ConnectionTests(temporal.client()), new ConfigAuditStore(jdbi), validator, storedConfigs));
         environment.jersey().register(new SyncResource(configs, history, runner,
                 new Reruns(configs, files, runner), new NotificationDao(jdbi)));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
@@ -152,7 +155,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
-        SystemStatus status = new SystemStatus(jdbi, temporal);
+        SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);
         environment.jersey().register(new HealthResource(status));
         ErrorMappers.all().forEach(environment.jersey()::register);
 

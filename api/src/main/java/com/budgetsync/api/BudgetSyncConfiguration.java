@@ -2,9 +2,8 @@ package com.budgetsync.api;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
-import java.nio.file.Path;
 import com.budgetsync.db.DatabaseUrl;
-import com.budgetsync.worker.WorkerSettings;
+import com.budgetsync.settings.WorkerSettings;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -12,6 +11,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 
 /**
  * Everything has a default, so {@code dev} and {@code sync-file} run without a file; {@code config.yml} (with

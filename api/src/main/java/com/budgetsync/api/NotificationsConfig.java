@@ -1,6 +1,6 @@
 package com.budgetsync.api;
 
-import com.budgetsync.worker.notify.NotificationSettings;
+import com.budgetsync.settings.NotificationSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

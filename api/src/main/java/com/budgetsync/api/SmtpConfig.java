@@ -1,6 +1,6 @@
 package com.budgetsync.api;
 
-import com.budgetsync.worker.notify.SmtpSettings;
+import com.budgetsync.settings.SmtpSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,7 @@
 package com.budgetsync.api;
 
-import com.budgetsync.worker.WorkerSettings;
-import com.budgetsync.worker.notify.NotificationSettings;
+import com.budgetsync.settings.NotificationSettings;
+import com.budgetsync.settings.WorkerSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Min;
 

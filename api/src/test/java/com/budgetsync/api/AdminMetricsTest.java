@@ -11,9 +11,8 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin port as ops read it while {@code dev} runs (API, worker and Temporal in one JVM): after a successful and
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.Test;
  * own metrics, and /healthcheck reports Temporal and PostgreSQL healthy.
  */
 class AdminMetricsTest {
-    private static RunningApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass();
 
     @Test
     void runsAndTemporalSdkMetricsAreOnTheAdminPort() throws Exception {

@@ -12,9 +12,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Over real HTTP, real gRPC and real PostgreSQL, as {@code dev} runs: the seed's file is uploaded, imported, re-synced
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
 class EndToEndSyncTest {
     private static final String SEED = SeedExample.CSV;
 
-    private static RunningApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass();
 
     @Test
     void uploadResyncAndSoftDeleteKeepUtilization() throws Exception {
@@ -127,7 +117,7 @@ class EndToEndSyncTest {
         RunningApp.Response badType = app.postJson("/api/sync/config",
                 "{\"customerId\":\"e2e\",\"sourceType\":\"ftp\"}");
         assertEquals(400, badType.status());
-        assertTrue(badType.json().path("error").asText().contains("allowed: upload, local, sftp, s3, https"),
+        assertTrue(badType.json().path("error").asText().contains("sourceType \"ftp\" must be one of upload, local, sftp, s3, https"),
                 badType.body());
     }
 

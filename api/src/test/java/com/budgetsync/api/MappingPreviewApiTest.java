@@ -7,23 +7,13 @@ import com.budgetsync.api.testing.RunningApp;
 import com.budgetsync.testing.SeedExample;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /api/mapping/preview answers what a run would make of a file, in the documented shape, importing nothing. */
 class MappingPreviewApiTest {
-    private static RunningApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass();
 
     @Test
     void seedFileMapsWithReasonsAndNormalisedRows() throws Exception {

@@ -17,12 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A run's notifications as its history detail shows them, after a real upload, run and webhook delivery. */
 class NotificationHistoryApiTest {
     private static final String SECRET_PATH = "/services/T1/B2/s3cr3tHookToken";
 
-    private static RunningApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass();
     private static HttpServer receiver;
     private static final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -35,12 +37,10 @@ class NotificationHistoryApiTest {
             exchange.close();
         });
         receiver.start();
-        app = RunningApp.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        app.close();
         receiver.stop(0);
     }
 

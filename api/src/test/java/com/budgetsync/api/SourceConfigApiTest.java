@@ -9,8 +9,8 @@ import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +18,23 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Source configs over the real API: secrets encrypted at rest, masked in answers, kept on update; the test call. */
 class SourceConfigApiTest {
     private static final String PASSWORD = "Api-Secret-Passw0rd";
-    private static RunningApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass();
     private static int closedPort;
 
     @BeforeAll
     static void start() throws Exception {
-        app = RunningApp.start();
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     private static Map<String, Object> sftp(Object password) {

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,10 +27,10 @@ public final class WebhookUrls {
     }
 
     /**
-     * The options to store: each webhook encrypted; one sent back masked keeps its stored value, a new one is first
-     * given to {@code checkNew} (the outbound address guard).
+     * The options to store: each webhook encrypted; one sent back masked keeps its stored value. New ones must have
+     * passed {@code config.ConfigValidator} (the outbound address guard) first.
      */
-    public ConfigOptions seal(ConfigOptions incoming, ConfigOptions stored, Consumer<String> checkNew) {
+    public ConfigOptions seal(ConfigOptions incoming, ConfigOptions stored) {
         if (incoming == null || incoming.notifyWebhooks() == null) {
             return incoming;
         }
@@ -45,7 +44,6 @@ public final class WebhookUrls {
             if (previous != null) {
                 sealed.add(secrets.encryptValue(previous));
             } else {
-                checkNew.accept(url);
                 sealed.add(secrets.encryptValue(url.trim()));
             }
         }

@@ -64,6 +64,12 @@ public final class ConfigDao {
                 .bind("id", id).map(ConfigDao::map).findOne());
     }
 
+    /** The customer's config with this id; another customer's config is not found. */
+    public DataSourceConfig getOfCustomer(String customerId, long configId) {
+        return find(configId).filter(c -> c.customerId().equals(customerId))
+                .orElseThrow(() -> new ConfigNotFoundException(customerId, configId));
+    }
+
     public List<DataSourceConfig> listByCustomer(String customerId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM budget_data_source_config WHERE customer_id = :customer ORDER BY id")
@@ -97,13 +103,6 @@ public final class ConfigDao {
         });
     }
 
-    public void recordRun(long configId, Instant at, String status) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE budget_data_source_config SET last_sync_at = :at, last_sync_status = :status
-                         WHERE id = :id""")
-                .bind("id", configId).bind("at", at).bind("status", status).execute());
-    }
-
     public void setNextSyncAt(long configId, Instant next) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE budget_data_source_config SET next_sync_at = :next
@@ -115,12 +114,6 @@ public final class ConfigDao {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT mapping_memory::text FROM budget_data_source_config WHERE id = :id")
                 .bind("id", configId).mapTo(String.class).findOne());
-    }
-
-    public void rememberMapping(long configId, String memoryJson) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE budget_data_source_config SET mapping_memory = CAST(:memory AS jsonb) WHERE id = :id""")
-                .bind("id", configId).bind("memory", memoryJson).execute());
     }
 
     static DataSourceConfig map(ResultSet rs, StatementContext ctx) throws SQLException {

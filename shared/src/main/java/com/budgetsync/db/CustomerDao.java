@@ -22,11 +22,4 @@ public final class CustomerDao {
                 .bind("id", customerId).mapTo(Integer.class).findOne());
         return month.orElse(1);
     }
-
-    public void setFiscalYearStartMonth(String customerId, int month) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO customer (id, fiscal_year_start_month) VALUES (:id, :month)
-                        ON CONFLICT (id) DO UPDATE SET fiscal_year_start_month = :month""")
-                .bind("id", customerId).bind("month", month).execute());
-    }
 }

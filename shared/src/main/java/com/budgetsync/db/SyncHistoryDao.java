@@ -1,10 +1,14 @@
 package com.budgetsync.db;
 
 import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.mapping.ColumnMapping;
+import com.budgetsync.mapping.ReviewQuestion;
+import com.budgetsync.parsing.TableLayout;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.ResultSet;
@@ -41,8 +45,10 @@ public final class SyncHistoryDao {
      * so it holds across processes). Returns the sync id of the run holding the config when there is one, and then
      * records nothing; empty when this run holds it, also when it already did (a retried activity).
      */
-    public Optional<String> claim(String syncId, String customerId, long configId, String workflowId, String runId,
-                                  TriggeredBy triggeredBy) {
+    public Optional<String> claim(RunIdentity run) {
+        String syncId = run.syncId();
+        String workflowId = run.workflowId();
+        String runId = run.runId();
         return jdbi.withHandle(h -> {
             // The holder may finish between the insert and the look-up: then the next insert succeeds.
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -51,9 +57,9 @@ public final class SyncHistoryDao {
                                        (sync_id, customer_id, config_id, workflow_id, run_id, triggered_by, status)
                                 VALUES (:syncId, :customer, :config, :workflowId, :runId, :triggeredBy, 'running')
                                 ON CONFLICT DO NOTHING""")
-                        .bind("syncId", syncId).bind("customer", customerId).bind("config", configId)
+                        .bind("syncId", syncId).bind("customer", run.customerId()).bind("config", run.configId())
                         .bind("workflowId", workflowId).bind("runId", runId)
-                        .bind("triggeredBy", triggeredBy.dbValue()).execute();
+                        .bind("triggeredBy", run.triggeredBy().dbValue()).execute();
                 if (inserted == 1) {
                     return Optional.<String>empty();
                 }
@@ -67,27 +73,27 @@ public final class SyncHistoryDao {
                 }
                 Optional<String> holder = h.createQuery(
                                 "SELECT sync_id FROM sync_history WHERE config_id = :config AND status = 'running'")
-                        .bind("config", configId).mapTo(String.class).findOne();
+                        .bind("config", run.configId()).mapTo(String.class).findOne();
                 if (holder.isPresent()) {
                     return holder;
                 }
             }
-            throw new IllegalStateException("could not record sync " + syncId + ": config " + configId
+            throw new IllegalStateException("could not record sync " + syncId + ": config " + run.configId()
                     + " keeps changing hands");
         });
     }
 
     /** Records a run that did not start because another run of the same config was going, {@code message} says which. */
-    public void recordSkipped(String syncId, String customerId, long configId, String workflowId, String runId,
-                              TriggeredBy triggeredBy, String message) {
+    public void recordSkipped(RunIdentity run, String message) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO sync_history (sync_id, customer_id, config_id, workflow_id, run_id, triggered_by,
                                                   status, end_time, duration_ms, message)
                         VALUES (:syncId, :customer, :config, :workflowId, :runId, :triggeredBy, 'skipped', now(), 0,
                                 :message)
                         ON CONFLICT (sync_id) DO NOTHING""")
-                .bind("syncId", syncId).bind("customer", customerId).bind("config", configId)
-                .bind("workflowId", workflowId).bind("runId", runId).bind("triggeredBy", triggeredBy.dbValue())
+                .bind("syncId", run.syncId()).bind("customer", run.customerId()).bind("config", run.configId())
+                .bind("workflowId", run.workflowId()).bind("runId", run.runId())
+                .bind("triggeredBy", run.triggeredBy().dbValue())
                 .bind("message", message)
                 .execute());
     }
@@ -97,13 +103,14 @@ public final class SyncHistoryDao {
                 .bind("id", syncId).bind("file", fileId).bind("name", filename).execute());
     }
 
-    public void recordLayout(String syncId, Object layout) {
+    public void recordLayout(String syncId, TableLayout layout) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE sync_history SET layout = CAST(:layout AS jsonb) WHERE sync_id = :id")
                 .bind("id", syncId).bind("layout", Json.write(layout)).execute());
     }
 
     /** The mapping a run was given, header-drift warnings, and the questions a person must answer (none: []). */
-    public void recordMapping(String syncId, Object mapping, List<String> warnings, List<?> reviewQuestions) {
+    public void recordMapping(String syncId, ColumnMapping mapping, List<String> warnings,
+                              List<ReviewQuestion> reviewQuestions) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE sync_history SET mapping = CAST(:mapping AS jsonb), warnings = CAST(:warnings AS jsonb),
                                review_questions = CAST(:questions AS jsonb)

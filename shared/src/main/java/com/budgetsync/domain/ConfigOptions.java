@@ -1,12 +1,16 @@
 package com.budgetsync.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A config's mapping, import and notification settings; every field may be left out and then takes the default
- * given by its accessor-like method below.
+ * given by its accessor-like method below. A value the accessor cannot read (saved before validation existed, or
+ * written around the API) is never replaced by the default: the accessor throws an IllegalArgumentException naming
+ * the option, and the run fails with it. {@code config.ConfigValidator} refuses such values at save time.
  *
  * @param defaultCurrency      currency of rows whose file has no currency column (default USD)
  * @param mappingThreshold     confidence a required field needs before import (default 0.7)
@@ -37,11 +41,19 @@ public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map
     }
 
     public String currencyOrDefault() {
-        return defaultCurrency == null ? "USD" : defaultCurrency;
+        if (defaultCurrency == null) {
+            return "USD";
+        }
+        String code = defaultCurrency.trim().toUpperCase(Locale.ROOT);
+        try {
+            return Currency.getInstance(code).getCurrencyCode();
+        } catch (IllegalArgumentException notACode) {
+            throw unreadable("defaultCurrency", "\"" + defaultCurrency + "\"", "is not an ISO 4217 currency code");
+        }
     }
 
     public double mappingThresholdOrDefault() {
-        return mappingThreshold == null ? 0.7 : mappingThreshold;
+        return fraction("mappingThreshold", mappingThreshold, 0.7);
     }
 
     public Map<String, String> pinsOrEmpty() {
@@ -49,15 +61,21 @@ public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map
     }
 
     public double errorThresholdOrDefault() {
-        return errorThreshold == null ? 0.05 : errorThreshold;
+        return fraction("errorThreshold", errorThreshold, 0.05);
     }
 
     public boolean sumDuplicates() {
-        return duplicates == null || !duplicates.equalsIgnoreCase("error");
+        if (duplicates == null || duplicates.trim().equalsIgnoreCase("sum")) {
+            return true;
+        }
+        if (duplicates.trim().equalsIgnoreCase("error")) {
+            return false;
+        }
+        throw unreadable("duplicates", "\"" + duplicates + "\"", "must be sum or error");
     }
 
     public double deletionGuardOrDefault() {
-        return deletionGuard == null ? 0.25 : deletionGuard;
+        return fraction("deletionGuard", deletionGuard, 0.25);
     }
 
     public List<String> notifyEmailsOrEmpty() {
@@ -75,5 +93,20 @@ public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map
 
     public boolean notifyOnSuccessOrDefault() {
         return notifyOnSuccess != null && notifyOnSuccess;
+    }
+
+    /** 0–1; 5 could mean 5 % or 500 %, so a value outside is not guessed at. */
+    private static double fraction(String option, Double value, double fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 0 || value > 1) {
+            throw unreadable(option, String.valueOf(value), "must be a fraction from 0 to 1");
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException unreadable(String option, String shown, String allowed) {
+        return new IllegalArgumentException("options." + option + " " + shown + " " + allowed);
     }
 }

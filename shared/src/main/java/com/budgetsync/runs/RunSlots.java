@@ -1,9 +1,9 @@
 package com.budgetsync.runs;
 
 import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
-import com.budgetsync.domain.TriggeredBy;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -32,13 +32,12 @@ public final class RunSlots {
     }
 
     /** Records the run as running and returns empty, or returns the sync id of the run that holds the config. */
-    public Optional<String> claim(String syncId, String customerId, long configId, String workflowId, String runId,
-                                  TriggeredBy triggeredBy) {
-        Optional<String> holder = history.claim(syncId, customerId, configId, workflowId, runId, triggeredBy);
+    public Optional<String> claim(RunIdentity run) {
+        Optional<String> holder = history.claim(run);
         if (holder.isPresent() && history.find(holder.get()).filter(this::abandoned).isPresent()) {
             history.finish(holder.get(), SyncStatus.FAILED, "abandoned: its workflow is no longer running in Temporal"
                     + " (terminated, or lost by a restart of the embedded server)", List.of());
-            return history.claim(syncId, customerId, configId, workflowId, runId, triggeredBy);
+            return history.claim(run);
         }
         return holder;
     }

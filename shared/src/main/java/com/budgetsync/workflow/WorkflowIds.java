@@ -35,4 +35,9 @@ public final class WorkflowIds {
     public static String run(String customerId, long configId, String syncId) {
         return schedule(customerId, configId) + "-" + syncId;
     }
+
+    /** One connection test of a config; {@code testId} tells tests of the same config apart. */
+    public static String connectionTest(String customerId, long configId, String testId) {
+        return "connection-test-" + customerId + "-" + configId + "-" + testId;
+    }
 }

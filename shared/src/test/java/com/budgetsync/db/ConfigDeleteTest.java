@@ -10,23 +10,13 @@ import com.budgetsync.domain.SourceType;
 import com.budgetsync.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deleting a config never deletes budgets or what procurement booked against them; it only unlinks them. */
 class ConfigDeleteTest {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @Test
     void aDeletedConfigsBudgetsStayWithTheirUtilizationAndNoLink() {

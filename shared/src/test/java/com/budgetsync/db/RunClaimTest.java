@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
@@ -19,9 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The one-run-per-config lock lives in PostgreSQL: processes that share nothing but the database still never run a
@@ -30,17 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class RunClaimTest {
     private static final int CONTENDERS = 8;
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @Test
     void exactlyOneOfManySimultaneousRunsOfAConfigStarts() throws Exception {
@@ -53,8 +44,8 @@ class RunClaimTest {
             SyncHistoryDao ownProcess = new SyncHistoryDao(Jdbi.create(db.url().jdbcUrl(), "postgres", ""));
             claims.add(pool.submit(() -> {
                 together.await();
-                return ownProcess.claim(syncId, config.customerId(), config.id(), "wf-" + syncId, null,
-                        TriggeredBy.CRON);
+                return ownProcess.claim(new RunIdentity(syncId, config.customerId(), config.id(), "wf-" + syncId, null,
+                        TriggeredBy.CRON));
             }));
         }
         List<String> winners = new ArrayList<>();
@@ -79,16 +70,16 @@ class RunClaimTest {
         SyncHistoryDao history = new SyncHistoryDao(db.jdbi());
         DataSourceConfig config = config("sequence");
         DataSourceConfig other = config("other");
-        assertTrue(history.claim("a1", config.customerId(), config.id(), "wf", null, TriggeredBy.API).isEmpty());
-        assertTrue(history.claim("b1", other.customerId(), other.id(), "wf", null, TriggeredBy.API).isEmpty());
+        assertTrue(history.claim(run("a1", config, null, TriggeredBy.API)).isEmpty());
+        assertTrue(history.claim(run("b1", other, null, TriggeredBy.API)).isEmpty());
         assertEquals(Optional.of("a1"),
-                history.claim("a2", config.customerId(), config.id(), "wf", null, TriggeredBy.CRON));
-        assertTrue(history.claim("a1", config.customerId(), config.id(), "wf", "run-1", TriggeredBy.API).isEmpty(),
+                history.claim(run("a2", config, null, TriggeredBy.CRON)));
+        assertTrue(history.claim(run("a1", config, "run-1", TriggeredBy.API)).isEmpty(),
                 "the holder claiming again (a retried activity) keeps its slot");
 
         history.finish("a1", SyncStatus.SUCCESS, null, List.of());
 
-        assertTrue(history.claim("a3", config.customerId(), config.id(), "wf", null, TriggeredBy.CRON).isEmpty());
+        assertTrue(history.claim(run("a3", config, null, TriggeredBy.CRON)).isEmpty());
         assertEquals(List.of("a3"), running(config));
     }
 
@@ -96,9 +87,10 @@ class RunClaimTest {
     void aSkippedTickIsRecordedWithTheRunItYieldedTo() {
         SyncHistoryDao history = new SyncHistoryDao(db.jdbi());
         DataSourceConfig config = config("skip");
-        history.claim("long-run", config.customerId(), config.id(), "wf", null, TriggeredBy.API);
+        history.claim(run("long-run", config, null, TriggeredBy.API));
 
-        history.recordSkipped("tick", config.customerId(), config.id(), "wf-cron", "run-2", TriggeredBy.CRON,
+        history.recordSkipped(new RunIdentity("tick", config.customerId(), config.id(), "wf-cron", "run-2",
+                TriggeredBy.CRON),
                 new RunStart("long-run").skippedMessage());
 
         var tick = history.find("tick").orElseThrow();
@@ -117,4 +109,10 @@ class RunClaimTest {
                         "SELECT sync_id FROM sync_history WHERE config_id = :c AND status = 'running'")
                 .bind("c", config.id()).mapTo(String.class).list());
     }
+
+    /** A run of {@code config} started by workflow "wf". */
+    private static RunIdentity run(String syncId, DataSourceConfig config, String runId, TriggeredBy triggeredBy) {
+        return new RunIdentity(syncId, config.customerId(), config.id(), "wf", runId, triggeredBy);
+    }
+
 }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.normalize.CollectingSink;
 import com.budgetsync.normalize.NormalizeOptions;
-import com.budgetsync.normalize.RowNormalizer;
 import com.budgetsync.parsing.DataRow;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.TableReader;
+import com.budgetsync.rows.CollectingSink;
+import com.budgetsync.rows.RowNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,18 +4,56 @@ import com.budgetsync.db.DatabaseUrl;
 import com.budgetsync.db.Databases;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh PostgreSQL database with the real schema, one per test class, dropped afterwards. The server is the real
- * one at {@code TEST_DATABASE_SERVER} (default postgresql://postgres@127.0.0.1:5432/postgres).
+ * A fresh PostgreSQL database with the real schema, dropped afterwards. The server is the real one at
+ * {@code TEST_DATABASE_SERVER} (default postgresql://postgres@127.0.0.1:5432/postgres). As a JUnit extension, one per
+ * test class: {@code @RegisterExtension static final TestDatabase db = TestDatabase.perClass();}.
  */
-public final class TestDatabase implements AutoCloseable {
-    private final DatabaseUrl url;
-    private final Jdbi jdbi;
+public final class TestDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private DatabaseUrl url;
+    private Jdbi jdbi;
 
-    private TestDatabase(DatabaseUrl url) {
-        this.url = url;
+    private TestDatabase() {
+    }
+
+    /** Created before the class's first test, dropped after its last. */
+    public static TestDatabase perClass() {
+        return new TestDatabase();
+    }
+
+    /** Created now; the caller closes it. */
+    public static TestDatabase create() {
+        TestDatabase db = new TestDatabase();
+        db.open();
+        return db;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void open() {
+        String server = System.getenv().getOrDefault("TEST_DATABASE_SERVER",
+                "postgresql://postgres@127.0.0.1:5432/postgres");
+        url = DatabaseUrl.parse(server)
+                .withDatabase("budget_sync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        try {
+            Databases.createIfMissing(url);
+            Databases.migrate(url);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create test database " + url, e);
+        }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url.jdbcUrl());
         if (url.user() != null) {
@@ -24,21 +62,7 @@ public final class TestDatabase implements AutoCloseable {
         if (url.password() != null) {
             ds.setPassword(url.password());
         }
-        this.jdbi = Jdbi.create(ds);
-    }
-
-    public static TestDatabase create() {
-        String server = System.getenv().getOrDefault("TEST_DATABASE_SERVER",
-                "postgresql://postgres@127.0.0.1:5432/postgres");
-        DatabaseUrl url = DatabaseUrl.parse(server)
-                .withDatabase("budget_sync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        try {
-            Databases.createIfMissing(url);
-            Databases.migrate(url);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create test database " + url, e);
-        }
-        return new TestDatabase(url);
+        jdbi = Jdbi.create(ds);
     }
 
     public DatabaseUrl url() {
@@ -53,6 +77,13 @@ public final class TestDatabase implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The customer's budgets that are not soft-deleted. */
+    public long countActiveBudgets(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM budget WHERE customer_id = :customer AND deleted_at IS NULL")
+                .bind("customer", customerId).mapTo(Long.class).one());
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.runs.RunSlots;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.worker.activities.DownloadActivityImpl;
 import com.budgetsync.worker.activities.ImportActivityImpl;
 import com.budgetsync.worker.activities.MapActivityImpl;
@@ -16,9 +17,11 @@ import com.budgetsync.worker.activities.NotifyActivityImpl;
 import com.budgetsync.worker.activities.ParseActivityImpl;
 import com.budgetsync.worker.activities.PollActivityImpl;
 import com.budgetsync.worker.activities.RunActivityImpl;
+import com.budgetsync.worker.activities.TestConnectionActivityImpl;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.notify.Notifier;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
+import com.budgetsync.worker.workflow.TestConnectionWorkflowImpl;
 import com.budgetsync.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -31,7 +34,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A worker process's Temporal worker on task queue {@code budget-sync}: the workflow and all its activities. */
+/**
+ * A worker process's Temporal worker on task queue {@code budget-sync}: the sync workflow, the connection-test
+ * workflow and all their activities.
+ */
 public final class SyncWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
 
@@ -46,7 +52,7 @@ public final class SyncWorker {
                 .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentSyncs())
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class, TestConnectionWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities(client, jdbi, settings, secrets));
     }
 
@@ -57,17 +63,19 @@ public final class SyncWorker {
     public static Object[] activities(WorkflowClient client, Jdbi jdbi, WorkerSettings settings,
                                       SourceSecrets secrets) {
         ConfigDao configs = new ConfigDao(jdbi);
+        ImportedFileDao imported = new ImportedFileDao(jdbi);
         FileStore files = new FileStore(jdbi);
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         return new Object[] {
             new RunActivityImpl(history, new RunSlots(history, client)),
-            new PollActivityImpl(configs, new ImportedFileDao(jdbi), secrets, Clock.systemUTC()),
+            new PollActivityImpl(configs, imported, secrets, Clock.systemUTC()),
             new DownloadActivityImpl(configs, files, history, secrets, settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
             new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),
             new NotifyActivityImpl(new Notifier(history, configs, new NotificationDao(jdbi),
                     settings.notifications(), new WebhookUrls(secrets))),
+            new TestConnectionActivityImpl(configs, imported, secrets, Clock.systemUTC()),
         };
     }
 

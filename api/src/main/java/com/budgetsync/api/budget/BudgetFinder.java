@@ -1,6 +1,5 @@
 package com.budgetsync.api.budget;
 
-import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.domain.FiscalPeriod;
 import com.budgetsync.normalize.FiscalPeriodParser;
 import java.sql.ResultSet;
@@ -9,8 +8,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
  * Finds the active budget a request draws on, in one indexed point query ({@code budget_check_lookup}): names compare
@@ -36,7 +35,7 @@ public final class BudgetFinder {
         if (target.fiscalPeriod() != null && !target.fiscalPeriod().isBlank()) {
             FiscalPeriod period = new FiscalPeriodParser(fiscalYearStartMonth(h, target.customerId()))
                     .parse(target.fiscalPeriod())
-                    .orElseThrow(() -> ApiException.badRequest("fiscalPeriod '" + target.fiscalPeriod()
+                    .orElseThrow(() -> new BudgetException.Invalid("fiscalPeriod '" + target.fiscalPeriod()
                             + "' is not a period; use FY2025, FY2025-Q1 or 2025-03"));
             from = period.start();
             to = period.end();

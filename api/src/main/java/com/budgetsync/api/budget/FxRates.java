@@ -1,6 +1,5 @@
 package com.budgetsync.api.budget;
 
-import com.budgetsync.api.errors.ApiException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -48,7 +47,7 @@ public final class FxRates {
         Rate rate = inForce(h, from, to, date)
                 .or(() -> inForce(h, to, from, date).map(inverse -> new Rate(from, to, inverse.validFrom(),
                         BigDecimal.ONE.divide(inverse.rate(), MathContext.DECIMAL64))))
-                .orElseThrow(() -> new ApiException(422, "no exchange rate from " + from + " to " + to + " on "
+                .orElseThrow(() -> new BudgetException.NoFxRate("no exchange rate from " + from + " to " + to + " on "
                         + date + "; add one with PUT /api/fx-rates", Map.of("from", from, "to", to, "date", date.toString())));
         return new Conversion(amount, from, amount.multiply(rate.rate()).setScale(AMOUNT_SCALE, RoundingMode.HALF_EVEN),
                 to, rate.rate().stripTrailingZeros(), rate.validFrom());

@@ -1,6 +1,5 @@
 package com.budgetsync.api.budget;
 
-import com.budgetsync.api.errors.ApiException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +71,8 @@ public final class Utilization {
 
     public UtilizationResult release(UtilizationCommand command) {
         return jdbi.inTransaction(h -> {
-            Request request = request(h, command).orElseThrow(() -> ApiException.notFound("request "
-                    + command.requestId() + " has no reservation to release"));
+            Request request = request(h, command).orElseThrow(() -> new BudgetException.NotFound("request "
+                    + command.requestId() + " has no reservation to release", null));
             MatchedBudget budget = lock(h, request.budgetId());
             request = request(h, command).orElseThrow();
             if (!request.state().equals(RESERVED)) {
@@ -94,16 +93,16 @@ public final class Utilization {
             return lock(h, existing.get().budgetId());
         }
         if (command.target().department() == null || command.amount() == null || command.currency() == null) {
-            throw ApiException.badRequest("department, amount and currency are required for a new request");
+            throw new BudgetException.Invalid("department, amount and currency are required for a new request");
         }
-        MatchedBudget found = BudgetFinder.find(h, command.target()).orElseThrow(() -> new ApiException(404,
+        MatchedBudget found = BudgetFinder.find(h, command.target()).orElseThrow(() -> new BudgetException.NotFound(
                 "no active budget for " + BudgetChecker.describe(command.target()),
                 Map.of("status", CheckResult.Status.NO_BUDGET)));
         return lock(h, found.id());
     }
 
     private static MatchedBudget lock(Handle h, long budgetId) {
-        return BudgetFinder.lock(h, budgetId).orElseThrow(() -> ApiException.conflict(
+        return BudgetFinder.lock(h, budgetId).orElseThrow(() -> new BudgetException.Conflict(
                 "budget " + budgetId + " is no longer active (a sync removed it)", null));
     }
 
@@ -113,7 +112,7 @@ public final class Utilization {
                 command.target().rateDate());
         BigDecimal amount = conversion.amount();
         if (command.enforce() && amount.compareTo(budget.available()) > 0) {
-            throw ApiException.conflict("over budget: " + amount.toPlainString() + " " + budget.currency()
+            throw new BudgetException.OverBudget("over budget: " + amount.toPlainString() + " " + budget.currency()
                     + " requested, " + budget.available().toPlainString() + " available", Map.of(
                     "available", budget.available(), "currency", budget.currency(), "requested", amount));
         }
@@ -168,7 +167,7 @@ public final class Utilization {
                                             String asked) {
         requireSameAmount(command, request);
         if (!request.state().equals(asked)) {
-            throw ApiException.conflict("request " + command.requestId() + " is " + request.state()
+            throw new BudgetException.Conflict("request " + command.requestId() + " is " + request.state()
                     + " and cannot be " + asked, Map.of("state", request.state()));
         }
         return new UtilizationResult(command.requestId(), request.state(), true, request.conversion(budget), budget,
@@ -179,7 +178,7 @@ public final class Utilization {
         boolean differs = command.amount() != null && command.amount().compareTo(request.requestAmount()) != 0
                 || command.currency() != null && !command.currency().equals(request.requestCurrency());
         if (differs) {
-            throw ApiException.conflict("request " + command.requestId() + " was made for "
+            throw new BudgetException.Conflict("request " + command.requestId() + " was made for "
                     + request.requestAmount().toPlainString() + " " + request.requestCurrency()
                     + "; a requestId cannot be reused for another amount", Map.of(
                     "amount", request.requestAmount(), "currency", request.requestCurrency()));

@@ -1,9 +1,9 @@
 package com.budgetsync.api.cli;
 
 import com.budgetsync.api.BudgetSyncConfiguration;
+import com.budgetsync.api.runtime.ProcessRuntime;
 import com.budgetsync.api.temporal.EmbeddedTemporal;
 import com.budgetsync.api.temporal.TemporalConnection;
-import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
@@ -22,12 +22,13 @@ final class CommandRuntime implements AutoCloseable {
 
     CommandRuntime(BudgetSyncConfiguration config, EmbeddedTemporal embedded, MetricRegistry metrics) {
         this.embedded = embedded;
-        OutboundGuard.install(config.getOutbound().guard());
+        ProcessRuntime runtime = new ProcessRuntime(config);
+        runtime.installOutboundGuard();
         this.dataSource = config.getDataSourceFactory().build(metrics, "budget-sync");
         this.jdbi = Jdbi.create(dataSource);
         String address = embedded != null ? embedded.address() : config.getTemporal().address();
-        this.temporal = new TemporalConnection(address, config.getTemporal().namespace(), metrics);
-        this.worker = new SyncWorker(temporal.client(), jdbi, config.workerSettings(), config.sourceSecrets());
+        this.temporal = runtime.connect(address, metrics);
+        this.worker = runtime.worker(temporal, jdbi);
     }
 
     @Override

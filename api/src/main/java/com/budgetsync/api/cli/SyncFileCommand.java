@@ -78,8 +78,7 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
         ConfigDao configs = new ConfigDao(runtime.jdbi);
         Long configId = namespace.get("config_id");
         DataSourceConfig config = configId == null ? configs.uploadConfigOf(customer)
-                : configs.find(configId).filter(c -> c.customerId().equals(customer)).orElseThrow(
-                        () -> new IllegalArgumentException("config " + configId + " of customer " + customer + " not found"));
+                : configs.getOfCustomer(customer, configId);
         return FileSync.run(runtime, config, path, namespace.getBoolean("force"));
     }
 }

@@ -2,6 +2,7 @@ package com.budgetsync.api.core;
 
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
@@ -44,7 +45,8 @@ public final class SyncRunner {
     public StartedRun start(DataSourceConfig config, TriggeredBy triggeredBy, StoredFile file, boolean force) {
         String syncId = UUID.randomUUID().toString();
         String workflowId = WorkflowIds.run(config.customerId(), config.id(), syncId);
-        slots.claim(syncId, config.customerId(), config.id(), workflowId, null, triggeredBy).ifPresent(holder -> {
+        RunIdentity run = new RunIdentity(syncId, config.customerId(), config.id(), workflowId, null, triggeredBy);
+        slots.claim(run).ifPresent(holder -> {
             throw new RunInProgressException(config.id(), holder);
         });
         if (file != null) {

@@ -1,7 +1,9 @@
 package com.budgetsync.api.core;
 
+import com.budgetsync.api.core.StoredConfigCheck.InvalidConfig;
 import com.budgetsync.api.temporal.TemporalConnection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -11,20 +13,26 @@ import org.jdbi.v3.core.Jdbi;
 public final class SystemStatus {
     private final Jdbi jdbi;
     private final TemporalConnection temporal;
+    private final StoredConfigCheck storedConfigs;
 
-    public SystemStatus(Jdbi jdbi, TemporalConnection temporal) {
+    public SystemStatus(Jdbi jdbi, TemporalConnection temporal, StoredConfigCheck storedConfigs) {
         this.jdbi = jdbi;
         this.temporal = temporal;
+        this.storedConfigs = storedConfigs;
     }
 
-    /** The seed's health shape plus the reachability of each dependency. */
+    /**
+     * The seed's health shape plus the reachability of each dependency, and the stored configs that today's
+     * validation would refuse (they still run; see {@link StoredConfigCheck}).
+     */
     public record Report(String status, long scheduledJobs, long runningJobs, Map<String, Instant> lastSyncTimes,
-                         Dependency database, Dependency temporal) {
+                         Dependency database, Dependency temporal, List<InvalidConfig> invalidConfigs) {
         /** The report with only the customers {@code visible} accepts (a customer key sees itself alone). */
         public Report visibleTo(Predicate<String> visible) {
             Map<String, Instant> shown = new TreeMap<>(lastSyncTimes);
             shown.keySet().removeIf(visible.negate());
-            return new Report(status, scheduledJobs, runningJobs, shown, database, temporal);
+            return new Report(status, scheduledJobs, runningJobs, shown, database, temporal,
+                    invalidConfigs.stream().filter(c -> visible.test(c.customerId())).toList());
         }
     }
 
@@ -50,7 +58,7 @@ public final class SystemStatus {
                     .forEach(e -> last.put(e.getKey(), e.getValue())));
         }
         String status = db.reachable() && tmp.reachable() ? "healthy" : "unhealthy";
-        return new Report(status, scheduled, running, last, db, tmp);
+        return new Report(status, scheduled, running, last, db, tmp, storedConfigs.invalid());
     }
 
     public Dependency database() {

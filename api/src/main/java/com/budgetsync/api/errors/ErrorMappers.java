@@ -1,5 +1,7 @@
 package com.budgetsync.api.errors;
 
+import com.budgetsync.api.budget.BudgetException;
+import com.budgetsync.db.ConfigNotFoundException;
 import com.budgetsync.runs.RunInProgressException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dropwizard.jersey.validation.JerseyViolationException;
@@ -22,7 +24,7 @@ public final class ErrorMappers {
     }
 
     public static List<Object> all() {
-        return List.of(new ApiExceptionMapper(), new RunInProgressMapper(), new JsonMapper(), new ViolationMapper(), new WebMapper(),
+        return List.of(new ApiExceptionMapper(), new BudgetMapper(), new ConfigNotFoundMapper(), new RunInProgressMapper(), new JsonMapper(), new ViolationMapper(), new WebMapper(),
                 new IllegalArgumentMapper(), new AnythingMapper());
     }
 
@@ -39,6 +41,36 @@ public final class ErrorMappers {
     }
 
     /** 409 with the sync id of the run that holds the config, so the caller can follow that one instead. */
+    /** The budget-check domain's refusals, one status per kind. */
+    static final class BudgetMapper implements ExceptionMapper<BudgetException> {
+        @Override
+        public Response toResponse(BudgetException e) {
+            return json(statusOf(e), e.getMessage(), e.details());
+        }
+    }
+
+    /** The HTTP status a budget-check refusal is answered with. */
+    public static int statusOf(BudgetException e) {
+        if (e instanceof BudgetException.Invalid) {
+            return 400;
+        }
+        if (e instanceof BudgetException.NotFound) {
+            return 404;
+        }
+        if (e instanceof BudgetException.NoFxRate) {
+            return 422;
+        }
+        return 409; // OverBudget, Conflict
+    }
+
+    /** More specific than {@link IllegalArgumentMapper}: a config id the caller may not see is not found. */
+    static final class ConfigNotFoundMapper implements ExceptionMapper<ConfigNotFoundException> {
+        @Override
+        public Response toResponse(ConfigNotFoundException e) {
+            return json(404, e.getMessage(), null);
+        }
+    }
+
     static final class RunInProgressMapper implements ExceptionMapper<RunInProgressException> {
         @Override
         public Response toResponse(RunInProgressException e) {

@@ -1,9 +1,9 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.budget.BudgetDao;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.Page;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.domain.BudgetView;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.Max;

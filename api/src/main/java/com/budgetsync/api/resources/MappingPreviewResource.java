@@ -6,11 +6,11 @@ import com.budgetsync.api.views.Ids;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.domain.ConfigOptions;
-import com.budgetsync.mapping.MappingPreview;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.UnreadableFileException;
-import com.budgetsync.worker.activities.MappingSettings;
+import com.budgetsync.rows.MappingPreview;
+import com.budgetsync.rows.MappingSettings;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -57,9 +57,7 @@ public class MappingPreviewResource {
         caller.checkCustomer(customerId);
         FileContentTypes.check(headers.getMediaType());
         ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS
-                : configs.find(configId).filter(c -> c.customerId().equals(customerId))
-                        .orElseThrow(() -> ApiException.notFound("config " + configId + " of customer " + customerId
-                                + " not found")).options();
+                : configs.getOfCustomer(customerId, configId).options();
         // Excel files are zip archives read from their end: the body is spooled to a temporary file first.
         java.nio.file.Path spool = Files.createTempFile("budget-sync-preview-", ".upload");
         try {

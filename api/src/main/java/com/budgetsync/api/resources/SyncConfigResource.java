@@ -3,25 +3,25 @@ package com.budgetsync.api.resources;
 import com.budgetsync.api.audit.ConfigAuditStore;
 import com.budgetsync.api.audit.ConfigDiff;
 import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.core.ConnectionTests;
+import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.schedule.SyncScheduler;
-import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.ConfigRequest;
 import com.budgetsync.api.views.ConfigView;
+import com.budgetsync.api.views.Ids;
+import com.budgetsync.config.ConfigDraft;
+import com.budgetsync.config.ConfigValidator;
+import com.budgetsync.config.ConfigViolation;
+import com.budgetsync.config.OptionsJson;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
-import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.Frequency;
 import com.budgetsync.domain.SourceType;
-import com.budgetsync.net.OutboundGuard;
-import com.budgetsync.worker.sources.ConnectionReport;
-import com.budgetsync.worker.sources.FileSource;
-import com.budgetsync.worker.sources.FileSources;
-import com.budgetsync.worker.sources.PollSettings;
-import com.budgetsync.worker.sources.SourceTester;
+import com.budgetsync.workflow.ConnectionReport;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,13 +37,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,33 +60,36 @@ public class SyncConfigResource {
     private final SyncScheduler scheduler;
     private final SourceSecrets secrets;
     private final WebhookUrls webhookUrls;
-    private final ImportedFileDao imported;
+    private final ConnectionTests connectionTests;
     private final ConfigAuditStore audit;
-    private final OutboundGuard outbound;
+    private final ConfigValidator validator;
+    private final StoredConfigCheck storedConfigs;
 
     public SyncConfigResource(ConfigDao configs, SyncScheduler scheduler, SourceSecrets secrets,
-                              ImportedFileDao imported, ConfigAuditStore audit, OutboundGuard outbound) {
+                              ConnectionTests connectionTests, ConfigAuditStore audit, ConfigValidator validator,
+                              StoredConfigCheck storedConfigs) {
         this.configs = configs;
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.webhookUrls = new WebhookUrls(secrets);
-        this.imported = imported;
+        this.connectionTests = connectionTests;
         this.audit = audit;
-        this.outbound = outbound;
+        this.validator = validator;
+        this.storedConfigs = storedConfigs;
     }
 
     @POST
     public Response create(@Auth Caller caller, @NotNull @Valid ConfigRequest request) {
         caller.checkCustomer(request.customerId());
+        Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
+        check(new ConfigDraft(request.sourceType(), request.frequency(), request.timezone(), source,
+                request.options(), Set.of()));
         SourceType type = SourceType.fromDb(request.sourceType());
         checkMayConfigure(caller, type);
-        Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
-        OutboundTargets.checkSource(outbound, source);
-        ConfigOptions options = request.options() == null ? ConfigOptions.DEFAULTS
-                : webhookUrls.seal(request.options(), null, url -> OutboundTargets.checkWebhook(outbound, url));
+        ConfigOptions options = webhookUrls.seal(OptionsJson.read(request.options()), null);
         DataSourceConfig created = configs.create(request.customerId(),
                 request.name() == null ? type.dbValue() : request.name(), type,
-                request.enabled() == null || request.enabled(), Frequency.validate(request.frequency()),
+                request.enabled() == null || request.enabled(), Frequency.canonical(request.frequency()),
                 timezone(request.timezone()), secrets.encrypt(source), options);
         audit.record(created.id(), created.customerId(), caller.getName(), "create", ConfigDiff.between(null, created));
         schedule(created);
@@ -126,41 +127,43 @@ public class SyncConfigResource {
             throw ApiException.badRequest("customerId cannot change (config " + id + " belongs to " + old.customerId() + ")");
         }
         checkMayConfigure(caller, old.sourceType());
-        checkMayConfigure(caller, SourceType.fromDb(request.sourceType()));
-        OutboundTargets.checkSource(outbound, request.sourceConfig() == null ? Map.of() : request.sourceConfig());
-        ConfigOptions options = request.options() == null ? old.options()
-                : webhookUrls.seal(request.options(), old.options(), url -> OutboundTargets.checkWebhook(outbound, url));
         Map<String, Object> source = request.sourceConfig() == null ? old.sourceConfig()
-                : secrets.encrypt(SourceSecrets.mergeForUpdate(old.sourceConfig(), request.sourceConfig()));
+                : SourceSecrets.mergeForUpdate(old.sourceConfig(), request.sourceConfig());
+        ConfigOptions shown = webhookUrls.masked(old.options());
+        check(new ConfigDraft(request.sourceType(),
+                request.frequency() == null ? old.frequency() : request.frequency(),
+                request.timezone() == null ? old.timezone() : request.timezone(), source,
+                request.options() == null ? OptionsJson.asMap(shown) : request.options(),
+                Set.copyOf(shown.notifyWebhooksOrEmpty())));
+        checkMayConfigure(caller, SourceType.fromDb(request.sourceType()));
+        ConfigOptions options = request.options() == null ? old.options()
+                : webhookUrls.seal(OptionsJson.read(request.options()), old.options());
         DataSourceConfig updated = configs.update(new DataSourceConfig(id, old.customerId(),
                 request.name() == null ? old.name() : request.name(), SourceType.fromDb(request.sourceType()),
                 request.enabled() == null ? old.enabled() : request.enabled(),
-                request.frequency() == null ? old.frequency() : Frequency.validate(request.frequency()),
-                request.timezone() == null ? old.timezone() : timezone(request.timezone()), source,
+                request.frequency() == null ? old.frequency() : Frequency.canonical(request.frequency()),
+                request.timezone() == null ? old.timezone() : timezone(request.timezone()),
+                request.sourceConfig() == null ? old.sourceConfig() : secrets.encrypt(source),
                 options, old.lastSyncAt(),
                 old.lastSyncStatus(), old.nextSyncAt(), old.createdAt(), old.updatedAt()));
         audit.record(id, old.customerId(), caller.getName(), "update", ConfigDiff.between(old, updated));
+        storedConfigs.resolved(id);
         schedule(updated);
         return view(updated);
     }
 
     /**
-     * Connects with the stored config and answers what it saw (reachable, authenticated, SFTP host key, matching
+     * A worker connects with the stored config and the API answers what it saw (reachable, authenticated, SFTP host key, matching
      * files, the one a sync would take next). Nothing is downloaded, moved or deleted.
      */
     @POST
     @Path("/{id}/test")
     public ConnectionReport test(@Auth Caller caller, @PathParam("id") long id) {
         DataSourceConfig config = find(caller, id);
-        Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
-        try (FileSource source = FileSources.open(config, settings)) {
-            if (source == null) {
-                throw ApiException.badRequest("config " + id + " is an upload config: there is no source to test");
-            }
-            return new SourceTester(Clock.systemUTC()).test(source, PollSettings.of(settings), imported.list(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (config.sourceType() == SourceType.UPLOAD) {
+            throw ApiException.badRequest("config " + id + " is an upload config: there is no source to test");
         }
+        return connectionTests.test(config);
     }
 
     @DELETE
@@ -173,6 +176,7 @@ public class SyncConfigResource {
             LOG.warn("schedule of deleted config {} not stopped yet; the reconciler will: {}", id, e.getMessage());
         }
         configs.delete(id);
+        storedConfigs.resolved(id);
         audit.record(id, config.customerId(), caller.getName(), "delete", ConfigDiff.between(config, null));
         return Response.noContent().build();
     }
@@ -210,14 +214,17 @@ public class SyncConfigResource {
         }
     }
 
+    /** Checked by the validator: only the default is left to apply. */
     private static String timezone(String zone) {
-        if (zone == null || zone.isBlank()) {
-            return "UTC";
-        }
-        try {
-            return ZoneId.of(zone).getId();
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("timezone '" + zone + "' is not a known time zone (e.g. UTC, Europe/Paris)");
+        return zone == null || zone.isBlank() ? "UTC" : ZoneId.of(zone).getId();
+    }
+
+    /** 400 listing every violation at once ({@code details}: field, value, allowed, message). */
+    private void check(ConfigDraft draft) {
+        List<ConfigViolation> violations = validator.validate(draft);
+        if (!violations.isEmpty()) {
+            throw new ApiException(400, "invalid config: " + violations.stream().map(ConfigViolation::message)
+                    .collect(Collectors.joining("; ")), violations);
         }
     }
 }

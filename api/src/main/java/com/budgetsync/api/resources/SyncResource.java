@@ -6,6 +6,7 @@ import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.Page;
+import com.budgetsync.api.views.SpreadsheetSafe;
 import com.budgetsync.api.views.StartedSync;
 import com.budgetsync.api.views.SyncView;
 import com.budgetsync.api.views.TriggerRequest;
@@ -13,7 +14,6 @@ import com.budgetsync.api.views.TriggerResponse;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
-import com.budgetsync.csv.SpreadsheetSafe;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SourceType;
@@ -72,10 +72,7 @@ public class SyncResource {
         caller.checkCustomer(request.customerId());
         List<DataSourceConfig> targets;
         if (request.configId() != null) {
-            DataSourceConfig config = configs.find(request.configId())
-                    .filter(c -> c.customerId().equals(request.customerId()))
-                    .orElseThrow(() -> ApiException.notFound("config " + request.configId() + " of customer "
-                            + request.customerId() + " not found"));
+            DataSourceConfig config = configs.getOfCustomer(request.customerId(), request.configId());
             targets = List.of(config);
         } else {
             targets = configs.listByCustomer(request.customerId()).stream()

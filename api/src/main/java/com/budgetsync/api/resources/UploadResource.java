@@ -84,9 +84,7 @@ public class UploadResource {
             throw ApiException.badRequest("filename is required (query parameter filename, or the form part's name)");
         }
         DataSourceConfig config = configId == null ? configs.uploadConfigOf(customerId)
-                : configs.find(configId).filter(c -> c.customerId().equals(customerId))
-                        .orElseThrow(() -> ApiException.notFound("config " + configId + " of customer " + customerId
-                                + " not found"));
+                : configs.getOfCustomer(customerId, configId);
         StoredFile stored;
         try {
             stored = files.store(customerId, config.id(), baseName(filename), body, maxBytes, FileStore.Origin.NONE);

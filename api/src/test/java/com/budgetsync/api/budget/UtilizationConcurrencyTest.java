@@ -2,7 +2,7 @@ package com.budgetsync.api.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,22 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UtilizationConcurrencyTest {
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @Test
     void fiftyParallelEnforcedReservationsNeverExceedTheBudgetAndRetriesCountOnce() throws Exception {
@@ -53,8 +43,8 @@ class UtilizationConcurrencyTest {
                         utilization.reserve(new UtilizationCommand(requestId, target, new BigDecimal("30.00"), "USD",
                                 true));
                         accepted.add(requestId);
-                    } catch (ApiException e) {
-                        assertEquals(409, e.status());
+                    } catch (BudgetException e) {
+                        assertEquals(409, ErrorMappers.statusOf(e));
                         refused.incrementAndGet();
                     }
                     return null;

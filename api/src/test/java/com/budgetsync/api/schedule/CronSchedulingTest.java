@@ -8,10 +8,10 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.SourceType;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -24,12 +24,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,23 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CronSchedulingTest {
     private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @TempDir
     Path dropFolder;
     private TestWorkflowEnvironment env;
     private ConfigDao configs;
     private TemporalCronScheduler scheduler;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void startTemporal() {

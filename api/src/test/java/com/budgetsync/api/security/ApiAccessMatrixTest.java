@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +31,8 @@ class ApiAccessMatrixTest {
     private static final List<String> ACME_DATA = List.of("Acme Secret Plan", "acme-only-folder", "AcmeOnlyDept",
             "acme-budget.csv", "\"acme\":", SECRET);
 
-    private static RunningApp app;
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass();
     private static final Map<Who, String> TOKENS = new java.util.EnumMap<>(Who.class);
     private static long acmeConfig;
     private static String acmeSync;
@@ -124,7 +125,6 @@ class ApiAccessMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = RunningApp.start();
         TOKENS.put(Who.NO_TOKEN, null);
         TOKENS.put(Who.BAD_TOKEN, "bsk_not-a-key-we-issued");
         TOKENS.put(Who.OWN_KEY, newKey("acme").path("key").asText());
@@ -140,11 +140,6 @@ class ApiAccessMatrixTest {
         assertEquals(202, upload.status(), upload.body());
         acmeSync = upload.json().path("syncId").asText();
         assertEquals("success", app.awaitRun(acmeSync).path("status").asText());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -16,26 +16,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The operator's way to the first key of a deployment without the admin token: `api-key create`, then `revoke`. */
 class ApiKeyCommandTest {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void create() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws Exception {
-        db.close();
-    }
 
     @Test
     void createsAKeyShownOnceAndRevokesIt() throws Exception {

@@ -11,9 +11,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A webhook URL is a credential (Slack's carries its token in the path): stored encrypted, answered masked in the
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookUrlSecrecyTest {
     private static final String HOOK = "http://127.0.0.1:9/services/T0/B0/hookToken123";
-    private static RunningApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.perClass();
 
     @Test
     void webhookUrlsAreStoredEncryptedAnsweredMaskedAndKeptWhenSentBackMasked() throws Exception {
@@ -64,7 +54,8 @@ class WebhookUrlSecrecyTest {
 
         RunningApp.Response metadata = put(id, List.of("http://169.254.169.254/latest/meta-data/"));
         assertEquals(400, metadata.status(), metadata.body());
-        assertTrue(metadata.json().path("error").asText().startsWith("options.notifyWebhooks"), metadata.body());
+        assertTrue(metadata.json().path("error").asText().startsWith("invalid config: options.notifyWebhooks"),
+                metadata.body());
     }
 
     private static String masked(JsonNode config, int index) {

@@ -19,24 +19,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The whole stack as {@code dev} runs it, for end-to-end tests: a fresh PostgreSQL database, the embedded Temporal
  * server on a real gRPC port, and the application with its in-process worker, over real HTTP. Requests carry the
- * admin token unless sent {@link #as} another token.
+ * admin token unless sent {@link #as} another token. As a JUnit extension, one per test class:
+ * {@code @RegisterExtension static final RunningApp app = RunningApp.perClass();}.
  */
-public final class RunningApp implements AutoCloseable {
-    public final TestDatabase db;
-    public final EmbeddedTemporal temporal;
+public final class RunningApp implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    public TestDatabase db;
+    public EmbeddedTemporal temporal;
     /** The development key file this app encrypts source secrets with. */
-    public final Path encryptionKeyFile;
-    private final DropwizardTestSupport<BudgetSyncConfiguration> app;
+    public Path encryptionKeyFile;
+    private final Consumer<BudgetSyncConfiguration> settings;
+    private DropwizardTestSupport<BudgetSyncConfiguration> app;
     public static final String ADMIN_TOKEN = "test-admin-token";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Client admin = as(ADMIN_TOKEN);
 
-    private RunningApp(Consumer<BudgetSyncConfiguration> settings) throws Exception {
+    private RunningApp(Consumer<BudgetSyncConfiguration> settings) {
+        this.settings = settings;
+    }
+
+    private RunningApp open() throws Exception {
         db = TestDatabase.create();
         temporal = EmbeddedTemporal.startOnFreePort();
         BudgetSyncConfiguration config = new BudgetSyncConfiguration();
@@ -55,16 +64,37 @@ public final class RunningApp implements AutoCloseable {
         ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(0);
         app = new DropwizardTestSupport<>(BudgetSyncApplication.class, config);
         app.before();
+        return this;
     }
 
-    /** API, worker and embedded Temporal. */
+    /** API, worker and embedded Temporal, started now; the caller closes it. */
     public static RunningApp start() throws Exception {
         return start(config -> { });
     }
 
-    /** With settings changed from the defaults, e.g. a smaller upload limit. */
+    /** Started now with changed settings, for a test that must prepare its database before the API starts. */
     public static RunningApp start(Consumer<BudgetSyncConfiguration> settings) throws Exception {
+        return new RunningApp(settings).open();
+    }
+
+    /** Started before the class's first test and stopped after its last. */
+    public static RunningApp perClass() {
+        return perClass(config -> { });
+    }
+
+    /** With settings changed from the defaults, e.g. a smaller upload limit. */
+    public static RunningApp perClass(Consumer<BudgetSyncConfiguration> settings) {
         return new RunningApp(settings);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     /** Requests sent with this bearer token; null sends no Authorization header. */

@@ -1,6 +1,7 @@
 package com.budgetsync.worker.activities;
 
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.ConfigNotFoundException;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.workflow.RunInput;
 
@@ -10,9 +11,10 @@ final class ConfigLookup {
     }
 
     static DataSourceConfig of(ConfigDao configs, RunInput run) {
-        return configs.find(run.configId())
-                .filter(c -> c.customerId().equals(run.customerId()))
-                .orElseThrow(() -> BadInput.of("config " + run.configId() + " of customer " + run.customerId()
-                        + " does not exist"));
+        try {
+            return configs.getOfCustomer(run.customerId(), run.configId());
+        } catch (ConfigNotFoundException e) {
+            throw BadInput.of(e.getMessage());
+        }
     }
 }

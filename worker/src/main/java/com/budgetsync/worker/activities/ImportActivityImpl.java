@@ -5,6 +5,7 @@ import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.Json;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.rows.MappingSettings;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.importing.ImportJob;
 import com.budgetsync.workflow.ImportActivity;
@@ -28,6 +29,7 @@ public class ImportActivityImpl implements ImportActivity {
     @Override
     public SyncResult importFile(ImportInput input) {
         DataSourceConfig config = ConfigLookup.of(configs, input.run());
+        StoredOptions.requireReadable(config);
         var file = StoredFiles.of(files, input.file());
         ImportJob job = new ImportJob(input.run().syncId(), config.customerId(), config.id(), files.content(file),
                 input.layout(), input.mapping(),

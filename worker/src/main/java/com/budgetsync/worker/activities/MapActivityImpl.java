@@ -10,6 +10,7 @@ import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.mapping.TargetField;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.UnreadableFileException;
+import com.budgetsync.rows.MappingSettings;
 import com.budgetsync.workflow.FileRef;
 import com.budgetsync.workflow.MapActivity;
 import com.budgetsync.workflow.MapOutput;
@@ -34,6 +35,7 @@ public class MapActivityImpl implements MapActivity {
     @Override
     public MapOutput map(RunInput run, FileRef ref, TableLayout layout) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
+        StoredOptions.requireReadable(config);
         try {
             StoredFile file = StoredFiles.of(files, ref);
             // The same sample, file name and title rows the preview reads, so both map a file alike.

@@ -20,14 +20,12 @@ public class RunActivityImpl implements RunActivity {
 
     @Override
     public RunStart startRun(RunInput run) {
-        Optional<String> holder = slots.claim(run.syncId(), run.customerId(), run.configId(), run.workflowId(),
-                run.runId(), run.triggeredBy());
+        Optional<String> holder = slots.claim(run.identity());
         if (holder.isEmpty()) {
             return RunStart.STARTED;
         }
         RunStart skipped = new RunStart(holder.get());
-        history.recordSkipped(run.syncId(), run.customerId(), run.configId(), run.workflowId(), run.runId(),
-                run.triggeredBy(), skipped.skippedMessage());
+        history.recordSkipped(run.identity(), skipped.skippedMessage());
         return skipped;
     }
 

@@ -5,9 +5,9 @@ import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
-import com.budgetsync.normalize.RowNormalizer;
 import com.budgetsync.parsing.RowStream;
 import com.budgetsync.parsing.TableReader;
+import com.budgetsync.rows.RowNormalizer;
 import com.budgetsync.workflow.SyncResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -91,46 +90,32 @@ public final class BudgetImporter {
     private static SyncResult apply(Handle h, ImportJob job, StagedRows staged, Laps laps) {
         List<String> warnings = new ArrayList<>(staged.skippedReport);
         List<RowError> errors = new ArrayList<>(staged.errors);
-        long considered = staged.budgetRows + staged.errorCount;
-        if (considered == 0) {
-            return finish(h, job, SyncStatus.FAILED, SyncStats.EMPTY, errors, warnings,
-                    job.file().filename() + ": no budget rows found below the header");
-        }
-        double errorShare = (double) staged.errorCount / considered;
-        if (errorShare > job.rules().errorThresholdOrDefault()) {
-            SyncStats stats = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
-            return finish(h, job, SyncStatus.FAILED, stats, errors, warnings, String.format(Locale.ROOT,
-                    "%d of %d rows (%.1f%%) have errors, more than the %.1f%% allowed: nothing was changed",
-                    staged.errorCount, considered, errorShare * 100, job.rules().errorThresholdOrDefault() * 100));
+        ImportPolicy policy = new ImportPolicy(job.rules());
+        SyncStats nothingApplied = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
+        ImportPolicy.Decision rows = policy.rows(job.file().filename(), staged.budgetRows, staged.errorCount);
+        if (rows.stops()) {
+            SyncStats stats = staged.budgetRows + staged.errorCount == 0 ? SyncStats.EMPTY : nothingApplied;
+            return finish(h, job, rows.stopWith(), stats, errors, warnings, rows.message());
         }
         Diff diff = diff(h, job, staged.keys.unique());
         laps.lap("diffed");
-        List<String> mixed = duplicateKeys(h, "mixed_currency");
-        if (!mixed.isEmpty()) {
-            SyncStats stats = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
-            return finish(h, job, SyncStatus.FAILED, stats, errors, warnings,
-                    "the same budget appears in several currencies, which cannot be added up: " + String.join(", ", mixed));
+        ImportPolicy.Decision currencies = policy.currencies(duplicateKeys(h, "mixed_currency"));
+        if (currencies.stops()) {
+            return finish(h, job, currencies.stopWith(), nothingApplied, errors, warnings, currencies.message());
         }
-        List<String> duplicates = duplicateKeys(h, "row_count > 1");
-        if (!duplicates.isEmpty()) {
-            if (!job.rules().sumDuplicates()) {
-                SyncStats stats = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);
-                return finish(h, job, SyncStatus.FAILED, stats, errors, warnings,
-                        "duplicate business keys (config duplicates=error): " + String.join(", ", duplicates));
-            }
-            warnings.add("duplicate business keys were summed (the export may have dropped a finer dimension such as"
-                    + " account): " + String.join(", ", duplicates));
+        ImportPolicy.Decision duplicates = policy.duplicates(duplicateKeys(h, "row_count > 1"));
+        if (duplicates.stops()) {
+            return finish(h, job, duplicates.stopWith(), nothingApplied, errors, warnings, duplicates.message());
         }
-        long toDelete = diff.count("deleted");
-        long active = diff.activeBefore();
+        if (duplicates.warning() != null) {
+            warnings.add(duplicates.warning());
+        }
         SyncStats planned = new SyncStats(staged.budgetRows, diff.count("created"), diff.count("updated"),
-                diff.count("unchanged"), toDelete, diff.count("restored"), staged.errorCount, staged.skipped);
-        double guard = job.rules().deletionGuardOrDefault();
-        if (!job.force() && active > 0 && toDelete > guard * active) {
-            return finish(h, job, SyncStatus.NEEDS_REVIEW, planned, errors, warnings, String.format(Locale.ROOT,
-                    "this file would soft-delete %d of %d active budgets (%.0f%%), more than the %.0f%% guard:"
-                            + " nothing was changed; approve the run to apply it", toDelete, active,
-                    100.0 * toDelete / active, guard * 100));
+                diff.count("unchanged"), diff.count("deleted"), diff.count("restored"), staged.errorCount,
+                staged.skipped);
+        ImportPolicy.Decision deletions = policy.deletions(diff.count("deleted"), diff.activeBefore(), job.force());
+        if (deletions.stops()) {
+            return finish(h, job, deletions.stopWith(), planned, errors, warnings, deletions.message());
         }
         applyChanges(h, job, laps);
         if (job.mappingMemoryJson() != null) {

@@ -1,5 +1,6 @@
 package com.budgetsync.worker.notify;
 
+import com.budgetsync.settings.SmtpSettings;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

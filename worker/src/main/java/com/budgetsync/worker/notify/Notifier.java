@@ -12,6 +12,7 @@ import com.budgetsync.domain.NotificationDelivery.Channel;
 import com.budgetsync.domain.NotificationDelivery.Status;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.settings.NotificationSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package com.budgetsync.worker.sources;
 
 import com.budgetsync.domain.ImportedFile;
+import com.budgetsync.workflow.ConnectionReport;
 import com.budgetsync.workflow.PollResult;
 import com.budgetsync.workflow.RemoteFile;
 import java.io.IOException;

@@ -32,15 +32,31 @@ import io.temporal.workflow.WorkflowInfo;
  * it red; a scheduled (cron) run instead completes with status failed in its result, so the next tick runs.
  */
 public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
-    private final RunActivity runs = Workflow.newActivityStub(RunActivity.class, ActivityProfiles.SHORT);
-    private final PollActivity poller = Workflow.newActivityStub(PollActivity.class, ActivityProfiles.SHORT);
-    private final DownloadActivity downloader = Workflow.newActivityStub(DownloadActivity.class, ActivityProfiles.LONG);
-    private final ParseActivity parser = Workflow.newActivityStub(ParseActivity.class, ActivityProfiles.LONG);
-    private final MapActivity mapper = Workflow.newActivityStub(MapActivity.class, ActivityProfiles.LONG);
-    private final ImportActivity importer = Workflow.newActivityStub(ImportActivity.class, ActivityProfiles.LONG);
-    private final NotifyActivity notifier = Workflow.newActivityStub(NotifyActivity.class, ActivityProfiles.SHORT);
+    private final RunActivity runs;
+    private final PollActivity poller;
+    private final DownloadActivity downloader;
+    private final ParseActivity parser;
+    private final MapActivity mapper;
+    private final ImportActivity importer;
+    private final NotifyActivity notifier;
     /** Workflow time when this run's code began: after a cron run's wait for its tick, unlike the run's start event. */
     private final long startedMillis = Workflow.currentTimeMillis();
+
+    /** As the worker runs it: every activity scheduled on the task queue. */
+    public BudgetSyncWorkflowImpl() {
+        this(SyncActivities.stubs());
+    }
+
+    /** With the given activities, e.g. fakes in a test. */
+    public BudgetSyncWorkflowImpl(SyncActivities activities) {
+        this.runs = activities.runs();
+        this.poller = activities.poller();
+        this.downloader = activities.downloader();
+        this.parser = activities.parser();
+        this.mapper = activities.mapper();
+        this.importer = activities.importer();
+        this.notifier = activities.notifier();
+    }
 
     @Override
     public SyncResult sync(SyncRequest request) {

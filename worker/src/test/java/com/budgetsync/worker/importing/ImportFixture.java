@@ -5,6 +5,7 @@ import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncRecord;
@@ -54,7 +55,7 @@ final class ImportFixture {
     /** A run with a given sync id: calling it twice is what a retried activity does. */
     SyncResult rerun(String syncId, String csv, boolean force) {
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
-        history.claim(syncId, config.customerId(), config.id(), null, null, TriggeredBy.MANUAL);
+        history.claim(new RunIdentity(syncId, config.customerId(), config.id(), null, null, TriggeredBy.MANUAL));
         try {
             FileStore files = new FileStore(jdbi);
             StoredFile stored = files.store(config.customerId(), config.id(), "budget.csv",

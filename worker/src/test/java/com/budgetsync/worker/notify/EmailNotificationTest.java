@@ -16,6 +16,8 @@ import com.budgetsync.domain.NotificationDelivery;
 import com.budgetsync.domain.NotificationDelivery.Channel;
 import com.budgetsync.domain.NotificationDelivery.Status;
 import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.settings.NotificationSettings;
+import com.budgetsync.settings.SmtpSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.sources.CapturedLogs;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -26,8 +28,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,17 +44,8 @@ class EmailNotificationTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("notifier@budget-sync.test", USER, PASSWORD))
             .withPerMethodLifecycle(true);
 
-    private static TestDatabase db;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @ParameterizedTest
     @EnumSource(value = SyncStatus.class, names = {"FAILED", "PARTIAL", "NEEDS_REVIEW"})

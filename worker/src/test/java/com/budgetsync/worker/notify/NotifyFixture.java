@@ -7,6 +7,7 @@ import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.RowError;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
@@ -39,7 +40,8 @@ final class NotifyFixture {
     static String finishedRun(Jdbi jdbi, DataSourceConfig config, SyncStatus status) {
         String syncId = UUID.randomUUID().toString();
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
-        history.claim(syncId, config.customerId(), config.id(), "wf-" + syncId, "run-" + syncId, TriggeredBy.API);
+        history.claim(new RunIdentity(syncId, config.customerId(), config.id(), "wf-" + syncId, "run-" + syncId,
+                TriggeredBy.API));
         List<RowError> errors = new ArrayList<>();
         for (int row = 2; row < 14; row++) {
             errors.add(new RowError(row, "Budget Amount", "n/a-" + row, "not a number"));

@@ -19,11 +19,13 @@ import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.settings.NotificationSettings;
+import com.budgetsync.settings.SmtpSettings;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.NotifyActivity;
@@ -46,9 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,19 +68,10 @@ class NotifyWorkflowTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("notifier", "smtp-pass"))
             .withPerMethodLifecycle(true);
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private TestWorkflowEnvironment env;
     private WebhookReceiver receiver;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() throws IOException {

@@ -18,30 +18,22 @@ import com.budgetsync.domain.NotificationDelivery.Channel;
 import com.budgetsync.domain.NotificationDelivery.Status;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.net.OutboundGuard;
+import com.budgetsync.settings.NotificationSettings;
+import com.budgetsync.settings.SmtpSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.sources.CapturedLogs;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Webhook notifications to a real HTTP receiver on 127.0.0.1, recorded in a real database. */
 class WebhookNotificationTest {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private WebhookReceiver receiver;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
@@ -13,11 +12,11 @@ import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.SyncResult;
@@ -120,7 +119,7 @@ class OperationsRunbookTest {
             assertEquals(SyncStatus.SUCCESS, record.status());
             assertEquals(TriggeredBy.MANUAL, record.triggeredBy());
             assertEquals(workflowId, record.workflowId());
-            assertEquals(4, new BudgetDao(db.jdbi()).countActive(customer));
+            assertEquals(4, db.countActiveBudgets(customer));
         }
     }
 

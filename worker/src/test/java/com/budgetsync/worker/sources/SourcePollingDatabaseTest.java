@@ -12,6 +12,7 @@ import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
@@ -31,12 +32,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class SourcePollingDatabaseTest {
-    static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     static SourceSecrets secrets;
     @TempDir
     Path root;
@@ -54,15 +56,9 @@ class SourcePollingDatabaseTest {
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        db = TestDatabase.create();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secrets = new SourceSecrets(new SecretCipher(key));
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
     }
 
     @BeforeEach
@@ -172,7 +168,7 @@ class SourcePollingDatabaseTest {
         }
         String syncId = UUID.randomUUID().toString();
         SyncHistoryDao history = new SyncHistoryDao(db.jdbi());
-        history.claim(syncId, config.customerId(), config.id(), "wf", "run", TriggeredBy.CRON);
+        history.claim(new RunIdentity(syncId, config.customerId(), config.id(), "wf", "run", TriggeredBy.CRON));
         history.attachFile(syncId, stored.id(), file.name());
         history.finish(syncId, SyncStatus.SUCCESS, "imported", List.of());
     }

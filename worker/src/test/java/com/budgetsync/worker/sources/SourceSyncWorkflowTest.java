@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
-import com.budgetsync.domain.BudgetView;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.SyncRequest;
@@ -32,13 +30,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -53,13 +51,13 @@ class SourceSyncWorkflowTest {
             + "Engineering,Cloud,2026-01,2500.50,USD\n";
     @TempDir
     static Path dir;
-    static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     static SourceSecrets secrets;
     static TestWorkflowEnvironment temporal;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secrets = new SourceSecrets(new SecretCipher(key));
@@ -74,7 +72,6 @@ class SourceSyncWorkflowTest {
     @AfterAll
     static void stop() throws Exception {
         temporal.close();
-        db.close();
     }
 
     private static long store(String customer, SourceType type, Map<String, Object> clearConfig) {
@@ -92,8 +89,7 @@ class SourceSyncWorkflowTest {
 
     private static void assertImported(String customer, SyncResult result) {
         assertEquals(SyncStatus.SUCCESS, result.status(), result.message());
-        List<BudgetView> budgets = new BudgetDao(db.jdbi()).listActive(customer, 10, 0);
-        assertEquals(2, budgets.size());
+        assertEquals(2, db.countActiveBudgets(customer));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.BudgetDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
@@ -18,11 +17,11 @@ import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.TestTemporal;
 import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.WorkerSettings;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.FileRef;
 import com.budgetsync.workflow.ParseActivity;
@@ -44,30 +43,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The workflow on Temporal's time-skipping test server, with the real activities on a real PostgreSQL database. */
 class BudgetSyncWorkflowTest {
     private static final String SEED = SeedExample.CSV;
 
     private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private TestWorkflowEnvironment env;
     private DataSourceConfig config;
-
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {
@@ -106,7 +95,7 @@ class BudgetSyncWorkflowTest {
         assertBetween(4_000, waits[1]);
         assertBetween(8_000, waits[2]);
         assertParseRetriesInHistory(result.syncId());
-        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+        assertEquals(4, db.countActiveBudgets(config.customerId()));
     }
 
     @Test
@@ -125,7 +114,7 @@ class BudgetSyncWorkflowTest {
         assertEquals(SyncStatus.FAILED, record.status());
         assertTrue(record.message().contains("no column found for required field")
                 && record.message().contains("amount"), record.message());
-        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+        assertEquals(4, db.countActiveBudgets(config.customerId()));
         assertTrue(failed.getCause().getMessage().contains(syncId), "Temporal shows the run red with its sync id");
     }
 
@@ -153,7 +142,7 @@ class BudgetSyncWorkflowTest {
         assertEquals(SyncStatus.FAILED, record.status());
         assertTrue(record.message().contains("upload.csv"), "the reason names the file: " + record.message());
         assertEquals(1, attempts.size(), "bad input is not retried");
-        assertEquals(4, new BudgetDao(db.jdbi()).countActive(config.customerId()));
+        assertEquals(4, db.countActiveBudgets(config.customerId()));
     }
 
     /**
