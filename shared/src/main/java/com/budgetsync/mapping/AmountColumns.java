@@ -37,8 +37,7 @@ final class AmountColumns {
         List<Candidate> budgets = candidates.stream()
                 .filter(c -> c.field() == TargetField.AMOUNT && c.headerScore() >= NAMED
                         && (c.index() == current || !taken.contains(c.index())))
-                .filter(c -> profiles.get(c.index()).amounts() >= AMOUNTS
-                        && profiles.get(c.index()).identifiers().identifier() < 0.5)
+                .filter(c -> c.fit() >= AMOUNTS)
                 .filter(c -> kind(headers, c).imported())
                 .sorted(Comparator.comparing((Candidate c) -> kind(headers, c)).reversed()
                         .thenComparing(c -> !c.exactHeader())
