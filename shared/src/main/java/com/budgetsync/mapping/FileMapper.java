@@ -19,7 +19,12 @@ public final class FileMapper {
     }
 
     public static MappingResult map(FileContent file, TableLayout layout, MappingOptions options) throws IOException {
-        List<DataRow> sample = TableReader.sample(file, layout, SAMPLE_ROWS);
+        return map(file, layout, TableReader.sample(file, layout, SAMPLE_ROWS), options);
+    }
+
+    /** With the first {@link #SAMPLE_ROWS} data rows already read. */
+    public static MappingResult map(FileContent file, TableLayout layout, List<DataRow> sample,
+                                    MappingOptions options) {
         return new ColumnMapper().map(layout.headers(), sample,
                 new FileContext(file.filename(), layout.titleRowsOrEmpty()), options);
     }

@@ -12,6 +12,7 @@ import com.budgetsync.mapping.MappingOptions;
 import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.mapping.ReviewQuestion;
 import com.budgetsync.normalize.NormalizeOptions;
+import com.budgetsync.parsing.DataRow;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.FileFormat;
 import com.budgetsync.parsing.ReadOptions;
@@ -62,14 +63,25 @@ public record MappingPreview(String status, Format format, int headerRow, Layout
     public static MappingPreview of(FileContent file, ReadOptions readOptions, MappingOptions mappingOptions,
                                     NormalizeOptions normalizeOptions) throws IOException {
         TableLayout layout = TableReader.detect(file, readOptions);
-        MappingResult result = FileMapper.map(file, layout, mappingOptions);
+        List<DataRow> sample = TableReader.sample(file, layout, FileMapper.SAMPLE_ROWS);
+        MappingResult result = FileMapper.map(file, layout, sample, mappingOptions);
         ColumnMapping m = result.mapping();
         CollectingSink collected = new CollectingSink();
         if (m.department() != null && m.fiscalPeriod() != null && m.amount() != null) {
             RowNormalizer normalizer = new RowNormalizer(m, normalizeOptions);
-            try (RowStream rows = TableReader.open(file, layout)) {
-                for (int read = 0; read < SCAN_LIMIT && collected.rows().size() < PREVIEW_ROWS && rows.hasNext(); read++) {
-                    normalizer.normalize(rows.next(), collected);
+            // The sample usually holds the first budget rows: the file (a workbook is slow to open) is read again
+            // only when it does not.
+            sample.stream().takeWhile(r -> collected.rows().size() < PREVIEW_ROWS)
+                    .forEach(r -> normalizer.normalize(r, collected));
+            if (collected.rows().size() < PREVIEW_ROWS && sample.size() == FileMapper.SAMPLE_ROWS) {
+                try (RowStream rows = TableReader.open(file, layout)) {
+                    for (int read = 0; read < SCAN_LIMIT && collected.rows().size() < PREVIEW_ROWS && rows.hasNext();
+                         read++) {
+                        DataRow row = rows.next();
+                        if (read >= sample.size()) {
+                            normalizer.normalize(row, collected);
+                        }
+                    }
                 }
             }
         }
