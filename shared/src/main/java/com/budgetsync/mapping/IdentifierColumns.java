@@ -16,6 +16,7 @@ final class IdentifierColumns {
     private static final double SHARE = 0.8;
     /** Fewer rows pair any two columns by chance. */
     private static final int MIN_ROWS = 6;
+    private static final int MIN_CODES = 3;
 
     private IdentifierColumns() {
     }
@@ -27,7 +28,7 @@ final class IdentifierColumns {
         boolean namedCode = Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(headers.get(code))) != null;
         // In step means repeating together: with every value distinct, any two columns pair one to one.
         if (p.codes() < SHARE && !namedCode || p.values() < MIN_ROWS || p.distinct() < 2
-                || p.distinct() > SHARE * p.values()) {
+                || p.distinct() > SHARE * p.values() || !namedCode && distinctCodes(rows, code) < MIN_CODES) {
             return Optional.empty();
         }
         for (int label = 0; label < headers.size(); label++) {
@@ -45,6 +46,11 @@ final class IdentifierColumns {
                 .map(label -> profiles.get(i).asIdentifiers("repeats in step with '" + headers.get(label)
                         + "': the code of its labels"))
                 .orElse(profiles.get(i))).toList();
+    }
+
+    /** How many different code values the column holds: one amount repeated down a column is no set of codes. */
+    private static long distinctCodes(List<DataRow> rows, int column) {
+        return rows.stream().map(r -> r.cell(column).strip()).filter(ColumnProfile::isCode).distinct().count();
     }
 
     private static boolean oneToOne(List<DataRow> rows, int a, int b) {

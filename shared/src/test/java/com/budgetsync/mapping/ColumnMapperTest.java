@@ -187,10 +187,6 @@ class ColumnMapperTest {
     }
 
     private static List<DataRow> rows(String... lines) {
-        List<DataRow> rows = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            rows.add(new DataRow(i + 2, List.of(lines[i].split(",", -1))));
-        }
-        return rows;
+        return SampleRows.of(lines);
     }
 }

@@ -15,8 +15,6 @@ import com.budgetsync.rows.CollectingSink;
 import com.budgetsync.rows.RowNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,11 +124,7 @@ class RealWorldShapesTest {
     }
 
     private static List<DataRow> rows(String... lines) {
-        List<DataRow> rows = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            rows.add(new DataRow(i + 2, Arrays.asList(lines[i].split(",", -1))));
-        }
-        return rows;
+        return SampleRows.of(lines);
     }
 
     /** "department|period|amount" of the budget rows one line becomes. */
