@@ -50,6 +50,11 @@ public class BudgetSyncConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private NotificationsConfig notifications = new NotificationsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ConsoleConfig console = new ConsoleConfig();
     /**
      * Where a development encryption key is kept when BUDGET_SYNC_ENCRYPTION_KEY is not set; default
      * ~/.budget-sync/encryption.key. API and workers must use the same key.
@@ -129,5 +134,9 @@ public class BudgetSyncConfiguration extends Configuration {
 
     public OutboundConfig getOutbound() {
         return outbound;
+    }
+
+    public ConsoleConfig getConsole() {
+        return console;
     }
 }
