@@ -11,15 +11,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A sync_history row as the API shows it; the list view leaves out the mapping, the layout and who was notified
- * (webhooks masked). {@code id} is the row's number, {@code syncId} the id every other endpoint takes;
- * {@code sourceType} is the config's (left out once the config is deleted).
+ * A sync_history row as the API shows it; the list view leaves out the mapping, the layout, the review questions and
+ * who was notified (webhooks masked). {@code id} is the row's number, {@code syncId} the id every other endpoint
+ * takes; {@code sourceType} is the config's (left out once the config is deleted).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncView(long id, String syncId, String customerId, Long configId, String sourceType, String workflowId,
                        String runId, String triggeredBy, String status, String filename, Instant startTime,
                        Instant endTime, Long durationMs, SyncStats stats, List<RowError> errors, List<String> warnings,
-                       JsonNode layout, JsonNode mapping, String message,
+                       JsonNode layout, JsonNode mapping, String message, JsonNode reviewQuestions,
                        List<NotificationDelivery> notifications) {
     public static SyncView summary(SyncRecord r, String sourceType) {
         return of(r, sourceType, null);
@@ -34,7 +34,7 @@ public record SyncView(long id, String syncId, String customerId, Long configId,
         return new SyncView(r.id(), r.syncId(), r.customerId(), r.configId(), sourceType, r.workflowId(), r.runId(),
                 r.triggeredBy().dbValue(), r.status().dbValue(), r.filename(), r.startTime(), r.endTime(),
                 r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? shownLayout(r.layout()) : null,
-                detail ? r.mapping() : null, r.message(), notifications);
+                detail ? r.mapping() : null, r.message(), detail ? r.reviewQuestions() : null, notifications);
     }
 
     /**
