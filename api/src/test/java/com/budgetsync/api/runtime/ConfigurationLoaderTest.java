@@ -13,8 +13,12 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
 
@@ -51,27 +55,28 @@ class ConfigurationLoaderTest {
 
     @Test
     void everyDocumentedVariableReachesItsSetting() throws Exception {
-        BudgetSyncConfiguration config = load(Map.ofEntries(
-                Map.entry("DATABASE_URL", "postgresql://app:s3cret@db.internal:5433/budgets"),
-                Map.entry("TEMPORAL_ADDRESS", "temporal.internal:7233"),
-                Map.entry("TEMPORAL_CRON_TIME_ZONES", "false"),
-                Map.entry("WORKER_IN_API", "true"),
-                Map.entry("WORKER_MAX_CONCURRENT_SYNCS", "2"),
-                Map.entry("MAX_FILE_BYTES", "1000"),
-                Map.entry("BUDGET_SYNC_ADMIN_TOKEN", "admin-t0ken"),
-                Map.entry("BUDGET_SYNC_ENCRYPTION_KEY", KEY),
-                Map.entry("BUDGET_SYNC_OLD_ENCRYPTION_KEY", "old-key"),
-                Map.entry("BUDGET_SYNC_PUBLIC_URL", "https://budgets.example.com"),
-                Map.entry("BUDGET_SYNC_ALLOW_LOOPBACK", "true"),
-                Map.entry("BUDGET_SYNC_ALLOW_PRIVATE_NETWORKS", "true"),
-                Map.entry("SMTP_HOST", "mail.example.com"),
-                Map.entry("SMTP_PORT", "2525"),
-                Map.entry("SMTP_STARTTLS", "false"),
-                Map.entry("SMTP_USERNAME", "mailer"),
-                Map.entry("SMTP_PASSWORD", "mail-pw"),
-                Map.entry("SMTP_FROM", "budgets@example.com"),
-                Map.entry("PORT", "9090"),
-                Map.entry("ADMIN_PORT", "9091")));
+        BudgetSyncConfiguration config = load(variables("""
+                DATABASE_URL=postgresql://app:s3cret@db.internal:5433/budgets
+                TEMPORAL_ADDRESS=temporal.internal:7233
+                TEMPORAL_CRON_TIME_ZONES=false
+                WORKER_IN_API=true
+                WORKER_MAX_CONCURRENT_SYNCS=2
+                MAX_FILE_BYTES=1000
+                BUDGET_SYNC_ADMIN_TOKEN=admin-t0ken
+                BUDGET_SYNC_ENCRYPTION_KEY=%s
+                BUDGET_SYNC_OLD_ENCRYPTION_KEY=old-key
+                BUDGET_SYNC_PUBLIC_URL=https://budgets.example.com
+                BUDGET_SYNC_ALLOW_LOOPBACK=true
+                BUDGET_SYNC_ALLOW_PRIVATE_NETWORKS=true
+                SMTP_HOST=mail.example.com
+                SMTP_PORT=2525
+                SMTP_STARTTLS=false
+                SMTP_USERNAME=mailer
+                SMTP_PASSWORD=mail-pw
+                SMTP_FROM=budgets@example.com
+                PORT=9090
+                ADMIN_PORT=9091
+                """.formatted(KEY)));
 
         assertEquals("jdbc:postgresql://db.internal:5433/budgets", config.databaseUrl().jdbcUrl());
         assertEquals("app", config.databaseUrl().user());
@@ -96,6 +101,15 @@ class ConfigurationLoaderTest {
         assertEquals("https://budgets.example.com", worker.notifications().publicUrl());
         assertEquals(9090, port(config, true));
         assertEquals(9091, port(config, false));
+    }
+
+    /** NAME=value lines, as an env file would hold them. */
+    private static Map<String, String> variables(String lines) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(lines));
+        Map<String, String> variables = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> variables.put(name, properties.getProperty(name)));
+        return variables;
     }
 
     private static BudgetSyncConfiguration load(Map<String, String> variables) throws Exception {
