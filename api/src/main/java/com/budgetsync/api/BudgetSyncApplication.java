@@ -6,7 +6,7 @@ import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
 import com.budgetsync.api.budget.BudgetChecker;
-import com.budgetsync.api.budget.BudgetDao;
+import com.budgetsync.api.budget.BudgetSearch;
 import com.budgetsync.api.budget.FiscalYears;
 import com.budgetsync.api.budget.FxRates;
 import com.budgetsync.api.budget.Utilization;
@@ -24,11 +24,15 @@ import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
 import com.budgetsync.api.resources.ApiKeyResource;
+import com.budgetsync.api.review.ReviewResource;
 import com.budgetsync.api.resources.BudgetCheckResource;
 import com.budgetsync.api.resources.BudgetResource;
 import com.budgetsync.api.resources.CustomerResource;
 import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
+import com.budgetsync.api.resources.HistoryCsvResource;
+import com.budgetsync.api.resources.SessionResource;
+import com.budgetsync.api.resources.SourceStatusResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
@@ -44,7 +48,9 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
+import com.budgetsync.db.HistorySearch;
 import com.budgetsync.db.NotificationDao;
+import com.budgetsync.db.SourceStatusDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.config.ConfigValidator;
 import com.budgetsync.crypto.WebhookUrls;
@@ -52,6 +58,7 @@ import com.budgetsync.net.OutboundGuard;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -96,6 +103,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
             }
         });
         bootstrap.addBundle(new MultiPartBundle());
+        // The web console: static files, no server-side state; it calls /api with the user's bearer token.
+        bootstrap.addBundle(new AssetsBundle("/console", "/console", "index.html", "console"));
         bootstrap.addCommand(new DevCommand(this));
         bootstrap.addCommand(new SyncFileCommand());
         bootstrap.addCommand(new WorkerCommand());
@@ -144,12 +153,21 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         ConfigValidator validator = new ConfigValidator(outbound);
         StoredConfigCheck storedConfigs = new StoredConfigCheck(configs, validator, new WebhookUrls(secrets));
         environment.lifecycle().manage(storedConfigs);
+        ConfigAuditStore audit = new ConfigAuditStore(jdbi);
         environment.jersey().register(new SyncConfigResource(configs, scheduler, secrets,
-                new ConnectionTests(temporal.client()), new ConfigAuditStore(jdbi), validator, storedConfigs));
-        environment.jersey().register(new SyncResource(configs, history, runner,
-                new Reruns(configs, files, runner), new NotificationDao(jdbi)));
+                new ConnectionTests(temporal.client()), audit, validator, storedConfigs));
+        HistorySearch historySearch = new HistorySearch(jdbi);
+        Reruns reruns = new Reruns(configs, files, runner);
+        environment.jersey().register(new SyncResource(configs, history, historySearch, runner, reruns,
+                new NotificationDao(jdbi)));
+        environment.jersey().register(new ReviewResource(history, configs, files, new CustomerDao(jdbi), reruns,
+                audit));
+        environment.jersey().register(new HistoryCsvResource(historySearch));
+        environment.jersey().register(new SourceStatusResource(new SourceStatusDao(jdbi)));
+        environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
+                config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
-        environment.jersey().register(new BudgetResource(new BudgetDao(jdbi)));
+        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));

@@ -50,6 +50,12 @@ public class BudgetSyncConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private NotificationsConfig notifications = new NotificationsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ConsoleConfig console = new ConsoleConfig();
+
     /** BUDGET_SYNC_ENCRYPTION_KEY: 32 bytes in base64 that encrypt source secrets. */
     @JsonProperty
     private String encryptionKey;
@@ -145,5 +151,9 @@ public class BudgetSyncConfiguration extends Configuration {
 
     public OutboundConfig getOutbound() {
         return outbound;
+    }
+
+    public ConsoleConfig getConsole() {
+        return console;
     }
 }

@@ -26,7 +26,7 @@ public final class SyncHistoryDao {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, sync_id, customer_id, config_id, workflow_id, run_id, triggered_by, status, file_id, filename,
             start_time, end_time, duration_ms, total_rows, created_count, updated_count, unchanged_count,
             soft_deleted_count, restored_count, error_count, skipped_count, errors::text AS errors,
@@ -159,23 +159,6 @@ public final class SyncHistoryDao {
     public static Optional<SyncRecord> find(Handle h, String syncId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM sync_history WHERE sync_id = :id")
                 .bind("id", syncId).map(SyncHistoryDao::map).findOne();
-    }
-
-    /** Newest first. */
-    public List<SyncRecord> list(String customerId, Long configId, int limit, int offset) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " " + """
-                         FROM sync_history
-                        WHERE customer_id = :customer AND (CAST(:config AS bigint) IS NULL OR config_id = :config)
-                        ORDER BY start_time DESC, id DESC LIMIT :limit OFFSET :offset""")
-                .bind("customer", customerId).bind("config", configId).bind("limit", limit).bind("offset", offset)
-                .map(SyncHistoryDao::map).list());
-    }
-
-    public long count(String customerId, Long configId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM sync_history
-                         WHERE customer_id = :customer AND (CAST(:config AS bigint) IS NULL OR config_id = :config)""")
-                .bind("customer", customerId).bind("config", configId).mapTo(Long.class).one());
     }
 
     static SyncRecord map(ResultSet rs, StatementContext ctx) throws SQLException {

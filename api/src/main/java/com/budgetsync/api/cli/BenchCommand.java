@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.eclipse.jetty.server.Server;
@@ -60,6 +61,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         subparser.addArgument("--small-rows").type(Integer.class).setDefault(10_000).help("rows of the small file");
         subparser.addArgument("--rate").type(Integer.class).setDefault(1000).help("budget checks per second");
         subparser.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of check load");
+        subparser.addArgument("--console-only").action(Arguments.storeTrue())
+                .help("only figure (6): the web console's pages with 10,000 runs and 100,000 budgets");
         subparser.addArgument("--database").setDefault("budget_sync_bench").help("database to drop and recreate");
         subparser.addArgument("--config").dest("file").help("optional config.yml");
     }
@@ -100,7 +103,11 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         // its own registry: the application's Temporal connection already reports into environment.metrics()
         try (CommandRuntime runtime = new CommandRuntime(config, embedded, new MetricRegistry())) {
             runtime.worker.start();
-            bench(runtime, namespace, dir, "http://127.0.0.1:" + port + "/api/budget/check");
+            String base = "http://127.0.0.1:" + port;
+            if (!namespace.getBoolean("console_only")) {
+                bench(runtime, namespace, dir, base + "/api/budget/check");
+            }
+            ConsolePagesBench.run(runtime, dir, base, TOKEN);
         } finally {
             server.stop();
             try (var files = Files.list(dir)) {

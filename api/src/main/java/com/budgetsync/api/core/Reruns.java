@@ -32,11 +32,16 @@ public final class Reruns {
     }
 
     public SyncRunner.StartedRun retry(SyncRecord old) {
-        if (!RETRYABLE.contains(old.status())) {
-            throw ApiException.conflict("sync " + old.syncId() + " is " + old.status().dbValue()
-                    + "; only a failed or needs_review run can be retried", Map.of("status", old.status()));
-        }
+        requireRetryable(old);
         return runner.start(configOf(old), TriggeredBy.MANUAL, old.fileId() == null ? null : fileOf(old), false);
+    }
+
+    /** 409 unless the run failed or needs review: for callers that change something before they retry. */
+    public void requireRetryable(SyncRecord run) {
+        if (!RETRYABLE.contains(run.status())) {
+            throw ApiException.conflict("sync " + run.syncId() + " is " + run.status().dbValue()
+                    + "; only a failed or needs_review run can be retried", Map.of("status", run.status()));
+        }
     }
 
     public SyncRunner.StartedRun approve(SyncRecord held) {
@@ -47,7 +52,8 @@ public final class Reruns {
         return runner.start(configOf(held), TriggeredBy.MANUAL, fileOf(held), true);
     }
 
-    private DataSourceConfig configOf(SyncRecord run) {
+    /** The run's config; 409 when it was deleted since. */
+    public DataSourceConfig configOf(SyncRecord run) {
         return configs.find(run.configId() == null ? -1 : run.configId())
                 .orElseThrow(() -> ApiException.conflict("the config of sync " + run.syncId() + " was deleted", null));
     }

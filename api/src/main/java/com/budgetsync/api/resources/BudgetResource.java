@@ -1,38 +1,59 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
-import com.budgetsync.api.budget.BudgetDao;
+import com.budgetsync.api.budget.BudgetSearch;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.views.Page;
-import com.budgetsync.domain.BudgetView;
+import com.budgetsync.api.errors.ApiException;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** Active budgets with what procurement committed and reserved against them. */
 @Path("/api/budgets")
 @Produces(MediaType.APPLICATION_JSON)
 public class BudgetResource {
-    private final BudgetDao budgets;
+    private final BudgetSearch budgets;
 
-    public BudgetResource(BudgetDao budgets) {
+    public BudgetResource(BudgetSearch budgets) {
         this.budgets = budgets;
     }
 
+    /**
+     * Active budgets, in department / sub-category / period order; {@code department} and {@code period} keep those
+     * containing the text (any case); {@code deleted=true} adds soft-deleted ones, with their {@code deletedAt}.
+     */
     @GET
-    public Page<BudgetView> list(@Auth Caller caller, @QueryParam("customerId") @NotNull
-                                 @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
-                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-                                 @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+    public Page<BudgetSearch.Listed> list(@Auth Caller caller, @QueryParam("customerId") @NotNull
+                                          @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE)
+                                          String customerId,
+                                          @QueryParam("department") @Size(max = 200) String department,
+                                          @QueryParam("period") @Size(max = 100) String period,
+                                          @QueryParam("deleted") @DefaultValue("false") boolean deleted,
+                                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                          @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         caller.checkCustomer(customerId);
-        return new Page<>(budgets.listActive(customerId, limit, offset), budgets.countActive(customerId), limit, offset);
+        BudgetSearch.Filter filter = new BudgetSearch.Filter(customerId, department, period, deleted);
+        return new Page<>(budgets.page(filter, limit, offset), budgets.count(filter), limit, offset);
+    }
+
+    /** Every change to one budget, newest first: imports (with their sync id) and procurement's requests. */
+    @GET
+    @Path("/{id}/audit")
+    public List<BudgetSearch.AuditEntry> audit(@Auth Caller caller, @PathParam("id") long id) {
+        budgets.customerOf(id).filter(caller::canSee)
+                .orElseThrow(() -> ApiException.notFound("budget " + id + " not found"));
+        return budgets.audit(id);
     }
 }

@@ -2,6 +2,7 @@ package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.review.FilePreview;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
@@ -54,6 +55,30 @@ public class MappingPreviewResource {
                                   @QueryParam("configId") Long configId,
                                   @Context HttpHeaders headers,
                                   InputStream body) throws IOException {
+        return read(caller, customerId, filename, configId, headers, body, (file, options, fiscalYearStart) ->
+                MappingPreview.of(file, new ReadOptions(options.sheet()), MappingSettings.options(options),
+                        MappingSettings.normalize(options, fiscalYearStart)));
+    }
+
+    /** The same, with the header and first rows as the file has them: the console's grid. */
+    @POST
+    @Path("/grid")
+    @Consumes(MediaType.WILDCARD)
+    public FilePreview grid(@Auth Caller caller, @QueryParam("customerId") @NotNull
+                            @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
+                            @QueryParam("filename") @NotNull @Size(max = 255) String filename,
+                            @QueryParam("configId") Long configId,
+                            @Context HttpHeaders headers,
+                            InputStream body) throws IOException {
+        return read(caller, customerId, filename, configId, headers, body, FilePreview::of);
+    }
+
+    private interface FileReading<T> {
+        T read(FileContent file, ConfigOptions options, int fiscalYearStartMonth) throws IOException;
+    }
+
+    private <T> T read(Caller caller, String customerId, String filename, Long configId, HttpHeaders headers,
+                       InputStream body, FileReading<T> reading) throws IOException {
         caller.checkCustomer(customerId);
         FileContentTypes.check(headers.getMediaType());
         ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS
@@ -62,9 +87,7 @@ public class MappingPreviewResource {
         java.nio.file.Path spool = Files.createTempFile("budget-sync-preview-", ".upload");
         try {
             copyCapped(body, spool, filename);
-            return MappingPreview.of(FileContent.of(filename, spool), new ReadOptions(options.sheet()),
-                    MappingSettings.options(options),
-                    MappingSettings.normalize(options, customers.fiscalYearStartMonth(customerId)));
+            return reading.read(FileContent.of(filename, spool), options, customers.fiscalYearStartMonth(customerId));
         } catch (UnreadableFileException e) {
             throw new ApiException(422, e.getMessage());
         } finally {

@@ -4,7 +4,7 @@ import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.core.Reruns;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.errors.ApiException;
-import com.budgetsync.api.views.Ids;
+import com.budgetsync.api.views.HistoryQuery;
 import com.budgetsync.api.views.Page;
 import com.budgetsync.api.views.SpreadsheetSafe;
 import com.budgetsync.api.views.StartedSync;
@@ -12,6 +12,8 @@ import com.budgetsync.api.views.SyncView;
 import com.budgetsync.api.views.TriggerRequest;
 import com.budgetsync.api.views.TriggerResponse;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.HistoryFilter;
+import com.budgetsync.db.HistorySearch;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
@@ -25,7 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -56,11 +58,13 @@ public class SyncResource {
     private final SyncRunner runner;
     private final Reruns reruns;
     private final NotificationDao notifications;
+    private final HistorySearch search;
 
-    public SyncResource(ConfigDao configs, SyncHistoryDao history, SyncRunner runner, Reruns reruns,
-                        NotificationDao notifications) {
+    public SyncResource(ConfigDao configs, SyncHistoryDao history, HistorySearch search, SyncRunner runner,
+                        Reruns reruns, NotificationDao notifications) {
         this.configs = configs;
         this.history = history;
+        this.search = search;
         this.runner = runner;
         this.reruns = reruns;
         this.notifications = notifications;
@@ -102,17 +106,15 @@ public class SyncResource {
                 busy)).build();
     }
 
+    /** Runs, newest first, filtered by config, status and start time (HistoryQuery). */
     @GET
     @Path("/history")
-    public Page<SyncView> history(@Auth Caller caller, @QueryParam("customerId") @NotNull
-                                  @Pattern(regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String customerId,
-                                  @QueryParam("configId") @Min(1) Long configId,
+    public Page<SyncView> history(@Auth Caller caller, @Valid @BeanParam HistoryQuery query,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                   @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        caller.checkCustomer(customerId);
-        List<SyncView> items = history.list(customerId, configId, limit, offset).stream().map(SyncView::summary)
-                .toList();
-        return new Page<>(items, history.count(customerId, configId), limit, offset);
+        HistoryFilter filter = query.filterFor(caller);
+        List<SyncView> items = search.page(filter, limit, offset).stream().map(SyncView::summary).toList();
+        return new Page<>(items, search.count(filter), limit, offset);
     }
 
     @GET

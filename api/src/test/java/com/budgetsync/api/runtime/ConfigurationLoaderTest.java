@@ -49,6 +49,7 @@ class ConfigurationLoaderTest {
         assertEquals(209_715_200, worker.maxFileBytes());
         assertEquals(SmtpSettings.NONE, worker.notifications().smtp(), "email is off without SMTP_HOST");
         assertNull(worker.notifications().publicUrl());
+        assertNull(config.getConsole().temporalWebUrl(), "no link to the Temporal Web UI");
         assertEquals(8080, port(config, true));
         assertEquals(8081, port(config, false));
     }
@@ -74,6 +75,7 @@ class ConfigurationLoaderTest {
                 SMTP_USERNAME=mailer
                 SMTP_PASSWORD=mail-pw
                 SMTP_FROM=budgets@example.com
+                TEMPORAL_WEB_URL=http://temporal-web:8088/
                 PORT=9090
                 ADMIN_PORT=9091
                 """.formatted(KEY)));
@@ -99,6 +101,7 @@ class ConfigurationLoaderTest {
         assertEquals(new SmtpSettings("mail.example.com", 2525, false, "mailer", "mail-pw", "budgets@example.com"),
                 worker.notifications().smtp());
         assertEquals("https://budgets.example.com", worker.notifications().publicUrl());
+        assertEquals("http://temporal-web:8088", config.getConsole().temporalWebUrl());
         assertEquals(9090, port(config, true));
         assertEquals(9091, port(config, false));
     }

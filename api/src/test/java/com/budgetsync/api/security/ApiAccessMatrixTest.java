@@ -36,6 +36,7 @@ class ApiAccessMatrixTest {
     private static final Map<Who, String> TOKENS = new java.util.EnumMap<>(Who.class);
     private static long acmeConfig;
     private static String acmeSync;
+    private static long acmeBudget;
 
     enum Who { NO_TOKEN, BAD_TOKEN, REVOKED_KEY, OTHER_CUSTOMER_KEY, OWN_KEY, ADMIN }
 
@@ -111,6 +112,19 @@ class ApiAccessMatrixTest {
                         Scope.CUSTOMER),
                 new Endpoint("POST", "/api/sync/history/{sync}/approve", null, null, 409, Scope.ID),
                 new Endpoint("POST", "/api/sync/history/{sync}/retry", null, null, 409, Scope.ID),
+                new Endpoint("GET", "/api/sync/history.csv?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "acme-budget.csv"),
+                new Endpoint("GET", "/api/session", null, null, 200, Scope.ANY),
+                new Endpoint("GET", "/api/budgets?customerId=acme&department=acmeonly&deleted=true", null, null, 200,
+                        Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("GET", "/api/budgets/{budget}/audit", null, null, 200, Scope.ID, "created"),
+                new Endpoint("GET", "/api/sync/sources?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "lastSyncId"),
+                new Endpoint("POST", "/api/mapping/preview/grid?customerId=acme&filename=acme-budget.csv", "text/csv",
+                        CSV, 200, Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("GET", "/api/sync/history/{sync}/review", null, null, 200, Scope.ID, "AcmeOnlyDept"),
+                new Endpoint("POST", "/api/sync/history/{sync}/review", "application/json",
+                        "{\"pins\":{\"Budget Amount\":\"amount\"}}", 409, Scope.ID),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }
@@ -140,6 +154,7 @@ class ApiAccessMatrixTest {
         assertEquals(202, upload.status(), upload.body());
         acmeSync = upload.json().path("syncId").asText();
         assertEquals("success", app.awaitRun(acmeSync).path("status").asText());
+        acmeBudget = app.get("/api/budgets?customerId=acme").json().path("items").get(0).path("id").asLong();
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -175,7 +190,8 @@ class ApiAccessMatrixTest {
     }
 
     private static HttpRequest.Builder request(Endpoint e) throws Exception {
-        String path = e.path().replace("{config}", Long.toString(acmeConfig)).replace("{sync}", acmeSync);
+        String path = e.path().replace("{config}", Long.toString(acmeConfig)).replace("{sync}", acmeSync)
+                .replace("{budget}", Long.toString(acmeBudget));
         if (path.contains("{freshConfig}")) {
             path = path.replace("{freshConfig}", Long.toString(createAcmeConfig()));
         }

@@ -17,9 +17,9 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /** A real SFTP server (Apache MINA SSHD) on a random loopback port, serving {@code root} to user {@code fpa}. */
-final class TestSftpServer implements AutoCloseable {
-    static final String USER = "fpa";
-    static final String PASSWORD = "Corr3ct-Horse-Battery!";
+public final class TestSftpServer implements AutoCloseable {
+    public static final String USER = "fpa";
+    public static final String PASSWORD = "Corr3ct-Horse-Battery!";
 
     final KeyPair hostKey = generate();
     final KeyPair userKey = generate();
@@ -27,7 +27,7 @@ final class TestSftpServer implements AutoCloseable {
     final AtomicInteger passwordAttempts = new AtomicInteger();
     private final SshServer server = SshServer.setUpDefaultServer();
 
-    TestSftpServer(Path root) throws Exception {
+    public TestSftpServer(Path root) throws Exception {
         server.setHost("127.0.0.1");
         server.setPort(0);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
@@ -53,12 +53,12 @@ final class TestSftpServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The host key's fingerprint as {@code ssh-keygen -lf} prints it, computed by MINA, not by the code tested. */
-    String fingerprint() {
+    public String fingerprint() {
         return KeyUtils.getFingerPrint(hostKey.getPublic());
     }
 
