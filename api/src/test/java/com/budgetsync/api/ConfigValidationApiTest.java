@@ -64,7 +64,7 @@ class ConfigValidationApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"currency", "fiscalYear", "defaultcurrency", "notify_emails", "threshold"})
+    @ValueSource(strings = {"currency", "fiscalyear", "defaultcurrency", "notify_emails", "threshold"})
     void anUnknownOptionIsA400NamingIt(String option) throws Exception {
         RunningApp.Response refused = app.postJson("/api/sync/config", upload(Map.of(option, "x")));
         assertEquals(List.of("options." + option), fields(refused));

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,9 +69,12 @@ class EndToEndSyncTest {
 
     @Test
     void aRunNeedingReviewIsRetriedWithItsOwnFileOnceTheColumnIsPinned() throws Exception {
-        JsonNode held = upload("retry", "Department,Period,Budget,Actual\nEngineering,FY2025,500000,480000\n"
+        JsonNode held = upload("retry", "Department,Period,Budget,Forecast\nEngineering,FY2025,500000,480000\n"
                 + "Sales,FY2025,75000,81000\n");
         assertEquals("needs_review", held.path("status").asText(), held.toString());
+        JsonNode question = held.path("reviewQuestions").get(0);
+        assertEquals("amount", question.path("field").asText(), held.toString());
+        assertEquals(List.of("Budget", "Forecast"), question.path("candidates").findValuesAsText("column"));
         long configId = held.path("configId").asLong();
         RunningApp.Response pinned = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/sync/config/" + configId)))
                 .header("Content-Type", "application/json")
@@ -92,6 +96,11 @@ class EndToEndSyncTest {
         RunningApp.Response again = app.postJson("/api/sync/history/" + rerun.path("syncId").asText() + "/retry",
                 Map.of());
         assertEquals(409, again.status(), "a successful run is not retried: " + again.body());
+
+        JsonNode next = upload("retry", "Department,Period,Budget,Forecast\nEngineering,FY2025,510000,490000\n"
+                + "Sales,FY2025,75000,81000\n");
+        assertEquals("success", next.path("status").asText(), "the pin is remembered for the next file: " + next);
+        assertTrue(next.path("reviewQuestions").isEmpty(), next.toString());
     }
 
     @Test

@@ -36,12 +36,24 @@ class MappingPreviewApiTest {
     }
 
     @Test
-    void budgetBesideActualNeedsReviewAndSaysWhy() throws Exception {
+    void budgetBesideForecastNeedsReviewAndAsksWhichIsTheAmount() throws Exception {
+        JsonNode preview = preview("preview", "budget-vs-forecast.csv",
+                "Department,Period,Budget,Forecast\nEngineering,FY2025,500000,480000\nSales,FY2025,75000,81000\n");
+        assertEquals("needs_review", preview.path("status").asText());
+        assertTrue(preview.path("problems").toString().contains("'Budget' and 'Forecast' both hold budget amounts"),
+                preview.toString());
+        assertEquals("Which column is the amount: 'Budget' (0.50) or 'Forecast' (0.50)?",
+                preview.path("questions").get(0).path("question").asText(), preview.toString());
+    }
+
+    @Test
+    void budgetBesideActualImportsTheBudgetAndNamesTheActuals() throws Exception {
         JsonNode preview = preview("preview", "budget-vs-actual.csv",
                 "Department,Period,Budget,Actual\nEngineering,FY2025,500000,480000\nSales,FY2025,75000,81000\n");
-        assertEquals("needs_review", preview.path("status").asText());
-        assertTrue(preview.path("problems").toString().contains("'Budget' and 'Actual' both hold amounts"),
-                preview.toString());
+        assertEquals("ok", preview.path("status").asText(), preview.toString());
+        assertEquals("Budget", preview.path("mapping").path("amount").path("column").asText());
+        assertTrue(preview.path("mapping").path("amount").path("reason").asText()
+                .contains("'Actual' beside it: actual amounts, not imported"), preview.toString());
     }
 
     @Test

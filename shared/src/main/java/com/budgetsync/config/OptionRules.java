@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
 
 /** The rules of {@code options}: one per {@link ConfigOptions} field, documented in docs/onboarding.md. */
 final class OptionRules {
+    /** The fiscal years a period label may name (as FiscalPeriodParser reads them). */
+    private static final long FIRST_YEAR = 1990;
+    private static final long LAST_YEAR = 2100;
     /** Excel's own limits on a sheet name. */
     private static final int SHEET_NAME_MAX = 31;
     private static final String SHEET_NAME_FORBIDDEN = ":\\/?*[]";
@@ -47,6 +50,7 @@ final class OptionRules {
         rules.put("notifyEmails", this::emails);
         rules.put("notifyWebhooks", this::webhooks);
         rules.put("notifyOnSuccess", found::bool);
+        rules.put("fiscalYear", (f, v) -> found.whole(f, v, FIRST_YEAR, LAST_YEAR));
     }
 
     /** The option names these rules know, in documentation order. */

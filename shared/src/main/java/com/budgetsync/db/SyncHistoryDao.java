@@ -7,6 +7,7 @@ import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.mapping.ColumnMapping;
+import com.budgetsync.mapping.ReviewQuestion;
 import com.budgetsync.parsing.TableLayout;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,8 @@ public final class SyncHistoryDao {
             id, sync_id, customer_id, config_id, workflow_id, run_id, triggered_by, status, file_id, filename,
             start_time, end_time, duration_ms, total_rows, created_count, updated_count, unchanged_count,
             soft_deleted_count, restored_count, error_count, skipped_count, errors::text AS errors,
-            warnings::text AS warnings, layout::text AS layout, mapping::text AS mapping, message""";
+            warnings::text AS warnings, layout::text AS layout, mapping::text AS mapping, message,
+            review_questions::text AS review_questions""";
 
     private final Jdbi jdbi;
 
@@ -106,12 +108,15 @@ public final class SyncHistoryDao {
                 .bind("id", syncId).bind("layout", Json.write(layout)).execute());
     }
 
-    public void recordMapping(String syncId, ColumnMapping mapping, List<String> warnings) {
+    /** The mapping a run was given, header-drift warnings, and the questions a person must answer (none: []). */
+    public void recordMapping(String syncId, ColumnMapping mapping, List<String> warnings,
+                              List<ReviewQuestion> reviewQuestions) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE sync_history SET mapping = CAST(:mapping AS jsonb), warnings = CAST(:warnings AS jsonb)
+                        UPDATE sync_history SET mapping = CAST(:mapping AS jsonb), warnings = CAST(:warnings AS jsonb),
+                               review_questions = CAST(:questions AS jsonb)
                          WHERE sync_id = :id""")
                 .bind("id", syncId).bind("mapping", Json.write(mapping)).bind("warnings", Json.write(warnings))
-                .execute());
+                .bind("questions", Json.write(reviewQuestions)).execute());
     }
 
     /** Ends a run without an import (failed before it, needs review, no new file, skipped). */
@@ -172,6 +177,6 @@ public final class SyncHistoryDao {
                 ConfigDao.instant(rs, "end_time"), (Long) rs.getObject("duration_ms"), stats,
                 Json.read(rs.getString("errors"), ERRORS), Json.read(rs.getString("warnings"), STRINGS),
                 Json.read(rs.getString("layout"), JsonNode.class), Json.read(rs.getString("mapping"), JsonNode.class),
-                rs.getString("message"));
+                rs.getString("message"), Json.read(rs.getString("review_questions"), JsonNode.class));
     }
 }

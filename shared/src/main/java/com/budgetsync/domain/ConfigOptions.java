@@ -22,13 +22,23 @@ import java.util.Map;
  * @param notifyEmails         recipients of run notifications
  * @param notifyWebhooks       webhook URLs (generic JSON, or Slack incoming-webhook URLs)
  * @param notifyOnSuccess      also notify successful runs (default false)
+ * @param fiscalYear           the fiscal year of files whose periods name no year anywhere (month columns "Jan … Dec"
+ *                             with no year column, file name or title row saying it); none by default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
                             Double errorThreshold, String duplicates, Double deletionGuard,
-                            List<String> notifyEmails, List<String> notifyWebhooks, Boolean notifyOnSuccess) {
+                            List<String> notifyEmails, List<String> notifyWebhooks, Boolean notifyOnSuccess,
+                            Integer fiscalYear) {
     public static final ConfigOptions DEFAULTS = new ConfigOptions(null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
+
+    public ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
+                         Double errorThreshold, String duplicates, Double deletionGuard, List<String> notifyEmails,
+                         List<String> notifyWebhooks, Boolean notifyOnSuccess) {
+        this(defaultCurrency, mappingThreshold, pins, sheet, errorThreshold, duplicates, deletionGuard, notifyEmails,
+                notifyWebhooks, notifyOnSuccess, null);
+    }
 
     public String currencyOrDefault() {
         if (defaultCurrency == null) {
@@ -78,7 +88,7 @@ public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map
 
     public ConfigOptions withNotifyWebhooks(List<String> webhooks) {
         return new ConfigOptions(defaultCurrency, mappingThreshold, pins, sheet, errorThreshold, duplicates,
-                deletionGuard, notifyEmails, webhooks, notifyOnSuccess);
+                deletionGuard, notifyEmails, webhooks, notifyOnSuccess, fiscalYear);
     }
 
     public boolean notifyOnSuccessOrDefault() {

@@ -16,14 +16,21 @@ import java.util.Set;
  * center), and of period parts — a month or quarter without its year ("Jan", "Q1"), as exports with a separate year
  * column write them.
  */
-record ColumnProfile(int values, int distinct, double periods, double years, double bareYears, double parts,
-                     double amounts, double currencies, double labels, double codes) {
-    /** A code ("10010") is weaker evidence of a label column than text: budget amounts are digits too. */
-    private static final double CODE_WEIGHT = 0.8;
+record ColumnProfile(int sampleRows, int values, int distinct, double periods, double years, double bareYears, double parts,
+                     double amounts, double currencies, double labels, double codes, AmountEvidence identifiers) {
+    /**
+     * A code ("10010", "911A") is weaker evidence of a department or category column than a name: amounts are digits
+     * too, and where a code column has its names beside it, the names are what a person reads.
+     */
+    private static final double CODE_WEIGHT = 0.6;
+    private static final int MAX_CODE = 16;
+    private static final int MAX_LABEL = 100;
+    private static final int MAX_LABEL_WORDS = 12;
 
     private static final FiscalPeriodParser PERIODS = new FiscalPeriodParser(1);
 
-    static ColumnProfile of(List<String> values) {
+    /** The profile of a column's non-blank values among {@code sampleRows} data rows. */
+    static ColumnProfile of(List<String> values, int sampleRows) {
         int periods = 0;
         int years = 0;
         int bareYears = 0;
@@ -43,15 +50,53 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
             years += period.filter(p -> p.type() == PeriodType.YEAR).isPresent() ? 1 : 0;
             bareYears += period.isPresent() && amount ? 1 : 0;
             parts += part ? 1 : 0;
-            amounts += amount ? 1 : 0;
+            // A date parses as a number; it is no amount.
+            amounts += amount && period.filter(p -> p.type() != PeriodType.YEAR).isEmpty() ? 1 : 0;
             currencies += currency ? 1 : 0;
-            labels += period.isEmpty() && !part && !amount && !currency
-                    && value.chars().anyMatch(Character::isLetter) ? 1 : 0;
-            codes += period.isEmpty() && value.length() >= 2 && value.chars().allMatch(Character::isDigit) ? 1 : 0;
+            boolean code = period.isEmpty() && isCode(value);
+            codes += code ? 1 : 0;
+            labels += period.isEmpty() && !part && !amount && !currency && !code && isLabel(value) ? 1 : 0;
         }
         double n = Math.max(1, values.size());
-        return new ColumnProfile(values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, currencies / n, labels / n, codes / n);
+        return new ColumnProfile(sampleRows, values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
+                amounts / n, currencies / n, labels / n, codes / n, AmountEvidence.of(values));
+    }
+
+    /** The same values, known (from another column they repeat in step with) to be identifiers. */
+    ColumnProfile asIdentifiers(String why) {
+        return new ColumnProfile(sampleRows, values, distinct, periods, years, bareYears, parts, amounts, currencies, labels, codes,
+                new AmountEvidence(1, why));
+    }
+
+    /**
+     * An identifier as exports write them: one token of digits with a few letters or separators ("10010", "911A",
+     * "E100", "01-01", "1.1.2", and "4.0" — an integer code saved through a spreadsheet).
+     */
+    static boolean isCode(String value) {
+        if (value.length() > MAX_CODE || value.isEmpty()) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (!Character.isLetter(c) && ".-/_".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return digits > 0 && digits * 2 >= value.length();
+    }
+
+    /**
+     * A name: words, not a one- or two-letter code ("P", "G"), nor free text (a sentence or a paragraph, as
+     * description columns hold), which names no department or category.
+     */
+    static boolean isLabel(String value) {
+        if (!value.chars().anyMatch(Character::isLetter) || value.length() < 3 && value.indexOf(' ') < 0) {
+            return false;
+        }
+        return value.length() <= MAX_LABEL && value.split("\\s+").length <= MAX_LABEL_WORDS;
     }
 
     /** "Jan", "Q1", "M01": a period once a year is put in front of it. */
@@ -59,17 +104,18 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
         return PERIODS.parse("FY2000 " + value).filter(p -> p.type() != PeriodType.YEAR).isPresent();
     }
 
-    /** How well the values fit a field, 0..1; NaN without values. */
+    /** How well the values fit a field, 0..1; 0 for an empty column, NaN when the whole sample is empty. */
     double fit(TargetField field) {
         if (values == 0) {
-            return Double.NaN;
+            return sampleRows == 0 ? Double.NaN : 0;
         }
         return switch (field) {
             case FISCAL_PERIOD -> periods;
             // A column of bare years ("2025") parses as amounts too; it is a period column far more often.
-            case AMOUNT -> amounts - 0.7 * bareYears;
+            // Identifiers are digits too; their evidence takes the amount share down.
+            case AMOUNT -> (amounts - 0.7 * bareYears) * (1 - identifiers.identifier());
             case CURRENCY -> currencies;
-            case DEPARTMENT, SUB_CATEGORY -> (values >= 4 && distinct == 1 ? 0.5 : 1) * (labels + CODE_WEIGHT * codes);
+            case DEPARTMENT, SUB_CATEGORY -> labels + CODE_WEIGHT * codes;
         };
     }
 
@@ -80,7 +126,8 @@ record ColumnProfile(int values, int distinct, double periods, double years, dou
         }
         return switch (field) {
             case FISCAL_PERIOD -> percent(periods) + " of values are fiscal periods";
-            case AMOUNT -> percent(amounts) + " of values are amounts" + (bareYears > 0.5 ? " (but look like years)" : "");
+            case AMOUNT -> percent(amounts) + " of values are amounts" + (bareYears > 0.5 ? " (but look like years)" : "")
+                    + (identifiers.why() == null ? "" : ", but " + identifiers.why());
             case CURRENCY -> percent(currencies) + " of values are ISO currency codes";
             case DEPARTMENT, SUB_CATEGORY -> percent(labels) + " of values are text labels"
                     + (codes > 0 ? ", " + percent(codes) + " numeric codes" : "") + " (" + distinct + " distinct)";

@@ -9,11 +9,18 @@ import java.util.List;
  * fiscal period and the amount come from many columns: {@code columns} lists their headers and {@code column} is null.
  * In a long file, a fiscal period with {@code columns} is split over two columns (year, then month or quarter) whose
  * texts are read together. A wide fiscal period with both {@code columns} (month or quarter headers without a year,
- * "Jan … Dec") and {@code column} takes each row's year from that column.
+ * "Jan … Dec") and {@code column} takes each row's year from that column. {@code fixed} is a period (or, for month
+ * columns without a year, a year) that holds for every row because the file says it once: in its name, a title row,
+ * or the config's fiscal year; the reason names which.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldMapping(String column, Integer index, List<String> columns, List<Integer> indexes,
-                           double confidence, String reason, List<Alternative> alternatives) {
+                           double confidence, String reason, List<Alternative> alternatives, String fixed) {
+
+    public FieldMapping(String column, Integer index, List<String> columns, List<Integer> indexes, double confidence,
+                        String reason, List<Alternative> alternatives) {
+        this(column, index, columns, indexes, confidence, reason, alternatives, null);
+    }
 
     public static FieldMapping single(String column, int index, double confidence, String reason,
                                       List<Alternative> alternatives) {

@@ -1,55 +1,107 @@
 package com.budgetsync.mapping;
 
-import com.budgetsync.domain.FiscalPeriod;
-import com.budgetsync.domain.PeriodType;
-import com.budgetsync.normalize.FiscalPeriodParser;
+import com.budgetsync.mapping.WideHeaders.Header;
+import com.budgetsync.mapping.WideHeaders.Kind;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Recognises wide exports, where periods are column headers ({@code Jan-25 … Dec-25}, {@code Q1 FY25 … Q4 FY25},
- * {@code FY2024 FY2025}). When months, quarters and years are all present (a planning grid with subtotals) only the
- * most frequent granularity is kept, so amounts are not counted twice. Headers without a year ({@code Jan … Dec})
- * count when a column of fiscal years says which year each row is for.
+ * {@code FY2019 Adopted}, {@code Plan_2021}). Period columns are grouped by the words beside the period; the budget
+ * group is imported — the original or approved one before plain or budget-named ones, those before revised or
+ * proposed ones — and actual, total and other groups are ignored and reported. Within the group only the most
+ * frequent granularity is kept (a grid with quarter and year subtotals), so amounts are not counted twice. Month or
+ * quarter headers without a year ({@code Jan … Dec}) take it from a column of fiscal years, else from the year the file
+ * or config states ({@link StatedYear}); with none, the result says the year is missing.
  */
 final class WidePeriods {
-    private static final FiscalPeriodParser PERIODS = new FiscalPeriodParser(1);
+    private static final double YEAR_SHARE = 0.9;
 
-    /** The period columns, and the column holding each row's year when the headers lack it (else null). */
-    record Columns(List<Integer> periods, Integer year) {
+    /**
+     * The period columns; the column holding each row's year, or the year stated once, when the headers lack it (both
+     * null when they have it, or when the year is missing: {@code yearMissing}); the period columns left out; and
+     * whether another budget group was as good ({@code rival}, a reason for review).
+     */
+    record Columns(List<Header> periods, Integer yearColumn, StatedYear statedYear, boolean yearMissing,
+                   List<Header> ignored, List<Header> rival) {
+        List<Integer> indexes() {
+            return periods.stream().map(Header::index).toList();
+        }
     }
 
     private WidePeriods() {
     }
 
-    static Optional<Columns> detect(List<String> headers, List<ColumnProfile> profiles, Set<Integer> taken) {
-        Optional<List<Integer>> complete = complete(headers, taken);
-        if (complete.isPresent()) {
-            return complete.map(columns -> new Columns(columns, null));
-        }
-        List<Integer> parts = IntStream.range(0, headers.size())
-                .filter(i -> !taken.contains(i) && ColumnProfile.isPeriodPart(headers.get(i))).boxed().toList();
-        Optional<Integer> year = IntStream.range(0, headers.size())
-                .filter(i -> !taken.contains(i) && !parts.contains(i) && profiles.get(i).years() >= 0.9).boxed()
-                .findFirst();
-        return parts.size() >= 2 && year.isPresent() ? Optional.of(new Columns(parts, year.get())) : Optional.empty();
-    }
-
-    private static Optional<List<Integer>> complete(List<String> headers, Set<Integer> taken) {
-        Map<PeriodType, List<Integer>> byType = new EnumMap<>(PeriodType.class);
+    static Optional<Columns> detect(List<String> headers, List<ColumnProfile> profiles, Set<Integer> taken,
+                                    FileContext context, Integer configYear) {
+        Map<String, List<Header>> groups = new LinkedHashMap<>();
+        List<Header> all = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             if (!taken.contains(i)) {
-                int index = i;
-                PERIODS.parse(headers.get(i)).map(FiscalPeriod::type)
-                        .ifPresent(type -> byType.computeIfAbsent(type, t -> new ArrayList<>()).add(index));
+                WideHeaders.read(i, headers.get(i)).ifPresent(h -> {
+                    all.add(h);
+                    groups.computeIfAbsent(h.group(), g -> new ArrayList<>()).add(h);
+                });
             }
         }
-        return byType.values().stream().filter(columns -> columns.size() >= 2)
-                .max((a, b) -> Integer.compare(a.size(), b.size()));
+        List<List<Header>> ranked = groups.values().stream()
+                .filter(g -> g.get(0).kind().imported() && (g.size() >= 2 || g.get(0).kind() != Kind.PLAIN))
+                .filter(g -> amountsUnder(g, profiles))
+                .sorted(Comparator.comparing((List<Header> g) -> g.get(0).kind()).thenComparingInt(List::size)
+                        .reversed())
+                .toList();
+        if (ranked.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Header> first = ranked.get(0);
+        List<Header> rival = ranked.size() > 1 && ranked.get(1).get(0).kind() == first.get(0).kind()
+                && periods(ranked.get(1)).equals(periods(first)) ? ranked.get(1) : List.of();
+        List<Header> chosen = covering(ranked, first);
+        List<Header> ignored = all.stream().filter(h -> !chosen.contains(h)).toList();
+        if (!chosen.get(0).part()) {
+            return Optional.of(new Columns(chosen, null, null, false, ignored, rival));
+        }
+        Optional<Integer> yearColumn = IntStream.range(0, headers.size())
+                .filter(i -> !taken.contains(i) && all.stream().noneMatch(h -> h.index() == i)
+                        && profiles.get(i).years() >= YEAR_SHARE).boxed().findFirst();
+        if (yearColumn.isPresent()) {
+            return Optional.of(new Columns(chosen, yearColumn.get(), null, false, ignored, rival));
+        }
+        Optional<StatedYear> stated = StatedYear.find(context, configYear);
+        return Optional.of(new Columns(chosen, null, stated.orElse(null), stated.isEmpty(), ignored, rival));
+    }
+
+    /**
+     * The best group, and from the groups after it the columns of periods it lacks: "FY23 Appropriation" and
+     * "FY24 Adopted" are both budgets, of different years; "FY24 Revised" beside "FY24 Adopted" is not imported.
+     */
+    private static List<Header> covering(List<List<Header>> ranked, List<Header> first) {
+        List<Header> chosen = new ArrayList<>(first);
+        Set<String> covered = new HashSet<>(periods(first));
+        for (List<Header> group : ranked.subList(1, ranked.size())) {
+            if (group.get(0).type() == first.get(0).type() && group.get(0).part() == first.get(0).part()) {
+                group.stream().filter(h -> covered.add(h.period())).forEach(chosen::add);
+            }
+        }
+        chosen.sort(Comparator.comparingInt(Header::index));
+        return chosen;
+    }
+
+    private static Set<String> periods(List<Header> group) {
+        return group.stream().map(Header::period).collect(Collectors.toSet());
+    }
+
+    /** Wide columns hold amounts (blank cells allowed): a column of labels under "2025" is no period column. */
+    private static boolean amountsUnder(List<Header> group, List<ColumnProfile> profiles) {
+        return group.stream().map(h -> profiles.get(h.index())).filter(p -> p.values() > 0)
+                .allMatch(p -> p.amounts() >= 0.8);
     }
 }

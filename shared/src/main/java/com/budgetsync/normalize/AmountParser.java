@@ -115,6 +115,10 @@ public final class AmountParser {
             } else if (SYMBOLS.containsKey(c)) {
                 currency = currency == null ? SYMBOLS.get(c) : currency;
             } else if (c == '-' || c == '\u2212') {
+                // A sign stands before or after the number ("-1000", "1000-"), never inside it ("01-01" is a code).
+                if (!number.isEmpty() && hasDigitAfter(s, i)) {
+                    return null;
+                }
                 negative = !negative;
             } else if (c == '(' && number.isEmpty()) {
                 open = true;
@@ -132,6 +136,15 @@ public final class AmountParser {
             }
         }
         return open ? null : new Scan(number.toString(), negative, currency);
+    }
+
+    private static boolean hasDigitAfter(String s, int index) {
+        for (int i = index + 1; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Letters in an amount must be an ISO 4217 code; null when they are not. */

@@ -2,6 +2,7 @@ package com.budgetsync.normalize;
 
 import com.budgetsync.domain.FiscalPeriod;
 import com.budgetsync.domain.PeriodType;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads fiscal periods the way FP&A tools label them and gives them canonical names and dates under the customer's
@@ -28,6 +31,18 @@ import java.util.Optional;
  */
 public final class FiscalPeriodParser {
     private static final Map<String, Integer> MONTHS = months();
+    /** The time of an ISO date-time ("2014-01-01T00:00:00", "2025-03-01 00:00"): the date is what counts. */
+    private static final Pattern ISO_TIME = Pattern.compile(
+            "(?<=^\\d{4}-\\d{2}-\\d{2})[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    /** FY, and the fiscal-year words of German (GJ, HJ), French, Spanish, Portuguese, Italian and Dutch exports. */
+    private static final Set<String> FISCAL_WORDS = Set.of("FY", "FISCAL", "GJ", "HJ", "WJ", "EXERCICE", "EJERCICIO",
+            "EXERCICIO", "ESERCIZIO", "BOEKJAAR");
+    /** Q1, QTR 1, and T1 / 1T (trimestre), K1 (kwartaal). */
+    private static final Set<String> QUARTER_PREFIXES = Set.of("Q", "QTR", "QUARTER", "T", "K");
+    private static final Set<String> QUARTER_WORDS = Set.of("QUARTER", "QUARTAL", "TRIMESTRE", "KWARTAAL", "Q", "T",
+            "QTR");
+    private static final Set<String> ORDINALS = Set.of("ST", "ND", "RD", "TH", "ER", "E", "EME", "O", "º", "ª");
 
     private final int fiscalYearStartMonth;
 
@@ -42,7 +57,8 @@ public final class FiscalPeriodParser {
         if (text == null || text.isBlank() || text.length() > 40) {
             return Optional.empty();
         }
-        Tokens t = Tokens.of(text.trim());
+        String trimmed = text.trim();
+        Tokens t = Tokens.of(trimmed.indexOf(':') > 0 ? ISO_TIME.matcher(trimmed).replaceFirst("") : trimmed);
         if (t == null) {
             return Optional.empty();
         }
@@ -151,6 +167,10 @@ public final class FiscalPeriodParser {
         return LocalDate.of(startYear, fiscalYearStartMonth, 1);
     }
 
+    /**
+     * Month names and their usual abbreviations in English, German, French, Spanish, Portuguese, Italian and Dutch,
+     * upper case without accents ("März" is MARZ, "févr." is FEVR).
+     */
     private static Map<String, Integer> months() {
         Map<String, Integer> months = new HashMap<>();
         for (int m = 1; m <= 12; m++) {
@@ -158,7 +178,27 @@ public final class FiscalPeriodParser {
             months.put(name, m);
             months.put(name.substring(0, 3), m);
         }
-        months.put("SEPT", 9);
+        String[] names = {
+            "SEPT JANUAR FEBRUAR MARZ MAERZ MRZ JUNI JULI OKTOBER OKT DEZEMBER DEZ",
+            "JANVIER JANV FEVRIER FEVR FEV MARS AVRIL AVR MAI JUIN JUILLET JUIL AOUT SEPTEMBRE OCTOBRE NOVEMBRE DECEMBRE",
+            "ENERO ENE FEBRERO MARZO ABRIL ABR MAYO JUNIO JULIO AGOSTO AGO SEPTIEMBRE SETIEMBRE OCTUBRE NOVIEMBRE"
+                    + " DICIEMBRE DIC",
+            "JANEIRO FEVEREIRO MARCO ABRIL MAIO JUNHO JULHO SETEMBRO SET OUTUBRO OUT NOVEMBRO DEZEMBRO",
+            "GENNAIO GEN FEBBRAIO MARZO APRILE MAGGIO MAG GIUGNO GIU LUGLIO LUG SETTEMBRE OTTOBRE OTT DICEMBRE",
+            "JANUARI FEBRUARI MAART MRT MEI AUGUSTUS"};
+        int[][] numbers = {
+            {9, 1, 2, 3, 3, 3, 6, 7, 10, 10, 12, 12},
+            {1, 1, 2, 2, 2, 3, 4, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12},
+            {1, 1, 2, 3, 4, 4, 5, 6, 7, 8, 8, 9, 9, 10, 11, 12, 12},
+            {1, 2, 3, 4, 5, 6, 7, 9, 9, 10, 10, 11, 12},
+            {1, 1, 2, 3, 4, 5, 5, 6, 6, 7, 7, 9, 10, 10, 12},
+            {1, 2, 3, 3, 5, 8}};
+        for (int line = 0; line < names.length; line++) {
+            String[] words = names[line].split(" ");
+            for (int i = 0; i < words.length; i++) {
+                months.putIfAbsent(words[i], numbers[line][i]);
+            }
+        }
         return Map.copyOf(months);
     }
 
@@ -172,16 +212,24 @@ public final class FiscalPeriodParser {
             int quarter = 0;
             int month = 0;
             List<String> numbers = new ArrayList<>();
-            List<String> parts = split(text.toUpperCase(Locale.ROOT));
+            boolean pendingQuarter = false;
+            List<String> parts = split(withoutAccents(text).toUpperCase(Locale.ROOT));
             if (parts == null) {
                 return null;
             }
             for (int i = 0; i < parts.size(); i++) {
                 String p = parts.get(i);
                 boolean nextIsDigit = i + 1 < parts.size() && Character.isDigit(parts.get(i + 1).charAt(0));
-                if (p.equals("FY") || p.equals("FISCAL") || p.equals("YEAR") && fiscal) {
+                boolean afterQuarterNumber = pendingQuarter;
+                pendingQuarter = false;
+                if (FISCAL_WORDS.contains(p) || p.equals("YEAR") && fiscal) {
                     fiscal = true;
-                } else if ((p.equals("Q") || p.equals("QTR") || p.equals("QUARTER")) && nextIsDigit && quarter == 0) {
+                } else if (ORDINALS.contains(p) && afterQuarterNumber) {
+                    pendingQuarter = true;
+                } else if (QUARTER_WORDS.contains(p) && afterQuarterNumber && quarter == 0) {
+                    // "1. Quartal 2025", "1er trimestre 2025", "1T 2025": the number stands before the word.
+                    quarter = Integer.parseInt(numbers.remove(numbers.size() - 1));
+                } else if (QUARTER_PREFIXES.contains(p) && nextIsDigit && quarter == 0) {
                     quarter = Integer.parseInt(parts.get(++i));
                     if (quarter < 1 || quarter > 4) {
                         return null;
@@ -195,11 +243,17 @@ public final class FiscalPeriodParser {
                     }
                 } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2)) {
                     numbers.add(p);
+                    pendingQuarter = p.matches("0?[1-4]");
                 } else {
                     return null;
                 }
             }
             return quarter > 0 && month > 0 ? null : new Tokens(fiscal, quarter, month, numbers);
+        }
+
+        private static String withoutAccents(String text) {
+            return text.chars().allMatch(c -> c < 128) ? text
+                    : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         }
 
         /**

@@ -23,9 +23,11 @@ final class CsvTable {
 
     static TableLayout detect(FileContent file) throws IOException {
         String charset = TextEncoding.detect(file);
-        char delimiter = DelimiterSniffer.sniff(headLines(file, charset));
+        List<String> lines = headLines(file, charset);
+        boolean wrapped = WrappedLines.detect(lines);
+        char delimiter = DelimiterSniffer.sniff(wrapped ? lines.stream().map(WrappedLines::unwrap).toList() : lines);
         List<DataRow> head = new ArrayList<>();
-        try (RawRows rows = rows(file, charset, delimiter)) {
+        try (RawRows rows = rows(file, charset, delimiter, wrapped)) {
             DataRow row;
             while (head.size() < HeaderRowFinder.HEAD_ROWS && (row = rows.next()) != null) {
                 head.add(row);
@@ -37,11 +39,11 @@ final class CsvTable {
                 + ": no header row found (no row of labels above rows of values in the first "
                 + HeaderRowFinder.HEAD_ROWS + " lines)"));
         return new TableLayout(FileFormat.CSV, charset, delimiter, null, (int) header.rowNumber() - 1,
-                Headers.clean(header.cells()));
+                Headers.clean(header.cells()), TitleRows.above(head, header), wrapped);
     }
 
     static RowStream open(FileContent file, TableLayout layout) throws IOException {
-        return new DataRowStream(rows(file, layout.charset(), layout.delimiter()), layout);
+        return new DataRowStream(rows(file, layout.charset(), layout.delimiter(), layout.wrappedLines()), layout);
     }
 
     private static List<String> headLines(FileContent file, String charset) throws IOException {
@@ -55,8 +57,9 @@ final class CsvTable {
         return lines;
     }
 
-    private static RawRows rows(FileContent file, String charset, char delimiter) throws IOException {
-        Reader reader = new BufferedReader(TextEncoding.reader(file, charset), 1 << 16);
+    private static RawRows rows(FileContent file, String charset, char delimiter, boolean wrapped) throws IOException {
+        Reader text = new BufferedReader(TextEncoding.reader(file, charset), 1 << 16);
+        Reader reader = wrapped ? new WrappedLines(text) : text;
         CSVParser parser = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreSurroundingSpaces(true)

@@ -61,7 +61,8 @@ final class ExcelTable {
             }
         }
         return HeaderRowFinder.find(head).map(header -> new Candidate(
-                new TableLayout(format, null, null, sheet, (int) header.rowNumber() - 1, Headers.clean(header.cells())),
+                new TableLayout(format, null, null, sheet, (int) header.rowNumber() - 1, Headers.clean(header.cells()),
+                        TitleRows.above(head, header), false),
                 HeaderRowFinder.numericRowsBelow(head, header)));
     }
 

@@ -4,12 +4,13 @@ import com.budgetsync.domain.BudgetRow;
 import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SkippedRow;
 import com.budgetsync.mapping.Alternative;
-import com.budgetsync.mapping.ColumnMapper;
+import com.budgetsync.mapping.FileMapper;
 import com.budgetsync.mapping.ColumnMapping;
 import com.budgetsync.mapping.FieldMapping;
 import com.budgetsync.mapping.Layout;
 import com.budgetsync.mapping.MappingOptions;
 import com.budgetsync.mapping.MappingResult;
+import com.budgetsync.mapping.ReviewQuestion;
 import com.budgetsync.normalize.NormalizeOptions;
 import com.budgetsync.parsing.DataRow;
 import com.budgetsync.parsing.FileContent;
@@ -24,15 +25,15 @@ import java.util.List;
 
 /**
  * What budget-sync would make of a file, without importing it: how it was read, the mapping with its confidence and
- * reasons, the first normalised rows, and the rows it would skip or reject among those it read to find them. Behind
+ * reasons, the first normalised rows, the rows it would skip or reject among those it read to find them, and the
+ * questions a person must answer before it imports. Behind
  * {@code POST /api/mapping/preview} and the {@code sync-file} command.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MappingPreview(String status, Format format, int headerRow, Layout layout, Fields mapping,
                              List<BudgetRow> rows, List<SkippedRow> skippedRows, List<RowError> errors,
-                             List<String> problems) {
+                             List<String> problems, List<ReviewQuestion> questions) {
     public static final int PREVIEW_ROWS = 20;
-    public static final int SAMPLE_ROWS = 200;
     /** Reads at most this many data rows looking for the first budget rows, so a preview stays quick. */
     private static final int SCAN_LIMIT = 1000;
 
@@ -46,28 +47,41 @@ public record MappingPreview(String status, Format format, int headerRow, Layout
     public record Fields(Field department, Field fiscalPeriod, Field amount, Field subCategory, Field currency) {
     }
 
-    /** One field's mapping: {@code column} in a long file, {@code columns} (the period headers) in a wide one. */
+    /**
+     * One field's mapping: {@code column} in a long file, {@code columns} (the period headers) in a wide one;
+     * {@code fixed} a period (or year) the file states once, in its name or a title row, or the config gives.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Field(String column, List<String> columns, double confidence, String reason,
-                        List<Alternative> alternatives) {
+                        List<Alternative> alternatives, String fixed) {
         static Field of(FieldMapping m) {
             return m == null ? null : new Field(m.column(), m.columns(), m.confidence(), m.reason(),
-                    m.alternatives() == null ? List.of() : m.alternatives());
+                    m.alternatives() == null ? List.of() : m.alternatives(), m.fixed());
         }
     }
 
     public static MappingPreview of(FileContent file, ReadOptions readOptions, MappingOptions mappingOptions,
                                     NormalizeOptions normalizeOptions) throws IOException {
         TableLayout layout = TableReader.detect(file, readOptions);
-        List<DataRow> sample = TableReader.sample(file, layout, SAMPLE_ROWS);
-        MappingResult result = new ColumnMapper().map(layout.headers(), sample, mappingOptions);
+        List<DataRow> sample = TableReader.sample(file, layout, FileMapper.SAMPLE_ROWS);
+        MappingResult result = FileMapper.map(file, layout, sample, mappingOptions);
         ColumnMapping m = result.mapping();
         CollectingSink collected = new CollectingSink();
         if (m.department() != null && m.fiscalPeriod() != null && m.amount() != null) {
             RowNormalizer normalizer = new RowNormalizer(m, normalizeOptions);
-            try (RowStream rows = TableReader.open(file, layout)) {
-                for (int read = 0; read < SCAN_LIMIT && collected.rows().size() < PREVIEW_ROWS && rows.hasNext(); read++) {
-                    normalizer.normalize(rows.next(), collected);
+            // The sample usually holds the first budget rows: the file (a workbook is slow to open) is read again
+            // only when it does not.
+            sample.stream().takeWhile(r -> collected.rows().size() < PREVIEW_ROWS)
+                    .forEach(r -> normalizer.normalize(r, collected));
+            if (collected.rows().size() < PREVIEW_ROWS && sample.size() == FileMapper.SAMPLE_ROWS) {
+                try (RowStream rows = TableReader.open(file, layout)) {
+                    for (int read = 0; read < SCAN_LIMIT && collected.rows().size() < PREVIEW_ROWS && rows.hasNext();
+                         read++) {
+                        DataRow row = rows.next();
+                        if (read >= sample.size()) {
+                            normalizer.normalize(row, collected);
+                        }
+                    }
                 }
             }
         }
@@ -78,6 +92,6 @@ public record MappingPreview(String status, Format format, int headerRow, Layout
                 new Fields(Field.of(m.department()), Field.of(m.fiscalPeriod()), Field.of(m.amount()),
                         Field.of(m.subCategory()), Field.of(m.currency())),
                 collected.rows().subList(0, Math.min(PREVIEW_ROWS, collected.rows().size())), collected.skipped(),
-                collected.errors(), result.problems());
+                collected.errors(), result.problems(), result.questions());
     }
 }

@@ -21,7 +21,7 @@ public final class MappingSettings {
                 throw new IllegalArgumentException("options.pins." + column + ": " + e.getMessage(), e);
             }
         });
-        return new MappingOptions(pins, options.mappingThresholdOrDefault());
+        return new MappingOptions(pins, options.mappingThresholdOrDefault(), options.fiscalYear());
     }
 
     public static NormalizeOptions normalize(ConfigOptions options, int fiscalYearStartMonth) {

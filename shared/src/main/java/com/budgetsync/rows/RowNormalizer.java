@@ -7,6 +7,7 @@ import com.budgetsync.domain.SkippedRow;
 import com.budgetsync.mapping.ColumnMapping;
 import com.budgetsync.mapping.FieldMapping;
 import com.budgetsync.mapping.Layout;
+import com.budgetsync.mapping.PeriodText;
 import com.budgetsync.normalize.AmountParser;
 import com.budgetsync.normalize.CurrencyCodes;
 import com.budgetsync.normalize.DecimalMark;
@@ -16,6 +17,7 @@ import com.budgetsync.normalize.ParsedAmount;
 import com.budgetsync.normalize.TotalRows;
 import com.budgetsync.parsing.DataRow;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +47,8 @@ public final class RowNormalizer {
     private final String defaultCurrency;
     // A file holds few distinct period labels: parse each once, not once per row.
     private final Map<String, Optional<FiscalPeriod>> periodCache = new HashMap<>();
+    /** The period part of each wide column's header ("FY2019" of "FY2019 Adopted"). */
+    private final List<String> widePeriods;
 
     public RowNormalizer(ColumnMapping mapping, NormalizeOptions options) {
         this.mapping = mapping;
@@ -52,6 +56,8 @@ public final class RowNormalizer {
         this.periods = new FiscalPeriodParser(options.fiscalYearStartMonth());
         this.decimalMark = mapping.decimalMarkOrUnknown();
         this.defaultCurrency = CurrencyCodes.parse(options.defaultCurrency()).orElse("USD");
+        this.widePeriods = mapping.layout() == Layout.WIDE
+                ? period.columns().stream().map(PeriodText::periodOf).toList() : List.of();
     }
 
     public void normalize(DataRow row, Sink sink) {
@@ -88,7 +94,7 @@ public final class RowNormalizer {
         // A period split over a year and a month column reads as "FY25 Jan".
         String periodText = period.isWide()
                 ? String.join(" ", period.indexes().stream().map(i -> row.cell(i).strip()).toList()).strip()
-                : value(row, period);
+                : period.index() == null && period.fixed() != null ? period.fixed() : value(row, period);
         Optional<FiscalPeriod> parsed = parsePeriod(periodText);
         if (parsed.isEmpty()) {
             String column = period.isWide() ? String.join(" + ", period.columns()) : period.column();
@@ -105,7 +111,8 @@ public final class RowNormalizer {
     }
 
     private void normalizeWide(DataRow row, Line line, Sink sink) {
-        String year = period.index() == null ? "" : row.cell(period.index()).strip() + " ";
+        String year = period.index() != null ? row.cell(period.index()).strip() + " "
+                : period.fixed() != null ? period.fixed() + " " : "";
         boolean any = false;
         for (int i = 0; i < period.columns().size(); i++) {
             String header = period.columns().get(i);
@@ -114,7 +121,7 @@ public final class RowNormalizer {
                 continue;
             }
             any = true;
-            Optional<FiscalPeriod> parsed = parsePeriod(year + header);
+            Optional<FiscalPeriod> parsed = parsePeriod(year + widePeriods.get(i));
             if (parsed.isEmpty()) {
                 sink.error(new RowError(row.rowNumber(), period.column(), year.strip(),
                         "not a fiscal year for the period column '" + header + "' (" + PERIOD_EXAMPLES + ")"));

@@ -3,7 +3,7 @@ package com.budgetsync.bench;
 import com.budgetsync.domain.BudgetRow;
 import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SkippedRow;
-import com.budgetsync.mapping.ColumnMapper;
+import com.budgetsync.mapping.FileMapper;
 import com.budgetsync.mapping.MappingOptions;
 import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.normalize.NormalizeOptions;
@@ -38,7 +38,6 @@ public final class ParseMapBenchmark {
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP"};
     private static final String[] HEADERS = {"Department", "Sub Category", "Fiscal Period", "Budget Amount",
             "Currency"};
-    private static final int SAMPLE_ROWS = 200;
 
     /** What one run did and how fast. */
     public record Result(String file, long rows, long budgetRows, long errors, long skipped, long elapsedMillis,
@@ -104,8 +103,7 @@ public final class ParseMapBenchmark {
         long start = System.nanoTime();
         FileContent file = FileContent.of(path);
         TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
-        MappingResult mapping = new ColumnMapper().map(layout.headers(),
-                TableReader.sample(file, layout, SAMPLE_ROWS), MappingOptions.DEFAULT);
+        MappingResult mapping = FileMapper.map(file, layout, MappingOptions.DEFAULT);
         Counter counter = new Counter();
         RowNormalizer normalizer = new RowNormalizer(mapping.mapping(), NormalizeOptions.DEFAULT);
         try (RowStream rows = TableReader.open(file, layout)) {

@@ -47,11 +47,11 @@ class ConfigValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"defaultcurrency", "currency", "fiscalYear", "duplicate", "pin"})
+    @ValueSource(strings = {"defaultcurrency", "currency", "fiscalyear", "duplicate", "pin"})
     void anUnknownOptionIsNamed(String name) {
         refused(optionProblems(name, "x"), "options." + name + " \"x\" is not an option; options are defaultCurrency,"
                 + " mappingThreshold, pins, sheet, errorThreshold, duplicates, deletionGuard, notifyEmails,"
-                + " notifyWebhooks, notifyOnSuccess");
+                + " notifyWebhooks, notifyOnSuccess, fiscalYear");
     }
 
     @Test

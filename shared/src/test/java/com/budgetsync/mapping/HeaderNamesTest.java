@@ -20,9 +20,32 @@ class HeaderNamesTest {
     }
 
     @Test
-    void everyFieldHasFortyOrMoreSynonyms() {
-        Synonyms.BY_FIELD.forEach((field, words) ->
-                assertTrue(words.size() >= 40, field + " has " + words.size() + " synonyms"));
+    void everyFieldHasFortyOrMoreTerms() {
+        for (TargetField field : TargetField.values()) {
+            assertTrue(Lexicon.of(field).weights().size() >= 40, field + " has " + Lexicon.of(field).weights().size()
+                    + " terms");
+        }
+    }
+
+    @Test
+    void lettersOfEveryScriptStay() {
+        assertEquals("бюджет 2025", HeaderNames.normalize("Бюджет_2025"));
+        assertEquals("예산액", HeaderNames.normalize("예산액"));
+        assertEquals("预算 金额", HeaderNames.normalize("预算(金额)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Haushaltsansatz", "Presupuesto aprobado", "Montant", "Dotação inicial", "Stanziamento", "Begroting",
+            "Бюджетные ассигнования", "תקציב", "الميزانية", "예산액", "预算金额", "予算額"})
+    void amountTermsOfManyLanguagesNameTheAmount(String header) {
+        assertTrue(HeaderMatch.of(TargetField.AMOUNT, header).score() >= 0.8,
+                header + ": " + HeaderMatch.of(TargetField.AMOUNT, header));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Ejecutado", "Liquidado", "Ist", "Réalisé", "Impegnato", "Исполнено", "ביצוע", "집행액", "org_code"})
+    void actualsAndCodesAreNotTheAmount(String header) {
+        assertEquals(0.2, HeaderMatch.of(TargetField.AMOUNT, header).score(), header);
     }
 
     @Test

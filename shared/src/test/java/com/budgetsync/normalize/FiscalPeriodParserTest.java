@@ -31,6 +31,15 @@ class FiscalPeriodParserTest {
         assertEquals(text, period.original());
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"Januar 2025, 2025-01", "März 2025, 2025-03", "enero 2025, 2025-01", "janv. 2025, 2025-01",
+            "février 2025, 2025-02", "dezembro 2024, 2024-12", "gennaio 2025, 2025-01", "mei 2025, 2025-05",
+            "1. Quartal 2025, FY2025-Q1", "T1 2025, FY2025-Q1", "1er trimestre 2025, FY2025-Q1", "3T 2025, FY2025-Q3",
+            "2014-01-01T00:00:00, 2014-01", "2025-03-01 00:00, 2025-03"})
+    void readsMonthsAndQuartersOfOtherLanguagesAndDateTimes(String text, String canonical) {
+        assertEquals(canonical, calendar.parse(text).orElseThrow().canonical());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "Engineering", "25", "500000", "2025.5", "Q5 2025", "2025-13", "FY", "Q1",
             "Total FY25", "Jan", "Engineering 2025", "12345", "1899"})

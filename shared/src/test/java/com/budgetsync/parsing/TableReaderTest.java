@@ -36,6 +36,22 @@ class TableReaderTest {
     }
 
     @Test
+    void linesWrappedInOnePairOfQuotesAreUnwrapped() throws IOException {
+        FileContent file = FileContent.of("a.csv", ("\"Department,\"\"Cost, centre\"\",Amount\"\n"
+                + "\"Parks,\"\"North, East\"\",100\"\n\"Police,Central,200\"\n").getBytes(StandardCharsets.UTF_8));
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        assertEquals(List.of("Department", "Cost, centre", "Amount"), layout.headers());
+        assertEquals(List.of("Parks", "North, East", "100"), TableReader.sample(file, layout, 1).get(0).cells());
+    }
+
+    @Test
+    void rowsAboveTheHeaderAreKeptAsTitleRows() throws IOException {
+        TableLayout layout = detect("a.csv", "City budget 2024 – adopted\n\nDepartment,Period,Amount\nParks,2024,1\n"
+                + "Police,2024,2\n", StandardCharsets.UTF_8);
+        assertEquals(List.of("City budget 2024 – adopted"), layout.titleRows());
+    }
+
+    @Test
     void detectsUtf8WithAndWithoutBom() throws IOException {
         byte[] body = "Département,Period,Amount\nSociété,FY2025,1\n".getBytes(StandardCharsets.UTF_8);
         assertEquals("UTF-8", TableReader.detect(FileContent.of("a.csv", body), ReadOptions.DEFAULT).charset());

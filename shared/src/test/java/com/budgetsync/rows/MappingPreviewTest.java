@@ -23,7 +23,7 @@ class MappingPreviewTest {
     void serialisesToThePreviewShape() throws IOException {
         JsonNode json = preview("seed.csv");
         assertEquals(List.of("status", "format", "headerRow", "layout", "mapping", "rows", "skippedRows", "errors",
-                "problems"), fieldNames(json));
+                "problems", "questions"), fieldNames(json));
         assertEquals("ok", json.get("status").asText());
         assertEquals("csv", json.get("format").get("format").asText());
         assertEquals("UTF-8", json.get("format").get("charset").asText());
@@ -57,6 +57,11 @@ class MappingPreviewTest {
         JsonNode ambiguous = preview("ambiguous_budget_forecast.csv");
         assertEquals("needs_review", ambiguous.get("status").asText());
         assertTrue(ambiguous.get("problems").size() > 0);
+        JsonNode question = ambiguous.get("questions").get(0);
+        assertEquals("amount", question.get("field").asText());
+        assertEquals("Which column is the amount: 'Budget' (0.50) or 'Forecast' (0.50)?",
+                question.get("question").asText());
+        assertEquals(List.of("Budget", "Forecast"), question.get("candidates").findValuesAsText("column"));
     }
 
     @Test

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 
-/** The text sync-file prints: the mapping (field ← column, confidence, reason), then the run's stats and errors. */
+/**
+ * The text sync-file prints: the mapping (field ← column, confidence, reason), the questions of a run held for review,
+ * then the run's stats and errors.
+ */
 final class SyncReport {
     private static final List<String> FIELDS = List.of("department", "fiscalPeriod", "amount", "subCategory", "currency");
 
@@ -31,6 +34,12 @@ final class SyncReport {
                 out.append(String.format(Locale.ROOT, "  %-13s ← %-24s %.2f  %s%n", field, column,
                         f.path("confidence").asDouble(), f.path("reason").asText()));
             }
+        }
+        JsonNode questions = run.reviewQuestions();
+        if (questions != null && !questions.isEmpty()) {
+            out.append("\nto decide before this file imports (pin the answers in the config's options.pins):\n");
+            questions.forEach(q -> out.append("  ").append(q.path("field").asText()).append(": ")
+                    .append(q.path("question").asText()).append('\n'));
         }
         var s = run.stats();
         out.append("\nstatus ").append(run.status()).append(run.message() == null ? "" : " — " + run.message()).append('\n');

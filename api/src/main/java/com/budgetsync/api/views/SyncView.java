@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A sync_history row as the API shows it; the list view leaves out the mapping, the layout and who was notified
- * (webhooks masked).
+ * A sync_history row as the API shows it; the list view leaves out the mapping, the layout, the review questions and
+ * who was notified (webhooks masked).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncView(String syncId, String customerId, Long configId, String workflowId, String runId,
                        String triggeredBy, String status, String filename, Instant startTime, Instant endTime,
                        Long durationMs, SyncStats stats, List<RowError> errors, List<String> warnings,
-                       JsonNode layout, JsonNode mapping, String message,
+                       JsonNode layout, JsonNode mapping, String message, JsonNode reviewQuestions,
                        List<NotificationDelivery> notifications) {
     public static SyncView summary(SyncRecord r) {
         return of(r, null);
@@ -32,6 +32,6 @@ public record SyncView(String syncId, String customerId, Long configId, String w
         return new SyncView(r.syncId(), r.customerId(), r.configId(), r.workflowId(), r.runId(),
                 r.triggeredBy().dbValue(), r.status().dbValue(), r.filename(), r.startTime(), r.endTime(),
                 r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? r.layout() : null,
-                detail ? r.mapping() : null, r.message(), notifications);
+                detail ? r.mapping() : null, r.message(), detail ? r.reviewQuestions() : null, notifications);
     }
 }

@@ -15,9 +15,9 @@ final class ConsoleData {
             Marketing,FY2025,45000,USD
             Sales,FY2025,80000,USD
             """;
-    /** A budget column beside an actuals column: the mapper cannot tell which is the budget, the run stops. */
+    /** A budget column beside a forecast column: nothing in their names says which is the budget, the run stops. */
     static final String REVIEW_CSV = """
-            Department,Period,Budget,Actual
+            Department,Period,Budget,Forecast
             Engineering,FY2025,500000,480000
             Sales,FY2025,75000,81000
             """;

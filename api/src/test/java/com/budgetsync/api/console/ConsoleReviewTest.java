@@ -26,7 +26,7 @@ class ConsoleReviewTest {
     @Test
     void aDroppedFileIsPreviewedThenImportedAndItsReviewIsAnsweredWithOneClick() throws Exception {
         RunningApp app = browser.app();
-        Path file = Files.writeString(folder.resolve("budget-vs-actual.csv"), ConsoleData.REVIEW_CSV,
+        Path file = Files.writeString(folder.resolve("budget-vs-forecast.csv"), ConsoleData.REVIEW_CSV,
                 StandardCharsets.UTF_8);
         browser.signInAsAdmin("stark", "#/upload");
 

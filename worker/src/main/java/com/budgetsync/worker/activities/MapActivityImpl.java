@@ -5,13 +5,11 @@ import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
-import com.budgetsync.mapping.ColumnMapper;
+import com.budgetsync.mapping.FileMapper;
 import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.mapping.TargetField;
 import com.budgetsync.parsing.TableLayout;
-import com.budgetsync.parsing.TableReader;
 import com.budgetsync.parsing.UnreadableFileException;
-import com.budgetsync.rows.MappingPreview;
 import com.budgetsync.rows.MappingSettings;
 import com.budgetsync.workflow.FileRef;
 import com.budgetsync.workflow.MapActivity;
@@ -24,9 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 
 public class MapActivityImpl implements MapActivity {
-    /** Rows of value evidence the mapper reads: as many as the preview reads, so both map a file alike. */
-    static final int SAMPLE_ROWS = MappingPreview.SAMPLE_ROWS;
-
     private final ConfigDao configs;
     private final FileStore files;
     private final SyncHistoryDao history;
@@ -43,16 +38,17 @@ public class MapActivityImpl implements MapActivity {
         StoredOptions.requireReadable(config);
         try {
             StoredFile file = StoredFiles.of(files, ref);
-            var sample = TableReader.sample(files.content(file), layout, SAMPLE_ROWS);
-            MappingResult result = new ColumnMapper().map(layout.headers(), sample,
+            // The same sample, file name and title rows the preview reads, so both map a file alike.
+            MappingResult result = FileMapper.map(files.content(file), layout,
                     MappingSettings.options(config.options()));
             failIfRequiredColumnMissing(file.filename(), layout, result);
             List<String> drift = MappingMemory.drift(configs.mappingMemory(config.id()).orElse(null),
                     layout.headers());
             List<String> warnings = new ArrayList<>();
             drift.forEach(d -> warnings.add("header changed since the last import: " + d));
-            history.recordMapping(run.syncId(), result.mapping(), warnings);
-            return new MapOutput(result.mapping(), result.needsReview(), result.problems(), drift);
+            history.recordMapping(run.syncId(), result.mapping(), warnings, result.questions());
+            return new MapOutput(result.mapping(), result.needsReview(), result.problems(), drift,
+                    result.questions());
         } catch (UnreadableFileException e) {
             throw BadInput.of(e.getMessage());
         } catch (IOException e) {

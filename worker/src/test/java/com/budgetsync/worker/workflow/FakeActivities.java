@@ -98,7 +98,7 @@ final class FakeActivities {
         public MapOutput map(RunInput run, FileRef file, TableLayout layout) {
             calls.add("map");
             return new MapOutput(null, mappingDoubtful,
-                    mappingDoubtful ? List.of("amount: 2 candidate columns") : List.of(), List.of());
+                    mappingDoubtful ? List.of("amount: 2 candidate columns") : List.of(), List.of(), List.of());
         }
     }
 

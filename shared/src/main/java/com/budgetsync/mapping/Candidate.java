@@ -1,0 +1,60 @@
+package com.budgetsync.mapping;
+
+/**
+ * One column's case for one field: the combined score, the header's part of it (and whether the header is the
+ * field's own name), how many distinct values it holds, and the reason in words.
+ */
+record Candidate(TargetField field, int index, double score, double headerScore, boolean exactHeader, double fit,
+                 int distinct, String reason) {
+    static final double HEADER_WEIGHT = 0.5;
+    private static final double CURRENCY_HEADER_WEIGHT = 0.3;
+    static final double OWN_NAME = 0.88;
+    private static final double EXACT_FIT = 0.9;
+    private static final double IDENTIFIER_FACTOR = 0.8;
+
+    static Candidate of(TargetField field, String header, int index, ColumnProfile profile) {
+        HeaderMatch match = HeaderMatch.of(field, header);
+        String identifier = field == TargetField.DEPARTMENT || field == TargetField.SUB_CATEGORY
+                ? Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(header)) : null;
+        if (identifier != null && match.score() > 0 && profile.codes() >= profile.labels()) {
+            // "Agency Code" holding codes beside "Agency Name": the name is the department, the code identifies it.
+            match = new HeaderMatch(match.score() * IDENTIFIER_FACTOR, match.explanation() + ", an identifier ('"
+                    + identifier + "')");
+        }
+        double fit = profile.fit(field);
+        // One value all the way down is weak evidence of a department or category column, unless the header says so
+        // in the field's own words (a file of one ministry still names its "Ministry").
+        if ((field == TargetField.DEPARTMENT || field == TargetField.SUB_CATEGORY) && profile.values() >= 4
+                && profile.distinct() == 1 && match.score() < OWN_NAME) {
+            fit *= 0.5;
+        }
+        double score;
+        if (Double.isNaN(fit)) {
+            score = match.score();
+        } else {
+            double headerWeight = field == TargetField.CURRENCY ? CURRENCY_HEADER_WEIGHT : HEADER_WEIGHT;
+            score = headerWeight * match.score() + (1 - headerWeight) * fit;
+            // Values outweigh the header: a "Period" column full of names is no period column.
+            if (fit < 0.5) {
+                score = Math.min(score, fit);
+            }
+        }
+        String headerPart = match.explanation() == null ? "header '" + header + "' names no known synonym"
+                : match.explanation();
+        return new Candidate(field, index, Math.max(0, score), match.score(), match.exact(), fit, profile.distinct(),
+                headerPart + "; " + profile.describe(field));
+    }
+
+    /**
+     * The score candidates are ranked by: a header that is the field's own name, over values that fit, comes before a
+     * looser one of about the same score, so "Department" beats "Entity" and "Amount" beats a code column instead of
+     * tying with them (but "Capítulo" holding codes does not beat "Descripción" holding the names).
+     */
+    double rank(double margin) {
+        return score + (exactHeader && !(fit < EXACT_FIT) ? margin : 0);
+    }
+
+    Candidate withReason(String more) {
+        return new Candidate(field, index, score, headerScore, exactHeader, fit, distinct, reason + "; " + more);
+    }
+}

@@ -1,0 +1,71 @@
+package com.budgetsync.mapping;
+
+import com.budgetsync.parsing.DataRow;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Code columns — of code values, or named as codes — that repeat in step with a label column ({@code CC_No} beside
+ * {@code Cost Center}, {@code Agency Code} beside {@code Agency Name}): each code always comes with the same label and each label with the same code. Such a
+ * column identifies; it is neither the amount nor, while its label column is there, the department.
+ */
+final class IdentifierColumns {
+    private static final double SHARE = 0.8;
+    /** Fewer rows pair any two columns by chance. */
+    private static final int MIN_ROWS = 6;
+    private static final int MIN_CODES = 3;
+
+    private IdentifierColumns() {
+    }
+
+    /** The label column a code column goes with, if any. */
+    static Optional<Integer> labelOf(int code, List<String> headers, List<ColumnProfile> profiles,
+                                     List<DataRow> rows) {
+        ColumnProfile p = profiles.get(code);
+        boolean namedCode = Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(headers.get(code))) != null;
+        // In step means repeating together: with every value distinct, any two columns pair one to one.
+        if (p.codes() < SHARE && !namedCode || p.values() < MIN_ROWS || p.distinct() < 2
+                || p.distinct() > SHARE * p.values() || !namedCode && distinctCodes(rows, code) < MIN_CODES) {
+            return Optional.empty();
+        }
+        for (int label = 0; label < headers.size(); label++) {
+            ColumnProfile l = profiles.get(label);
+            if (label != code && l.labels() >= SHARE && l.distinct() == p.distinct() && oneToOne(rows, code, label)) {
+                return Optional.of(label);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Profiles with the amount evidence of code columns that have a label column set to "identifier". */
+    static List<ColumnProfile> marked(List<String> headers, List<ColumnProfile> profiles, List<DataRow> rows) {
+        return IntStream.range(0, profiles.size()).mapToObj(i -> labelOf(i, headers, profiles, rows)
+                .map(label -> profiles.get(i).asIdentifiers("repeats in step with '" + headers.get(label)
+                        + "': the code of its labels"))
+                .orElse(profiles.get(i))).toList();
+    }
+
+    /** How many different code values the column holds: one amount repeated down a column is no set of codes. */
+    private static long distinctCodes(List<DataRow> rows, int column) {
+        return rows.stream().map(r -> r.cell(column).strip()).filter(ColumnProfile::isCode).distinct().count();
+    }
+
+    private static boolean oneToOne(List<DataRow> rows, int a, int b) {
+        Map<String, String> forward = new HashMap<>();
+        Map<String, String> backward = new HashMap<>();
+        for (DataRow row : rows) {
+            String x = row.cell(a).strip();
+            String y = row.cell(b).strip();
+            if (x.isEmpty() || y.isEmpty()) {
+                continue;
+            }
+            if (!y.equals(forward.computeIfAbsent(x, k -> y)) || !x.equals(backward.computeIfAbsent(y, k -> x))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,66 @@
+package com.budgetsync.mapping;
+
+import com.budgetsync.domain.PeriodType;
+import java.util.Optional;
+
+/**
+ * Reads a header of a wide export as a period column: the period ({@code FY2019}, {@code Q3-22}, {@code Jan}) and the
+ * words beside it, which say what the column's amounts are. Budget, plan and adopted columns are imported; actual,
+ * spent and executed columns, totals and anything else are not.
+ */
+final class WideHeaders {
+    /** What a period column holds, by the words in its header; the order ranks budget columns. */
+    enum Kind {
+        ACTUAL, OTHER, REVISED, BUDGET, PLAIN, ORIGINAL;
+
+        boolean imported() {
+            return this != ACTUAL && this != OTHER;
+        }
+
+        String describe() {
+            return switch (this) {
+                case ACTUAL -> "actual amounts";
+                case OTHER -> "not budget amounts";
+                case REVISED -> "a revised or proposed budget";
+                case BUDGET, PLAIN -> "budget amounts";
+                case ORIGINAL -> "the original or approved budget";
+            };
+        }
+    }
+
+    /** One period column: its position, header, period granularity, whether the year is missing, and its kind. */
+    record Header(int index, String header, PeriodType type, boolean part, Kind kind, String words, String period) {
+        /** Columns that belong together: same kind of amounts, same words, same granularity. */
+        String group() {
+            return kind + "|" + words + "|" + type + "|" + part;
+        }
+    }
+
+    private WideHeaders() {
+    }
+
+    static Optional<Header> read(int index, String header) {
+        Optional<PeriodText> found = PeriodText.find(header).or(() -> PeriodText.findPart(header));
+        return found.map(p -> new Header(index, header, p.period().type(), p.part(), kind(p.words()), p.words(),
+                p.period().canonical()));
+    }
+
+    static Kind kind(String words) {
+        if (words.isEmpty()) {
+            return Kind.PLAIN;
+        }
+        if (Lexicon.wordIn(Lexicon.ACTUAL, words) != null) {
+            return Kind.ACTUAL;
+        }
+        if (Lexicon.wordIn(Lexicon.TOTAL, words) != null || Lexicon.wordIn(Lexicon.NOT_AMOUNT, words) != null) {
+            return Kind.OTHER;
+        }
+        if (Lexicon.wordIn(Lexicon.ORIGINAL, words) != null) {
+            return Kind.ORIGINAL;
+        }
+        if (Lexicon.wordIn(Lexicon.REVISED, words) != null) {
+            return Kind.REVISED;
+        }
+        return Lexicon.wordIn(TargetField.AMOUNT.jsonName(), words) != null ? Kind.BUDGET : Kind.OTHER;
+    }
+}

@@ -1,0 +1,137 @@
+package com.budgetsync.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.normalize.NormalizeOptions;
+import com.budgetsync.parsing.DataRow;
+import com.budgetsync.parsing.FileContent;
+import com.budgetsync.parsing.ReadOptions;
+import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.parsing.TableReader;
+import com.budgetsync.rows.CollectingSink;
+import com.budgetsync.rows.RowNormalizer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The shapes of published budget files (issue 14), each in the smallest file that shows it. */
+class RealWorldShapesTest {
+    private final ColumnMapper mapper = new ColumnMapper();
+
+    @Test
+    void aCodeColumnWithLeadingZerosNeverTakesTheAmount() {
+        MappingResult result = map(List.of("Fund", "Department", "Year", "Total"), "0110,Parks,2024,125000.50",
+                "0120,Parks,2024,9800", "0130,Police,2024,2300000", "0140,Police,2024,41000.75");
+        assertEquals("Total", result.mapping().amount().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
+        MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
+                "Parks,100,110,120", "Police,200,210,220");
+        assertEquals(Layout.WIDE, result.mapping().layout());
+        assertEquals(List.of("FY2020 Adopted", "FY2021 Adopted"), result.mapping().fiscalPeriod().columns());
+        assertTrue(result.mapping().fiscalPeriod().reason().contains("'FY2019 Actual' (actual amounts)"),
+                result.mapping().fiscalPeriod().reason());
+        assertEquals(List.of("Parks|FY2020|110", "Parks|FY2021|120"), normalised(result, "Parks,100,110,120"));
+    }
+
+    @Test
+    void monthsWithoutAYearTakeItFromTheFileName() {
+        MappingResult result = mapper.map(List.of("Department", "Jan", "Feb", "Mar"),
+                rows("Parks,10,11,12", "Police,20,21,22"), new FileContext("budget_2024.csv", List.of()),
+                MappingOptions.DEFAULT);
+        assertFalse(result.needsReview(), result.problems().toString());
+        assertEquals("FY2024", result.mapping().fiscalPeriod().fixed());
+        assertTrue(result.mapping().fiscalPeriod().reason().contains("the file name 'budget_2024.csv'"));
+        assertEquals(List.of("Parks|2024-01|10", "Parks|2024-02|11", "Parks|2024-03|12"),
+                normalised(result, "Parks,10,11,12"));
+    }
+
+    @Test
+    void monthsWithNoYearAnywhereAskForTheFiscalYearUntilTheConfigGivesIt() {
+        List<String> headers = List.of("Department", "Enero", "Febrero");
+        MappingResult asked = mapper.map(headers, rows("Parks,10,11", "Police,20,21"), MappingOptions.DEFAULT);
+        assertTrue(asked.needsReview());
+        ReviewQuestion question = asked.questions().get(0);
+        assertEquals(TargetField.FISCAL_PERIOD, question.field());
+        assertTrue(question.question().contains("fiscalYear"), question.question());
+
+        MappingResult given = mapper.map(headers, rows("Parks,10,11", "Police,20,21"),
+                new MappingOptions(Map.of(), 0.7, 2025));
+        assertFalse(given.needsReview(), given.problems().toString());
+        assertEquals(List.of("Parks|2025-01|10", "Parks|2025-02|11"), normalised(given, "Parks,10,11"));
+    }
+
+    @Test
+    void aSpanishBudgetMapsFromItsOwnWords() {
+        MappingResult result = map(List.of("Sección", "Año", "Partida", "Presupuesto aprobado"),
+                "Hacienda,2024,Personal,100000", "Hacienda,2024,Material,2500.5", "Cultura,2024,Personal,80000");
+        assertFalse(result.needsReview(), result.problems().toString());
+        assertEquals("Sección", result.mapping().department().column());
+        assertEquals("Año", result.mapping().fiscalPeriod().column());
+        assertEquals("Presupuesto aprobado", result.mapping().amount().column());
+        assertEquals("Partida", result.mapping().subCategory().column());
+    }
+
+    @Test
+    void theTopOrganisationLevelIsTheDepartmentAndTheNextTheSubCategory() {
+        MappingResult result = map(List.of("Ministry", "Agency", "Year", "Amount"),
+                "Health,Hospitals,2024,100", "Health,Clinics,2024,200", "Education,Schools,2024,300",
+                "Education,Universities,2024,400");
+        assertEquals("Ministry", result.mapping().department().column());
+        assertTrue(result.mapping().department().reason().contains("top of the organisation levels"));
+        assertEquals("Agency", result.mapping().subCategory().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void aCodeColumnBesideItsLabelsGivesWayToTheLabels() {
+        MappingResult result = map(List.of("CC_No", "Cost Center", "Period", "Budget"),
+                "101,Parks,FY2024,100", "101,Parks,FY2024,200", "102,Police,FY2024,300", "102,Police,FY2024,400",
+                "103,Library,FY2024,500", "103,Library,FY2024,600");
+        assertEquals("Cost Center", result.mapping().department().column());
+    }
+
+    @Test
+    void theOriginalBudgetIsChosenAmongSeveralAmountColumns() {
+        MappingResult result = map(List.of("Department", "Year", "Adopted Budget", "Revised Budget", "Actual"),
+                "Parks,2024,100,110,90", "Police,2024,200,190,210");
+        assertEquals("Adopted Budget", result.mapping().amount().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void aPeriodOnlyInTheTitleRowIsUsedAndSaid() throws IOException {
+        FileContent file = FileContent.of("budget.csv", ("Operating budget FY2024\n\nDepartment,Category,Amount\n"
+                + "Parks,Staff,100000\nPolice,Cars,250000\n").getBytes(StandardCharsets.UTF_8));
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        MappingResult result = FileMapper.map(file, layout, MappingOptions.DEFAULT);
+        assertFalse(result.needsReview(), result.problems().toString());
+        assertNull(result.mapping().fiscalPeriod().column());
+        assertEquals("FY2024", result.mapping().fiscalPeriod().fixed());
+        assertTrue(result.mapping().fiscalPeriod().reason().contains("the title row 'Operating budget FY2024'"));
+    }
+
+    private MappingResult map(List<String> headers, String... lines) {
+        return mapper.map(headers, rows(lines), MappingOptions.DEFAULT);
+    }
+
+    private static List<DataRow> rows(String... lines) {
+        return SampleRows.of(lines);
+    }
+
+    /** "department|period|amount" of the budget rows one line becomes. */
+    private static List<String> normalised(MappingResult result, String line) {
+        CollectingSink sink = new CollectingSink();
+        new RowNormalizer(result.mapping(), NormalizeOptions.DEFAULT).normalize(rows(line).get(0), sink);
+        return sink.rows().stream().map(r -> r.department() + "|" + r.period().canonical() + "|"
+                + r.amount().stripTrailingZeros().toPlainString()).toList();
+    }
+}
