@@ -11,7 +11,7 @@ public class AuthConfig {
     public static final String DEV_ADMIN_TOKEN = "dev-admin-token";
 
     @JsonProperty
-    private String adminToken = System.getenv(ADMIN_TOKEN_ENV);
+    private String adminToken;
 
     public String adminToken() {
         return adminToken == null || adminToken.isBlank() ? null : adminToken;

@@ -39,6 +39,7 @@ import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
+import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
@@ -61,8 +62,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -91,8 +90,9 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
 
     @Override
     public void initialize(Bootstrap<BudgetSyncConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        ConfigurationLoader loader = new ConfigurationLoader(ConfigurationLoader.environment());
+        bootstrap.setConfigurationSourceProvider(loader.substituting(bootstrap.getConfigurationSourceProvider()));
+        bootstrap.setConfigurationFactoryFactory(loader);
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BudgetSyncConfiguration configuration) {

@@ -14,11 +14,11 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 
 /**
- * Everything has a default, so {@code dev} and {@code sync-file} run without a file; {@code config.yml} (with
- * {@code ${ENV}} substitution) is for deployments.
+ * {@code config.yml}, its {@code ${VAR:-default}} filled from the environment ({@code ConfigurationLoader}); commands
+ * given no file read the copy bundled in the jar.
  */
 public class BudgetSyncConfiguration extends Configuration {
-    /** The seed's form postgresql://user:pass@host:5432/db or a jdbc: URL; default: DATABASE_URL, else local. */
+    /** The seed's form postgresql://user:pass@host:5432/db or a jdbc: URL (DATABASE_URL); default: local. */
     @JsonProperty
     private String databaseUrl;
 
@@ -55,8 +55,17 @@ public class BudgetSyncConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private ConsoleConfig console = new ConsoleConfig();
+
+    /** BUDGET_SYNC_ENCRYPTION_KEY: 32 bytes in base64 that encrypt source secrets. */
+    @JsonProperty
+    private String encryptionKey;
+
+    /** BUDGET_SYNC_OLD_ENCRYPTION_KEY: the key being replaced, read only by {@code rotate-encryption-key}. */
+    @JsonProperty
+    private String oldEncryptionKey;
+
     /**
-     * Where a development encryption key is kept when BUDGET_SYNC_ENCRYPTION_KEY is not set; default
+     * Where a development encryption key is kept when {@code encryptionKey} is not set; default
      * ~/.budget-sync/encryption.key. API and workers must use the same key.
      */
     @JsonProperty
@@ -82,8 +91,7 @@ public class BudgetSyncConfiguration extends Configuration {
     }
 
     public DatabaseUrl databaseUrl() {
-        return databaseUrl == null || databaseUrl.isBlank() ? DatabaseUrl.fromEnvironment()
-                : DatabaseUrl.parse(databaseUrl);
+        return DatabaseUrl.parse(databaseUrl == null || databaseUrl.isBlank() ? DatabaseUrl.DEFAULT : databaseUrl);
     }
 
     public void setDatabaseUrl(String databaseUrl) {
@@ -105,10 +113,19 @@ public class BudgetSyncConfiguration extends Configuration {
         return database;
     }
 
-    /** The secrets of source configs: encrypted with BUDGET_SYNC_ENCRYPTION_KEY, else the development key file. */
+    /** The secrets of source configs: encrypted with {@code encryptionKey}, else the development key file. */
     public SourceSecrets sourceSecrets() {
-        return new SourceSecrets(SecretCipher.fromEnvironmentOrKeyFile(encryptionKeyFile == null
+        return new SourceSecrets(SecretCipher.fromKeyOrKeyFile(encryptionKey, encryptionKeyFile == null
                 || encryptionKeyFile.isBlank() ? SecretCipher.defaultKeyFile() : Path.of(encryptionKeyFile)));
+    }
+
+    public boolean hasEncryptionKey() {
+        return encryptionKey != null && !encryptionKey.isBlank();
+    }
+
+    /** The key {@code rotate-encryption-key} re-encrypts from, or null. */
+    public String oldEncryptionKey() {
+        return oldEncryptionKey == null || oldEncryptionKey.isBlank() ? null : oldEncryptionKey;
     }
 
     public void setEncryptionKeyFile(String encryptionKeyFile) {

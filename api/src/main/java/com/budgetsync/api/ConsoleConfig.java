@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * {@code console:} the web console under /console. {@code temporalWebUrl} is the Temporal Web UI as users reach it
- * (docker compose serves it on http://localhost:8088); the run page links each run's workflow there. Empty: no link.
+ * (TEMPORAL_WEB_URL; docker compose serves it on http://localhost:8088); the run page links each run's workflow there. Empty: no link.
  */
 public class ConsoleConfig {
     @JsonProperty
-    private String temporalWebUrl = System.getenv("TEMPORAL_WEB_URL");
+    private String temporalWebUrl;
 
     public String temporalWebUrl() {
         return temporalWebUrl == null || temporalWebUrl.isBlank() ? null : temporalWebUrl.replaceAll("/+$", "");

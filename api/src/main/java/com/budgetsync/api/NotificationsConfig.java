@@ -7,11 +7,11 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * {@code notifications:} the API's public address for links to runs (BUDGET_SYNC_PUBLIC_URL) and the mail server
- * ({@code smtp:}). Without a config file both come from the environment.
+ * ({@code smtp:}).
  */
 public class NotificationsConfig {
     @JsonProperty
-    private String publicUrl = System.getenv("BUDGET_SYNC_PUBLIC_URL");
+    private String publicUrl;
 
     @Valid
     @NotNull

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * {@code outbound:} which addresses customer-supplied hosts and URLs may reach besides the public internet. Both off by
- * default (BUDGET_SYNC_ALLOW_LOOPBACK, BUDGET_SYNC_ALLOW_PRIVATE_NETWORKS); {@code dev} allows loopback.
+ * default (BUDGET_SYNC_ALLOW_LOOPBACK, BUDGET_SYNC_ALLOW_PRIVATE_NETWORKS in config.yml); {@code dev} allows loopback.
  */
 public class OutboundConfig {
     @JsonProperty
-    private boolean allowLoopback = OutboundGuard.fromEnvironment().allowsLoopback();
+    private boolean allowLoopback;
 
     @JsonProperty
-    private boolean allowPrivate = OutboundGuard.fromEnvironment().allowsPrivate();
+    private boolean allowPrivate;
 
     public void setAllowLoopback(boolean allowLoopback) {
         this.allowLoopback = allowLoopback;

@@ -6,31 +6,29 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * {@code notifications.smtp:} where notification emails go out. No host: email is off. Defaults come from SMTP_HOST,
- * SMTP_PORT (587), SMTP_STARTTLS (true), SMTP_USERNAME, SMTP_PASSWORD and SMTP_FROM.
+ * {@code notifications.smtp:} where notification emails go out. No host: email is off. config.yml fills it from
+ * SMTP_HOST, SMTP_PORT (587), SMTP_STARTTLS (true), SMTP_USERNAME, SMTP_PASSWORD and SMTP_FROM.
  */
 public class SmtpConfig {
-    private static final SmtpSettings ENV = SmtpSettings.fromEnvironment();
-
     @JsonProperty
-    private String host = ENV.host();
+    private String host;
 
     @Min(1)
     @Max(65535)
     @JsonProperty
-    private int port = ENV.port();
+    private int port = SmtpSettings.NONE.port();
 
     @JsonProperty
-    private boolean startTls = ENV.startTls();
+    private boolean startTls = SmtpSettings.NONE.startTls();
 
     @JsonProperty
-    private String username = ENV.username();
+    private String username;
 
     @JsonProperty
-    private String password = ENV.password();
+    private String password;
 
     @JsonProperty
-    private String from = ENV.from();
+    private String from = SmtpSettings.NONE.from();
 
     public SmtpSettings settings() {
         return new SmtpSettings(blankToNull(host), port, startTls, blankToNull(username), blankToNull(password),

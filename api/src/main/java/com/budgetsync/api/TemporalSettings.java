@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 
-/** Where Temporal is. {@code TEMPORAL_ADDRESS} overrides the address; dev and sync-file start an embedded one without it. */
+/** Where Temporal is ({@code TEMPORAL_ADDRESS} in config.yml); dev and sync-file start an embedded one without it. */
 public class TemporalSettings {
     public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
 
@@ -17,13 +17,9 @@ public class TemporalSettings {
     @JsonProperty
     private String namespace = "default";
 
-    /** The address in force: the config file's, else {@code TEMPORAL_ADDRESS}, else 127.0.0.1:7233. */
+    /** The address in force: the configured one, else 127.0.0.1:7233. */
     public String address() {
-        if (address != null && !address.isBlank()) {
-            return address;
-        }
-        String env = System.getenv("TEMPORAL_ADDRESS");
-        return env == null || env.isBlank() ? DEFAULT_ADDRESS : env;
+        return isExternal() ? address : DEFAULT_ADDRESS;
     }
 
     public void setAddress(String address) {
@@ -33,8 +29,7 @@ public class TemporalSettings {
     /** True when the user pointed us at a Temporal of their own. */
     @JsonIgnore
     public boolean isExternal() {
-        String env = System.getenv("TEMPORAL_ADDRESS");
-        return (address != null && !address.isBlank()) || (env != null && !env.isBlank());
+        return address != null && !address.isBlank();
     }
 
     /** Whether the server reads {@code CRON_TZ=} in cron schedules; dev turns it off for the embedded server. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The module rules, read from the compiled classes of all three modules: the API reaches the worker only where one
  * process runs both (the single-process commands and the runtime factory they share), and {@code shared}'s packages
- * point one way.
+ * point one way; environment variables are read only through the configuration.
  */
 class ArchitectureTest {
     /** Production classes only: not the test classes, nor shared's test-jar on the classpath. */
@@ -33,6 +33,15 @@ class ArchitectureTest {
                 .and().resideOutsideOfPackages("com.budgetsync.api.cli..", "com.budgetsync.api.runtime..")
                 .should().dependOnClassesThat().resideInAPackage("com.budgetsync.worker..")
                 .because("the API talks to workers through Temporal; only dev, sync-file, worker and bench run one")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheConfigurationReadsTheEnvironment() {
+        noClasses().should().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .because("variables reach the code through config.yml's ${VAR:-default}, substituted by"
+                        + " ConfigurationLoader (also for commands given no file), and are handed on as settings")
                 .check(classes);
     }
 

@@ -76,7 +76,7 @@ class SourceConfigApiTest {
         edited.put("remotePath", "/exports/daily");
         assertEquals(200, put(id, request("sftp", edited)).status());
         Map<String, Object> stored = new ConfigDao(app.db.jdbi()).find(id).orElseThrow().sourceConfig();
-        Map<String, Object> clear = new SourceSecrets(SecretCipher.fromEnvironmentOrKeyFile(app.encryptionKeyFile))
+        Map<String, Object> clear = new SourceSecrets(SecretCipher.fromKeyOrKeyFile(null, app.encryptionKeyFile))
                 .decrypt(stored);
         assertEquals(PASSWORD, clear.get("password"));
         assertEquals("/exports/daily", clear.get("remotePath"));

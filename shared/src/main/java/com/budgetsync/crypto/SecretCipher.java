@@ -52,13 +52,12 @@ public final class SecretCipher {
     }
 
     /**
-     * {@value #ENV_KEY} when set; otherwise, for development, a key kept in {@code keyFile} (created on first use,
+     * {@code key} ({@value #ENV_KEY}, base64) when set; otherwise, for development, a key kept in {@code keyFile} (created on first use,
      * owner-only 0600), announced in the log because losing that file makes every stored secret unreadable.
      */
-    public static SecretCipher fromEnvironmentOrKeyFile(Path keyFile) {
-        String env = System.getenv(ENV_KEY);
-        if (env != null && !env.isBlank()) {
-            return fromBase64(env);
+    public static SecretCipher fromKeyOrKeyFile(String key, Path keyFile) {
+        if (key != null && !key.isBlank()) {
+            return fromBase64(key);
         }
         try {
             if (!Files.exists(keyFile)) {

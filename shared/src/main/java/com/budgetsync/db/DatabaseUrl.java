@@ -11,11 +11,6 @@ import java.nio.charset.StandardCharsets;
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
     public static final String DEFAULT = "postgresql://postgres@127.0.0.1:5432/budget_sync";
 
-    public static DatabaseUrl fromEnvironment() {
-        String value = System.getenv("DATABASE_URL");
-        return parse(value == null || value.isBlank() ? DEFAULT : value);
-    }
-
     public static DatabaseUrl parse(String url) {
         String value = url.trim();
         if (value.startsWith("jdbc:postgresql:")) {

@@ -15,15 +15,13 @@ import java.util.Locale;
  * can differ.
  *
  * <p>The process-wide guard is set once at start from config ({@code outbound.allowLoopback},
- * {@code outbound.allowPrivate}) or the environment; sources and notifiers call
+ * {@code outbound.allowPrivate}); sources and notifiers call
  * {@code OutboundGuard.current().checkTarget(hostOrUrl)} before connecting, or {@code check(host)} to connect to the
  * checked addresses.
  */
 public final class OutboundGuard {
-    public static final String ALLOW_LOOPBACK_ENV = "BUDGET_SYNC_ALLOW_LOOPBACK";
-    public static final String ALLOW_PRIVATE_ENV = "BUDGET_SYNC_ALLOW_PRIVATE_NETWORKS";
-
-    private static volatile OutboundGuard current = fromEnvironment();
+    /** Until a process installs its configured guard: public addresses only. */
+    private static volatile OutboundGuard current = new OutboundGuard(false, false);
 
     private final boolean allowLoopback;
     private final boolean allowPrivate;
@@ -31,11 +29,6 @@ public final class OutboundGuard {
     public OutboundGuard(boolean allowLoopback, boolean allowPrivate) {
         this.allowLoopback = allowLoopback;
         this.allowPrivate = allowPrivate;
-    }
-
-    public static OutboundGuard fromEnvironment() {
-        return new OutboundGuard(Boolean.parseBoolean(System.getenv(ALLOW_LOOPBACK_ENV)),
-                Boolean.parseBoolean(System.getenv(ALLOW_PRIVATE_ENV)));
     }
 
     public boolean allowsLoopback() {

@@ -26,8 +26,8 @@ public class RotateEncryptionKeyCommand extends ConfiguredCommand<BudgetSyncConf
     @Override
     protected void run(Bootstrap<BudgetSyncConfiguration> bootstrap, Namespace namespace,
                        BudgetSyncConfiguration configuration) throws Exception {
-        String oldKey = System.getenv(OLD_KEY_ENV);
-        if (oldKey == null || oldKey.isBlank() || System.getenv(SecretCipher.ENV_KEY) == null) {
+        String oldKey = configuration.oldEncryptionKey();
+        if (oldKey == null || !configuration.hasEncryptionKey()) {
             throw new IllegalArgumentException("set " + OLD_KEY_ENV + " to the old key and " + SecretCipher.ENV_KEY
                     + " to the new one");
         }

@@ -11,13 +11,10 @@ import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
-import com.budgetsync.testing.TestTemporal;
+import com.budgetsync.testing.TemporalTestEnvironment;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
-import com.budgetsync.workflow.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,26 +41,17 @@ class CronSchedulingTest {
 
     @TempDir
     Path dropFolder;
-    private TestWorkflowEnvironment env;
+    @RegisterExtension
+    final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(BudgetSyncWorkflowImpl.class);
     private ConfigDao configs;
     private TemporalCronScheduler scheduler;
 
     @BeforeEach
     void startTemporal() {
-        env = TestTemporal.environment();
-        Worker worker = env.newWorker(TaskQueues.BUDGET_SYNC);
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(
-                SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
-        env.start();
+        temporal.start(SyncWorker.activities(temporal.client(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
         configs = new ConfigDao(db.jdbi());
         // as dev and the tests run it: the embedded test server, where failed cron runs complete
-        scheduler = new TemporalCronScheduler(env.getWorkflowClient(), false, true, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stopTemporal() {
-        env.close();
+        scheduler = new TemporalCronScheduler(temporal.client(), false, true, Clock.systemUTC());
     }
 
     @Test
@@ -72,23 +59,23 @@ class CronSchedulingTest {
         DataSourceConfig config = localConfig("every_4_hours", dropFolder);
         scheduler.apply(config);
 
-        env.sleep(Duration.ofDays(1));
+        temporal.server().sleep(Duration.ofDays(1));
 
         assertEquals(6, cronRuns(config, "no_new_file"));
-        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(env.getWorkflowClient(), config));
+        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(temporal.client(), config));
     }
 
     @Test
     void aFrequencyChangeReplacesTheCron() {
         DataSourceConfig config = localConfig("daily", dropFolder);
         scheduler.apply(config);
-        env.sleep(Duration.ofDays(1));
+        temporal.server().sleep(Duration.ofDays(1));
         assertEquals(1, cronRuns(config, "no_new_file"));
 
         scheduler.apply(configs.update(withFrequency(config, "hourly", true)));
-        env.sleep(Duration.ofDays(1));
+        temporal.server().sleep(Duration.ofDays(1));
 
-        assertEquals("0 * * * *", ScheduleWorkflows.runningCron(env.getWorkflowClient(), config));
+        assertEquals("0 * * * *", ScheduleWorkflows.runningCron(temporal.client(), config));
         assertEquals(1 + 24, cronRuns(config, "no_new_file"));
     }
 
@@ -96,14 +83,14 @@ class CronSchedulingTest {
     void disablingStopsTheRuns() {
         DataSourceConfig config = localConfig("hourly", dropFolder);
         scheduler.apply(config);
-        env.sleep(Duration.ofHours(3));
+        temporal.server().sleep(Duration.ofHours(3));
         assertEquals(3, cronRuns(config, "no_new_file"));
 
         scheduler.apply(configs.update(withFrequency(config, "hourly", false)));
-        env.sleep(Duration.ofDays(1));
+        temporal.server().sleep(Duration.ofDays(1));
 
         assertEquals(3, cronRuns(config, "no_new_file"));
-        assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED, ScheduleWorkflows.describe(env.getWorkflowClient(), config).getStatus());
+        assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED, ScheduleWorkflows.describe(temporal.client(), config).getStatus());
     }
 
     @Test
@@ -111,12 +98,12 @@ class CronSchedulingTest {
         DataSourceConfig config = localConfig("every_4_hours", dropFolder.resolve("no-such-folder"));
         scheduler.apply(config);
 
-        env.sleep(Duration.ofDays(1));
+        temporal.server().sleep(Duration.ofDays(1));
 
         assertEquals(6, cronRuns(config, "failed"), "each tick ran and failed with its reason");
-        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(env.getWorkflowClient(), config));
+        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(temporal.client(), config));
         assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW, ScheduleWorkflows.statusOfRun(
-                env.getWorkflowClient(), config, failedCronRuns(config).get(0)),
+                temporal.client(), config, failedCronRuns(config).get(0)),
                 "completed with status failed in its result, and the next tick followed");
     }
 
@@ -128,7 +115,7 @@ class CronSchedulingTest {
     @Test
     void onARealClusterScheduledRunsAreStartedToFailRed() {
         DataSourceConfig config = localConfig("every_4_hours", dropFolder);
-        new TemporalCronScheduler(env.getWorkflowClient(), true, false, Clock.systemUTC()).apply(config);
+        new TemporalCronScheduler(temporal.client(), true, false, Clock.systemUTC()).apply(config);
         assertTrue(cronInput(config).contains("\"completeFailedCronRun\":false"), cronInput(config));
 
         DataSourceConfig embedded = localConfig("every_4_hours", dropFolder);
@@ -137,8 +124,8 @@ class CronSchedulingTest {
     }
 
     private String cronInput(DataSourceConfig config) {
-        var execution = ScheduleWorkflows.describe(env.getWorkflowClient(), config).getExecution();
-        return env.getWorkflowClient().fetchHistory(execution.getWorkflowId(), execution.getRunId()).getEvents().get(0)
+        var execution = ScheduleWorkflows.describe(temporal.client(), config).getExecution();
+        return temporal.client().fetchHistory(execution.getWorkflowId(), execution.getRunId()).getEvents().get(0)
                 .getWorkflowExecutionStartedEventAttributes().getInput().getPayloads(0).getData().toStringUtf8();
     }
 
@@ -154,11 +141,11 @@ class CronSchedulingTest {
     void applyingAnUnchangedConfigLeavesItsWorkflowAlone() {
         DataSourceConfig config = localConfig("every_4_hours", dropFolder);
         scheduler.apply(config);
-        String runId = ScheduleWorkflows.describe(env.getWorkflowClient(), config).getExecution().getRunId();
+        String runId = ScheduleWorkflows.describe(temporal.client(), config).getExecution().getRunId();
 
         scheduler.apply(config);
 
-        assertEquals(runId, ScheduleWorkflows.describe(env.getWorkflowClient(), config).getExecution().getRunId());
+        assertEquals(runId, ScheduleWorkflows.describe(temporal.client(), config).getExecution().getRunId());
     }
 
     private long cronRuns(DataSourceConfig config, String status) {

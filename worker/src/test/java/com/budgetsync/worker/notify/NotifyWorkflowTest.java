@@ -24,7 +24,7 @@ import com.budgetsync.settings.SmtpSettings;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
-import com.budgetsync.testing.TestTemporal;
+import com.budgetsync.testing.TemporalTestEnvironment;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
@@ -38,8 +38,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,18 +68,17 @@ class NotifyWorkflowTest {
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    private TestWorkflowEnvironment env;
+    @RegisterExtension
+    final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(BudgetSyncWorkflowImpl.class);
     private WebhookReceiver receiver;
 
     @BeforeEach
     void setUp() throws IOException {
-        env = TestTemporal.environment();
         receiver = new WebhookReceiver();
     }
 
     @AfterEach
     void tearDown() {
-        env.close();
         receiver.close();
     }
 
@@ -89,7 +86,7 @@ class NotifyWorkflowTest {
     void aWebhookAnswering500IsTriedFourTimesAndRecordedFailedWhileTheRunStaysPartialAndTheEmailGoesOutOnce() {
         receiver.answer(500);
         DataSourceConfig config = config(List.of("fpa@acme.test"), List.of(receiver.url("/hooks/budget")), false);
-        startWorker(activities());
+        temporal.start(activities());
 
         String syncId = UUID.randomUUID().toString();
         SyncResult result = run(config, syncId, ONE_BAD_ROW);
@@ -116,7 +113,7 @@ class NotifyWorkflowTest {
             attempts.incrementAndGet();
             throw new IllegalStateException("notification bug");
         };
-        startWorker(Arrays.stream(activities()).map(a -> a instanceof NotifyActivity ? broken : a).toArray());
+        temporal.start(Arrays.stream(activities()).map(a -> a instanceof NotifyActivity ? broken : a).toArray());
 
         String syncId = UUID.randomUUID().toString();
         SyncResult result = run(config, syncId, SeedExample.CSV);
@@ -129,7 +126,7 @@ class NotifyWorkflowTest {
     @Test
     void aFailedRunEmailsItsReasonAndStillFailsInTemporal() throws Exception {
         DataSourceConfig config = config(List.of("fpa@acme.test"), List.of(receiver.url("/hooks/budget")), false);
-        startWorker(activities());
+        temporal.start(activities());
 
         String syncId = UUID.randomUUID().toString();
         assertThrows(WorkflowFailedException.class, () -> run(config, syncId,
@@ -148,7 +145,7 @@ class NotifyWorkflowTest {
         WorkerSettings settings = new WorkerSettings(WorkerSettings.DEFAULT.maxConcurrentSyncs(),
                 WorkerSettings.DEFAULT.maxFileBytes(), WorkerSettings.DEFAULT.shutdownGraceSeconds(),
                 new NotificationSettings(smtp, null));
-        return SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), settings, SECRETS);
+        return SyncWorker.activities(temporal.client(), db.jdbi(), settings, SECRETS);
     }
 
     private static DataSourceConfig config(List<String> emails, List<String> webhooks, boolean onSuccess) {
@@ -166,18 +163,11 @@ class NotifyWorkflowTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+        BudgetSyncWorkflow workflow = temporal.client().newWorkflowStub(BudgetSyncWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
                         .setWorkflowId(WorkflowIds.run(config.customerId(), config.id(), syncId)).build());
         return workflow.sync(new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, file.id(),
                 false));
-    }
-
-    private void startWorker(Object[] activities) {
-        Worker worker = env.newWorker(TaskQueues.BUDGET_SYNC);
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(activities);
-        env.start();
     }
 
     private static NotificationDelivery only(List<NotificationDelivery> deliveries, Channel channel) {

@@ -43,7 +43,6 @@ class WebhookNotificationTest {
     @AfterEach
     void stop() {
         receiver.close();
-        OutboundGuard.install(OutboundGuard.fromEnvironment());
     }
 
     @Test

@@ -15,7 +15,7 @@ import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
-import com.budgetsync.testing.TestTemporal;
+import com.budgetsync.testing.TemporalTestEnvironment;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
@@ -29,8 +29,6 @@ import io.temporal.api.common.v1.Payload;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.RawValue;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +44,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,6 +60,8 @@ class OperationsRunbookTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(BudgetSyncWorkflowImpl.class);
 
     @Test
     void theDocumentedRerunCommandStartsARunThatLandsInTheHistory() throws Exception {
@@ -90,8 +91,7 @@ class OperationsRunbookTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
         SourceSecrets secrets = new SourceSecrets(new SecretCipher(new byte[32]));
         try (TestDatabase db = TestDatabase.create();
-             TestSftpServer sftp = new TestSftpServer(dir);
-             TestWorkflowEnvironment temporal = TestTemporal.environment()) {
+             TestSftpServer sftp = new TestSftpServer(dir)) {
             Map<String, Object> source = Map.of("host", "127.0.0.1", "port", sftp.port(),
                     "username", TestSftpServer.USER, "password", TestSftpServer.PASSWORD, "remotePath", "/exports",
                     "hostKeyFingerprint", sftp.fingerprint(), "settleCheckSeconds", 0);
@@ -100,13 +100,9 @@ class OperationsRunbookTest {
             assertEquals(configId, created, "the documented config is the first of a fresh database");
             assertEquals(SourceType.SFTP.dbValue(), memo.get("sourceType"));
 
-            Worker worker = temporal.newWorker(TaskQueues.BUDGET_SYNC);
-            worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-            worker.registerActivitiesImplementations(SyncWorker.activities(temporal.getWorkflowClient(), db.jdbi(),
-                    WorkerSettings.DEFAULT, secrets));
-            temporal.start();
+            temporal.start(SyncWorker.activities(temporal.client(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
 
-            WorkflowStub run = temporal.getWorkflowClient().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
+            WorkflowStub run = temporal.client().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
                     .setTaskQueue(taskQueue).setWorkflowId(workflowId).setMemo(memo).build());
             run.start(new RawValue(Payload.newBuilder()
                     .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
-import com.budgetsync.testing.TestTemporal;
+import com.budgetsync.testing.TemporalTestEnvironment;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.PollResult;
 import com.budgetsync.workflow.SyncRequest;
@@ -17,34 +17,25 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each branch of the run's story with fake activities handed to the workflow's constructor: no PostgreSQL, no
  * source, only what the workflow decides and which steps it calls.
  */
 class BudgetSyncStoryTest {
-    private TestWorkflowEnvironment env;
     private final FakeActivities fakes = new FakeActivities();
+    @RegisterExtension
+    final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflow(BudgetSyncWorkflow.class,
+            () -> new BudgetSyncWorkflowImpl(fakes.activities()));
 
     @BeforeEach
-    void setUp() {
-        env = TestTemporal.environment();
-        Worker worker = env.newWorker(TaskQueues.BUDGET_SYNC);
-        worker.registerWorkflowImplementationFactory(BudgetSyncWorkflow.class,
-                () -> new BudgetSyncWorkflowImpl(fakes.activities()));
-        env.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
+    void startWorker() {
+        temporal.start();
     }
 
     @Test
@@ -112,7 +103,7 @@ class BudgetSyncStoryTest {
     }
 
     private SyncResult run() {
-        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+        BudgetSyncWorkflow workflow = temporal.client().newWorkflowStub(BudgetSyncWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC).setWorkflowId("story-test")
                         // The fakes run inside the workflow task: on a busy machine the default 10 s could time the
                         // task out and run them twice.

@@ -20,7 +20,7 @@ import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
-import com.budgetsync.testing.TestTemporal;
+import com.budgetsync.testing.TemporalTestEnvironment;
 import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.FileRef;
@@ -34,8 +34,6 @@ import com.google.protobuf.util.Timestamps;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,7 +41,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,34 +52,29 @@ class BudgetSyncWorkflowTest {
     private static final SourceSecrets SECRETS = new SourceSecrets(new SecretCipher(new byte[32]));
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    private TestWorkflowEnvironment env;
+    @RegisterExtension
+    final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(BudgetSyncWorkflowImpl.class);
     private DataSourceConfig config;
 
     @BeforeEach
     void setUp() {
-        env = TestTemporal.environment();
         config = new ConfigDao(db.jdbi()).create("cust-" + UUID.randomUUID().toString().substring(0, 8), "upload",
                 SourceType.UPLOAD, true, "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        env.close();
     }
 
     @Test
     void transientParseFailureIsRetriedAfter2s4s8sAndTheRunSucceeds() {
         List<Long> attemptTimes = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
+        Object[] activities = SyncWorker.activities(temporal.client(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity flakyParse = (run, file) -> {
-            attemptTimes.add(env.currentTimeMillis());
+            attemptTimes.add(temporal.server().currentTimeMillis());
             if (attemptTimes.size() < 4) {
                 throw new IllegalStateException("database connection reset (attempt " + attemptTimes.size() + ")");
             }
             return realParse.parse(run, file);
         };
-        startWorker(replace(activities, ParseActivity.class, flakyParse));
+        temporal.start(replace(activities, ParseActivity.class, flakyParse));
 
         SyncResult result = run(upload(SEED));
 
@@ -100,12 +92,12 @@ class BudgetSyncWorkflowTest {
 
     @Test
     void missingRequiredColumnFailsAtOnceWithItsReasonAndChangesNoBudget() {
-        startWorker(SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
+        temporal.start(SyncWorker.activities(temporal.client(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
         run(upload(SEED));
 
         StoredFile bad = store("Department,Sub Category,Notes\nEngineering,Software,no amounts here\n");
         String syncId = UUID.randomUUID().toString();
-        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+        BudgetSyncWorkflow workflow = temporal.client().newWorkflowStub(BudgetSyncWorkflow.class,
                 options(syncId));
         WorkflowFailedException failed = assertThrows(WorkflowFailedException.class, () -> workflow.sync(
                 new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, bad.id(), false)));
@@ -121,19 +113,19 @@ class BudgetSyncWorkflowTest {
     @Test
     void unreadableFileFailsWithoutRetryAndChangesNoBudget() {
         List<Integer> attempts = new ArrayList<>();
-        Object[] activities = SyncWorker.activities(env.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
+        Object[] activities = SyncWorker.activities(temporal.client(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS);
         ParseActivity realParse = find(activities, ParseActivity.class);
         ParseActivity countingParse = (RunInput run, FileRef file) -> {
             attempts.add(1);
             return realParse.parse(run, file);
         };
-        startWorker(replace(activities, ParseActivity.class, countingParse));
+        temporal.start(replace(activities, ParseActivity.class, countingParse));
         run(upload(SEED));
         attempts.clear();
 
         StoredFile empty = store("\n\n\n");
         String syncId = UUID.randomUUID().toString();
-        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+        BudgetSyncWorkflow workflow = temporal.client().newWorkflowStub(BudgetSyncWorkflow.class,
                 options(syncId));
         assertThrows(WorkflowFailedException.class, () -> workflow.sync(
                 new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, empty.id(), false)));
@@ -150,7 +142,7 @@ class BudgetSyncWorkflowTest {
      * scheduled.
      */
     private void assertParseRetriesInHistory(String syncId) {
-        List<HistoryEvent> events = env.getWorkflowClient()
+        List<HistoryEvent> events = temporal.client()
                 .fetchHistory(WorkflowIds.run(config.customerId(), config.id(), syncId)).getEvents();
         HistoryEvent scheduled = events.stream().filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
                 .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Parse"))
@@ -165,7 +157,7 @@ class BudgetSyncWorkflowTest {
 
     private SyncResult run(StoredFile file) {
         String syncId = UUID.randomUUID().toString();
-        BudgetSyncWorkflow workflow = env.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+        BudgetSyncWorkflow workflow = temporal.client().newWorkflowStub(BudgetSyncWorkflow.class,
                 options(syncId));
         return workflow.sync(new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, file.id(),
                 false));
@@ -188,13 +180,6 @@ class BudgetSyncWorkflowTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private void startWorker(Object[] activities) {
-        Worker worker = env.newWorker(TaskQueues.BUDGET_SYNC);
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(activities);
-        env.start();
     }
 
     private static <T> T find(Object[] activities, Class<T> type) {
