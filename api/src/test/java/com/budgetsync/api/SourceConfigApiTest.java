@@ -94,7 +94,7 @@ class SourceConfigApiTest {
         // onboarding step 4 as documented: only the fingerprint the connection test showed
         RunningApp.Response pinned = put(id, request("sftp", Map.of("hostKeyFingerprint", "SHA256:confirmed")));
         assertEquals(200, pinned.status(), pinned.body());
-        Map<String, Object> clear = new SourceSecrets(SecretCipher.fromEnvironmentOrKeyFile(app.encryptionKeyFile))
+        Map<String, Object> clear = new SourceSecrets(SecretCipher.fromKeyOrKeyFile(null, app.encryptionKeyFile))
                 .decrypt(new ConfigDao(app.db.jdbi()).find(id).orElseThrow().sourceConfig());
         assertEquals("SHA256:confirmed", clear.get("hostKeyFingerprint"));
         assertEquals("127.0.0.1", clear.get("host"));
