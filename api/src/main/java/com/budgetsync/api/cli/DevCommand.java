@@ -60,10 +60,9 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
             configuration.getAuth().setAdminToken(AuthConfig.DEV_ADMIN_TOKEN);
         }
         DefaultServerFactory server = (DefaultServerFactory) configuration.getServerFactory();
-        // Without a config file Dropwizard's defaults (8080/8081) apply; a file substitutes PORT/ADMIN_PORT itself.
-        boolean noFile = namespace.getString("file") == null;
-        setPort(server.getApplicationConnectors().get(0), namespace.getInt("port"), noFile ? "PORT" : null);
-        setPort(server.getAdminConnectors().get(0), namespace.getInt("admin_port"), noFile ? "ADMIN_PORT" : null);
+        // PORT/ADMIN_PORT arrive through the configuration (config.yml's ${PORT:-8080}, also without a file); flags win
+        setPort(server.getApplicationConnectors().get(0), namespace.getInt("port"));
+        setPort(server.getAdminConnectors().get(0), namespace.getInt("admin_port"));
         System.out.println("Worker       task queue budget-sync, in this process");
         System.out.println("API          http://localhost:" + port(server, true) + "/api");
         System.out.println("Admin        http://localhost:" + port(server, false) + "/healthcheck");
@@ -72,16 +71,9 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
         super.run(bootstrap, namespace, configuration);
     }
 
-    private static void setPort(Object connector, Integer flag, String env) {
-        String fromEnv = env == null ? null : System.getenv(env);
+    private static void setPort(Object connector, Integer flag) {
         if (flag != null) {
             ((HttpConnectorFactory) connector).setPort(flag);
-        } else if (fromEnv != null && !fromEnv.isBlank()) {
-            try {
-                ((HttpConnectorFactory) connector).setPort(Integer.parseInt(fromEnv.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(env + " must be a port number, got '" + fromEnv + "'");
-            }
         }
     }
 
