@@ -17,7 +17,14 @@ record AmountEvidence(double identifier, String why) {
     private static final int MIN_VALUES = 3;
 
     static AmountEvidence of(List<String> values) {
-        List<String> numbers = values.stream().filter(v -> AmountParser.parse(v).isPresent()).toList();
+        List<String> numbers = new ArrayList<>();
+        List<BigDecimal> parsed = new ArrayList<>();
+        for (String v : values) {
+            AmountParser.parse(v).ifPresent(amount -> {
+                numbers.add(v);
+                parsed.add(amount);
+            });
+        }
         if (numbers.size() < MIN_VALUES) {
             return NONE;
         }
@@ -25,7 +32,6 @@ record AmountEvidence(double identifier, String why) {
         int leadingZeros = 0;
         int formatted = 0;
         int round = 0;
-        List<BigDecimal> parsed = new ArrayList<>();
         for (String v : numbers) {
             boolean digitsOnly = v.chars().allMatch(Character::isDigit);
             bare += digitsOnly ? 1 : 0;
@@ -33,7 +39,6 @@ record AmountEvidence(double identifier, String why) {
             formatted += !digitsOnly && v.chars().anyMatch(c -> c == '.' || c == ',' || c == ' ' || c == '\u00A0')
                     || v.startsWith("-") || v.startsWith("(") ? 1 : 0;
             round += v.length() >= 3 && v.endsWith("00") ? 1 : 0;
-            parsed.add(AmountParser.parse(v).orElseThrow());
         }
         double n = numbers.size();
         if (formatted / n > 1 - SHARE || bare / n < SHARE) {
