@@ -42,7 +42,7 @@ async function preview(customerId, file, result, error) {
   result.replaceChildren(
     h('h2', {}, file.name),
     h('p', { id: 'preview-format' }, `Read as ${m.format.format}` + (m.format.sheet ? `, sheet “${m.format.sheet}”` : '')
-      + (m.format.delimiter ? `, separated by “${m.format.delimiter}”` : '') + `, header on row ${m.headerRow + 1}.`),
+      + (m.format.delimiter ? `, separated by “${m.format.delimiter}”` : '') + `, header on row ${m.headerRow}.`),
     m.status === 'needs_review'
       ? h('div', { class: 'question', id: 'preview-problems' }, h('p', {},
         'The mapping is not sure enough to import by itself. You can import anyway: the run will stop for review, '

@@ -35,6 +35,8 @@ class ConsoleReviewTest {
         WebElement grid = browser.waitFor(By.id("file-grid"));
         assertEquals("Department", grid.findElement(By.cssSelector("th[data-column='Department'] .field")).getText(),
                 "the detected field sits above its column");
+        assertTrue(browser.waitFor(By.id("preview-format")).getText().contains("header on row 1."),
+                "the header row is numbered as a spreadsheet shows it");
         assertTrue(browser.waitFor(By.id("preview-problems")).getText().contains("Budget"),
                 "the preview says why it is unsure before anything is imported");
         assertEquals(0, app.get("/api/budgets?customerId=stark").json().path("total").asLong());
