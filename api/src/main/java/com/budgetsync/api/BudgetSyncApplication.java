@@ -46,6 +46,7 @@ import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
@@ -153,12 +154,13 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery()));
-        ConfigValidator validator = new ConfigValidator(outbound);
+        ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings().defaultRegion());
         StoredConfigCheck storedConfigs = new StoredConfigCheck(configs, validator, new WebhookUrls(secrets));
         environment.lifecycle().manage(storedConfigs);
         ConfigAuditStore audit = new ConfigAuditStore(jdbi);
         environment.jersey().register(new SyncConfigResource(configs, scheduler, secrets,
-                new ConnectionTests(temporal.client()), audit, validator, storedConfigs));
+                new ConnectionTests(temporal.client()), audit, validator, storedConfigs,
+                new WebhookSecrets(secrets, jdbi)));
         HistorySearch historySearch = new HistorySearch(jdbi);
         Reruns reruns = new Reruns(configs, files, runner);
         environment.jersey().register(new SyncResource(configs, history, historySearch, runner, reruns,

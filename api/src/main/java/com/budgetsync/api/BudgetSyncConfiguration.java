@@ -56,6 +56,11 @@ public class BudgetSyncConfiguration extends Configuration {
     @JsonProperty
     private ConsoleConfig console = new ConsoleConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AwsConfig aws = new AwsConfig();
+
     /** BUDGET_SYNC_ENCRYPTION_KEY: 32 bytes in base64 that encrypt source secrets. */
     @JsonProperty
     private String encryptionKey;
@@ -142,7 +147,11 @@ public class BudgetSyncConfiguration extends Configuration {
 
     /** The in-process or standalone worker's settings, notifications included. */
     public WorkerSettings workerSettings() {
-        return worker.settings(notifications.settings());
+        return worker.settings(notifications.settings(), aws.settings());
+    }
+
+    public AwsConfig getAws() {
+        return aws;
     }
 
     public AuthConfig getAuth() {

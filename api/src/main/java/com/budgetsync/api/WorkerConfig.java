@@ -1,8 +1,10 @@
 package com.budgetsync.api;
 
+import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.settings.NotificationSettings;
 import com.budgetsync.settings.WorkerSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /** The in-process worker: on in {@code dev}, off for {@code server} (run {@code worker} processes instead). */
@@ -22,6 +24,12 @@ public class WorkerConfig {
     @JsonProperty
     private int shutdownGraceSeconds = WorkerSettings.DEFAULT.shutdownGraceSeconds();
 
+    /** The {@code worker} command's /healthcheck port; 0: none (a worker beside a server would take its 8081). */
+    @Min(0)
+    @Max(65_535)
+    @JsonProperty
+    private int healthPort;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -34,11 +42,15 @@ public class WorkerConfig {
         this.maxFileBytes = maxFileBytes;
     }
 
+    public int healthPort() {
+        return healthPort;
+    }
+
     public long maxFileBytes() {
         return maxFileBytes;
     }
 
-    public WorkerSettings settings(NotificationSettings notifications) {
-        return new WorkerSettings(maxConcurrentSyncs, maxFileBytes, shutdownGraceSeconds, notifications);
+    public WorkerSettings settings(NotificationSettings notifications, AwsSettings aws) {
+        return new WorkerSettings(maxConcurrentSyncs, maxFileBytes, shutdownGraceSeconds, notifications, aws);
     }
 }

@@ -22,9 +22,17 @@ public final class ConfigValidator {
             .collect(Collectors.joining(", "));
 
     private final OutboundGuard guard;
+    private final String defaultS3Region;
 
+    /** Every s3 config on AWS names its region. */
     public ConfigValidator(OutboundGuard guard) {
+        this(guard, null);
+    }
+
+    /** {@code defaultS3Region}: the operator's AWS_REGION, standing in for an s3 config's region when it has none. */
+    public ConfigValidator(OutboundGuard guard, String defaultS3Region) {
         this.guard = guard;
+        this.defaultS3Region = defaultS3Region == null || defaultS3Region.isBlank() ? null : defaultS3Region;
     }
 
     /** Every violation, in field order; empty when the config may be saved. */
@@ -34,7 +42,7 @@ public final class ConfigValidator {
         frequency(draft.frequency(), found);
         timezone(draft.timezone(), found);
         if (type != null) {
-            new SourceRules(guard, found).check(type, orEmpty(draft.sourceConfig()));
+            new SourceRules(guard, defaultS3Region, found).check(type, orEmpty(draft.sourceConfig()));
         }
         Set<String> kept = draft.keptWebhooks() == null ? Set.of() : draft.keptWebhooks();
         new OptionRules(guard, kept, found).check(orEmpty(draft.options()));

@@ -25,14 +25,21 @@ final class SourceRules {
     private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
     private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
     private static final Pattern AWS_REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}$");
+    /** An IAM role's ARN in any partition: account id, optional path, role name (IAM's character set). */
+    private static final Pattern ROLE_ARN = Pattern.compile(
+            "^arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::\\d{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$");
+    /** STS's rule for ExternalId: 2 to 1,224 of these characters. */
+    private static final Pattern EXTERNAL_ID = Pattern.compile("^[\\w+=,.@:/-]{2,1224}$");
     private static final Pattern FINGERPRINT = Pattern.compile("^(?i:SHA256:)?[A-Za-z0-9+/]+=*$");
     private static final String PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
 
     private final OutboundGuard guard;
+    private final String defaultS3Region;
     private final Violations found;
 
-    SourceRules(OutboundGuard guard, Violations found) {
+    SourceRules(OutboundGuard guard, String defaultS3Region, Violations found) {
         this.guard = guard;
+        this.defaultS3Region = defaultS3Region;
         this.found = found;
     }
 
@@ -65,8 +72,13 @@ final class SourceRules {
             }
             case S3 -> {
                 need(source, "bucketName", "is required for an s3 source");
-                if (absent(source, "region") && absent(source, "endpoint")) {
-                    found.missing("sourceConfig.region", "is required for an s3 source on AWS, e.g. eu-west-1");
+                if (absent(source, "region") && absent(source, "endpoint") && defaultS3Region == null) {
+                    found.missing("sourceConfig.region", "is required for an s3 source on AWS, e.g. eu-west-1"
+                            + " (the operator has set no AWS_REGION to default to)");
+                }
+                if (!absent(source, "externalId") && absent(source, "roleArn")) {
+                    found.missing("sourceConfig.roleArn", "is required with sourceConfig.externalId: the external id"
+                            + " is sent when assuming that role");
                 }
                 if (absent(source, "accessKeyId") != absent(source, "secretAccessKey")) {
                     found.missing("sourceConfig.accessKeyId", "and sourceConfig.secretAccessKey go together: give"
@@ -121,6 +133,8 @@ final class SourceRules {
                 rules.put("endpoint", this::endpoint);
                 rules.put("accessKeyId", this::text);
                 rules.put("secretAccessKey", this::secret);
+                rules.put("roleArn", this::roleArn);
+                rules.put("externalId", this::externalId);
                 rules.put("pathStyle", found::bool);
             }
             case HTTPS -> {
@@ -231,6 +245,21 @@ final class SourceRules {
         String region = found.text(field, value);
         if (region != null && !AWS_REGION.matcher(region).matches()) {
             found.add(field, value, "is not an AWS region name, e.g. eu-west-1");
+        }
+    }
+
+    private void roleArn(String field, Object value) {
+        String arn = found.text(field, value);
+        if (arn != null && !ROLE_ARN.matcher(arn.trim()).matches()) {
+            found.add(field, value, "is not an IAM role ARN, e.g. arn:aws:iam::123456789012:role/budget-sync-read");
+        }
+    }
+
+    private void externalId(String field, Object value) {
+        String id = found.text(field, value);
+        if (id != null && !EXTERNAL_ID.matcher(id.trim()).matches()) {
+            found.add(field, value, "must be 2 to 1,224 letters, digits or + = , . @ : / - _ (STS's rule for"
+                    + " ExternalId)");
         }
     }
 

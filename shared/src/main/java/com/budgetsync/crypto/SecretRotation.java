@@ -2,13 +2,17 @@ package com.budgetsync.crypto;
 
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
+import com.budgetsync.db.WebhookSecretDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Re-encrypts every stored source secret from the old BUDGET_SYNC_ENCRYPTION_KEY to the new one, in one transaction:
+ * Re-encrypts every stored source secret, webhook URL and webhook signing secret from the old
+ * BUDGET_SYNC_ENCRYPTION_KEY to the new one, in one transaction:
  * either every config moves to the new key or none does. A config already under the new key is left alone, so a
  * rotation that was interrupted can simply be run again.
  */
@@ -19,7 +23,7 @@ public final class SecretRotation {
     /** Returns how many configs were re-encrypted. */
     public static int rotate(Jdbi jdbi, SourceSecrets oldKey, SourceSecrets newKey) {
         return jdbi.inTransaction(h -> {
-            int rotated = 0;
+            Set<Long> rotated = new HashSet<>();
             for (DataSourceConfig config : new ConfigDao(jdbi).listAll()) {
                 if (config.sourceConfig().values().stream().noneMatch(SecretCipher::isEncrypted)
                         && config.options().notifyWebhooksOrEmpty().stream().noneMatch(SecretCipher::isEncrypted)) {
@@ -43,9 +47,20 @@ public final class SecretRotation {
                         .bind("id", config.id()).bind("source", Json.write(newKey.encrypt(plain)))
                         .bind("options", Json.write(new WebhookUrls(newKey).encrypt(options)))
                         .execute();
-                rotated++;
+                rotated.add(config.id());
             }
-            return rotated;
+            for (Map.Entry<Long, String> signing : WebhookSecretDao.all(h).entrySet()) {
+                String plain;
+                try {
+                    plain = oldKey.decryptValue(signing.getValue());
+                } catch (IllegalStateException notUnderOldKey) {
+                    newKey.decryptValue(signing.getValue());
+                    continue;
+                }
+                WebhookSecretDao.store(h, signing.getKey(), newKey.encryptValue(plain));
+                rotated.add(signing.getKey());
+            }
+            return rotated.size();
         });
     }
 }

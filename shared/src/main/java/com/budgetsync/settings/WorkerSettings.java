@@ -3,10 +3,11 @@ package com.budgetsync.settings;
 
 /**
  * How a worker process behaves: how many runs (activities and workflow tasks) it works on at once, how large a
- * file it accepts, how long a shutdown waits for running activities, and where notifications go out.
+ * file it accepts, how long a shutdown waits for running activities, where notifications go out, and the AWS
+ * defaults of s3 sources.
  */
 public record WorkerSettings(int maxConcurrentSyncs, long maxFileBytes, int shutdownGraceSeconds,
-                             NotificationSettings notifications) {
+                             NotificationSettings notifications, AwsSettings aws) {
     public static final WorkerSettings DEFAULT = new WorkerSettings(5, 200L * 1024 * 1024, 60,
-            NotificationSettings.NONE);
+            NotificationSettings.NONE, AwsSettings.NONE);
 }

@@ -54,7 +54,8 @@ class SourceSettingsValidationTest {
                 "sourceConfig.password or sourceConfig.privateKey is required for an sftp source"),
                 problems("sftp", Map.of()));
         assertEquals(List.of("sourceConfig.bucketName is required for an s3 source",
-                "sourceConfig.region is required for an s3 source on AWS, e.g. eu-west-1"), problems("s3", Map.of()));
+                "sourceConfig.region is required for an s3 source on AWS, e.g. eu-west-1 (the operator has set no"
+                        + " AWS_REGION to default to)"), problems("s3", Map.of()));
         assertEquals(List.of("sourceConfig.accessKeyId and sourceConfig.secretAccessKey go together: give both, or"
                 + " neither to use the worker's own AWS credentials"), problems("s3", with(S3, "accessKeyId", "AKIA")));
         assertEquals(List.of("sourceConfig.url is required for an https source, e.g. https://example.com/budget.csv"),
@@ -66,7 +67,8 @@ class SourceSettingsValidationTest {
     @Test
     void unknownSettingsAreNamedWithWhatTheTypeTakes() {
         assertEquals(List.of("sourceConfig.bucket \"x\" is not a setting of s3 sources; they take bucketName, prefix,"
-                + " region, endpoint, accessKeyId, secretAccessKey, pathStyle, filePattern, pattern, settleSeconds,"
+                + " region, endpoint, accessKeyId, secretAccessKey, roleArn, externalId, pathStyle, filePattern,"
+                + " pattern, settleSeconds,"
                 + " settleCheckSeconds, requireMarker, afterImport, maxFileBytes, connectTimeoutSeconds,"
                 + " readTimeoutSeconds"), problems("s3", with(S3, "bucket", "x")));
         assertEquals(List.of("sourceConfig.url \"https://x.example\" is not a setting: upload configs take none"),
@@ -121,6 +123,34 @@ class SourceSettingsValidationTest {
         }
         assertEquals(List.of("sourceConfig.region \"Frankfurt\" is not an AWS region name, e.g. eu-west-1"),
                 problems("s3", with(S3, "region", "Frankfurt")));
+    }
+
+    @Test
+    void theOperatorsAwsRegionStandsInForAMissingRegion() {
+        ConfigValidator withRegion = new ConfigValidator(new OutboundGuard(false, false), "eu-central-1");
+        assertEquals(List.of(), withRegion.validate(new ConfigDraft("s3", null, null, without(S3, "region"), null,
+                Set.of())));
+    }
+
+    @Test
+    void aCrossAccountRoleIsAnIamRoleArnAndTheExternalIdNeedsIt() {
+        for (String good : List.of("arn:aws:iam::123456789012:role/budget-sync-read",
+                "arn:aws:iam::123456789012:role/service/fpa/BudgetSync+Read=1,x.y@z",
+                "arn:aws-cn:iam::123456789012:role/budget-sync", "arn:aws-us-gov:iam::123456789012:role/r")) {
+            assertEquals(List.of(), problems("s3", with(with(S3, "roleArn", good), "externalId", "acme-7f3a9c")),
+                    good);
+        }
+        for (String bad : List.of("budget-sync-read", "arn:aws:iam::12345:role/x", "arn:aws:iam::123456789012:user/x",
+                "arn:aws:s3:::acme-budget-exports", "arn:aws:iam::123456789012:role/", "arn:aws:iam::123456789012:role/a b")) {
+            assertEquals(List.of("sourceConfig.roleArn \"" + bad + "\" is not an IAM role ARN, e.g."
+                    + " arn:aws:iam::123456789012:role/budget-sync-read"), problems("s3", with(S3, "roleArn", bad)),
+                    bad);
+        }
+        assertEquals(List.of("sourceConfig.roleArn is required with sourceConfig.externalId: the external id is sent"
+                + " when assuming that role"), problems("s3", with(S3, "externalId", "acme-7f3a9c")));
+        assertEquals(List.of("sourceConfig.externalId \"x\" must be 2 to 1,224 letters, digits or + = , . @ : / - _"
+                + " (STS's rule for ExternalId)"), problems("s3", with(with(S3, "roleArn",
+                "arn:aws:iam::123456789012:role/r"), "externalId", "x")));
     }
 
     @Test

@@ -56,6 +56,24 @@ class SecretRotationTest {
         }
     }
 
+    @Test
+    void movesWebhookSigningSecretsToo() throws Exception {
+        SourceSecrets oldKey = randomKey();
+        SourceSecrets newKey = randomKey();
+        try (TestDatabase own = TestDatabase.create()) {
+            long id = new ConfigDao(own.jdbi()).create("rotating-signing", "upload", SourceType.UPLOAD, true,
+                    "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS).id();
+            String secret = new WebhookSecrets(oldKey, own.jdbi()).issue(id);
+
+            assertEquals(1, SecretRotation.rotate(own.jdbi(), oldKey, newKey));
+
+            assertEquals(secret, new WebhookSecrets(newKey, own.jdbi()).open(id).orElseThrow(),
+                    "receivers keep verifying with the secret they were given");
+            assertThrows(IllegalStateException.class, () -> new WebhookSecrets(oldKey, own.jdbi()).open(id));
+            assertEquals(0, SecretRotation.rotate(own.jdbi(), oldKey, newKey));
+        }
+    }
+
     private static SourceSecrets randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

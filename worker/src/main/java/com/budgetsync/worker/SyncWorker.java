@@ -1,6 +1,7 @@
 package com.budgetsync.worker;
 
 import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
@@ -68,14 +69,14 @@ public final class SyncWorker {
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         return new Object[] {
             new RunActivityImpl(history, new RunSlots(history, client)),
-            new PollActivityImpl(configs, imported, secrets, Clock.systemUTC()),
-            new DownloadActivityImpl(configs, files, history, secrets, settings.maxFileBytes()),
+            new PollActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
+            new DownloadActivityImpl(configs, files, history, secrets, settings.aws(), settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
             new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),
             new NotifyActivityImpl(new Notifier(history, configs, new NotificationDao(jdbi),
-                    settings.notifications(), new WebhookUrls(secrets))),
-            new TestConnectionActivityImpl(configs, imported, secrets, Clock.systemUTC()),
+                    settings.notifications(), new WebhookUrls(secrets), new WebhookSecrets(secrets, jdbi))),
+            new TestConnectionActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
         };
     }
 

@@ -1,6 +1,7 @@
 package com.budgetsync.api.cli;
 
 import com.budgetsync.api.BudgetSyncConfiguration;
+import com.budgetsync.api.core.SystemStatus;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.ScheduledReporter;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -17,8 +18,10 @@ import net.sourceforge.argparse4j.inf.Namespace;
  * polling, lets running activities finish within {@code worker.shutdownGraceSeconds}, then exits; a run cut off
  * resumes on another worker.
  *
- * <p>It serves no HTTP: its metrics (Temporal SDK, runs, connection pool, JVM) are in the bootstrap's registry, which
- * Dropwizard publishes over JMX, and go to the reporters configured under {@code metrics.reporters} (log, csv, …).
+ * <p>With {@code worker.healthPort} ({@code WORKER_HEALTH_PORT}) it answers {@code GET /healthcheck} there and
+ * nothing else ({@link WorkerHealthEndpoint}). Its metrics (Temporal SDK, runs, connection pool, JVM) are in the
+ * bootstrap's registry, which Dropwizard publishes over JMX, and go to the reporters configured under
+ * {@code metrics.reporters} (log, csv, …).
  */
 public class WorkerCommand extends ConfiguredCommand<BudgetSyncConfiguration> {
     public WorkerCommand() {
@@ -32,8 +35,15 @@ public class WorkerCommand extends ConfiguredCommand<BudgetSyncConfiguration> {
         CommandRuntime runtime = new CommandRuntime(configuration, null, bootstrap.getMetricRegistry());
         List<ScheduledReporter> reporters = startReporters(configuration.getMetricsFactory(),
                 bootstrap.getMetricRegistry());
+        int healthPort = configuration.getWorker().healthPort();
+        // only the dependency probes are asked of it: a worker keeps no stored-config check (that is the API's)
+        WorkerHealthEndpoint health = healthPort == 0 ? null : WorkerHealthEndpoint.start(healthPort,
+                new SystemStatus(runtime.jdbi, runtime.temporal, null));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (health != null) {
+                    health.close();
+                }
                 runtime.close();
             } catch (Exception e) {
                 System.err.println("worker shutdown: " + e.getMessage());

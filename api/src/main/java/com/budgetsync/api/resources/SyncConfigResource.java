@@ -14,11 +14,13 @@ import com.budgetsync.api.views.ConfigRequest;
 import com.budgetsync.api.views.ConfigSaved;
 import com.budgetsync.api.views.ConfigView;
 import com.budgetsync.api.views.Ids;
+import com.budgetsync.api.views.WebhookSecretIssued;
 import com.budgetsync.config.ConfigDraft;
 import com.budgetsync.config.ConfigValidator;
 import com.budgetsync.config.ConfigViolation;
 import com.budgetsync.config.OptionsJson;
 import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.domain.ConfigOptions;
@@ -55,7 +57,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Create, read, change, delete and test a customer's source configs; every change goes to the audit trail. Secrets in
  * {@code sourceConfig} are encrypted before they are stored and shown as "********"; the connection test decrypts
- * them only for its own connection.
+ * them only for its own connection. Each config has a webhook signing secret, issued by budget-sync and shown only in
+ * the answer that issued it.
  */
 @Path("/api/sync/config")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +70,7 @@ public class SyncConfigResource {
     private final SyncScheduler scheduler;
     private final SourceSecrets secrets;
     private final WebhookUrls webhookUrls;
+    private final WebhookSecrets signingSecrets;
     private final ConnectionTests connectionTests;
     private final ConfigAuditStore audit;
     private final ConfigValidator validator;
@@ -74,7 +78,7 @@ public class SyncConfigResource {
 
     public SyncConfigResource(ConfigDao configs, SyncScheduler scheduler, SourceSecrets secrets,
                               ConnectionTests connectionTests, ConfigAuditStore audit, ConfigValidator validator,
-                              StoredConfigCheck storedConfigs) {
+                              StoredConfigCheck storedConfigs, WebhookSecrets signingSecrets) {
         this.configs = configs;
         this.scheduler = scheduler;
         this.secrets = secrets;
@@ -83,6 +87,7 @@ public class SyncConfigResource {
         this.audit = audit;
         this.validator = validator;
         this.storedConfigs = storedConfigs;
+        this.signingSecrets = signingSecrets;
     }
 
     @POST
@@ -100,9 +105,10 @@ public class SyncConfigResource {
                 request.name() == null ? type.dbValue() : request.name(), type,
                 request.enabled() == null || request.enabled(), Frequency.canonical(request.frequency()),
                 timezone(request.timezone()), secrets.encrypt(source), options);
+        String webhookSecret = signingSecrets.issue(created.id());
         audit.record(created.id(), created.customerId(), caller.getName(), "create", ConfigDiff.between(null, created));
         schedule(created);
-        return Response.status(201).entity(ConfigSaved.created(view(created))).build();
+        return Response.status(201).entity(ConfigSaved.created(view(created), webhookSecret)).build();
     }
 
     @GET
@@ -156,10 +162,26 @@ public class SyncConfigResource {
                 request.sourceConfig() == null ? old.sourceConfig() : secrets.encrypt(source),
                 options, old.lastSyncAt(),
                 old.lastSyncStatus(), old.nextSyncAt(), old.createdAt(), old.updatedAt()));
+        // configs created before webhooks were signed get their secret on their first save since
+        String webhookSecret = signingSecrets.has(id) ? null : signingSecrets.issue(id);
         audit.record(id, old.customerId(), caller.getName(), "update", ConfigDiff.between(old, updated));
         storedConfigs.resolved(id);
         schedule(updated);
-        return ConfigSaved.updated(view(updated));
+        return ConfigSaved.updated(view(updated), webhookSecret);
+    }
+
+    /** A new webhook signing secret, shown in this answer only; webhooks are signed with it from now on. */
+    @POST
+    @Path("/{id}/webhook-secret")
+    @ApiResponse(responseCode = "200", description = "the new secret; the previous one no longer signs",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WebhookSecretIssued.class)))
+    public WebhookSecretIssued rotateWebhookSecret(@Auth Caller caller, @PathParam("id") long id) {
+        DataSourceConfig config = find(caller, id);
+        // recorded first: a rotation that happened is never missing from the trail
+        audit.record(id, config.customerId(), caller.getName(), "rotate-webhook-secret",
+                Map.of("webhookSecret", "changed"));
+        return WebhookSecretIssued.of(id, signingSecrets.issue(id));
     }
 
     /**

@@ -10,6 +10,7 @@ import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
+import com.budgetsync.db.Json;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
@@ -20,7 +21,13 @@ import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.SyncWorker;
 import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +50,7 @@ class WorkerShutdownTest {
 
     @TempDir
     Path dir;
+    private int healthPort;
 
     @Test
     void sigtermDuringAnImportLeavesNoPartialDataAndTheRunCompletesOnAnotherWorker() throws Exception {
@@ -63,6 +71,13 @@ class WorkerShutdownTest {
                     .start(config, TriggeredBy.API, file, false).syncId();
 
             await(Duration.ofMinutes(2), () -> importHoldsItsLock(db), "the import started");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + healthPort + "/healthcheck")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), "the busy worker answers its health check: " + health.body());
+            JsonNode checks = Json.read(health.body(), JsonNode.class);
+            assertTrue(checks.path("database").path("healthy").asBoolean(), health.body());
+            assertTrue(checks.path("temporal").path("healthy").asBoolean(), health.body());
             first.destroy();
             assertTrue(first.waitFor(1, TimeUnit.MINUTES), "the worker exits after SIGTERM");
 
@@ -87,12 +102,16 @@ class WorkerShutdownTest {
 
     /** {@code worker config.yml} in a JVM of its own, as production runs it; output goes to a file for diagnosis. */
     private Process workerProcess(TestDatabase db, EmbeddedTemporal temporal, byte[] key) throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            healthPort = free.getLocalPort();
+        }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "com.budgetsync.api.BudgetSyncApplication", "worker",
                 Path.of("config.yml").toAbsolutePath().toString());
         builder.environment().put("DATABASE_URL", db.seedUrl());
         builder.environment().put("TEMPORAL_ADDRESS", temporal.address());
         builder.environment().put("WORKER_SHUTDOWN_GRACE_SECONDS", "0");
+        builder.environment().put("WORKER_HEALTH_PORT", Integer.toString(healthPort));
         builder.environment().put(SecretCipher.ENV_KEY, Base64.getEncoder().encodeToString(key));
         builder.redirectErrorStream(true).redirectOutput(dir.resolve("worker.log").toFile());
         return builder.start();

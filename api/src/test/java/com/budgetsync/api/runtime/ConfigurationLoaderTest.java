@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.api.BudgetSyncConfiguration;
 import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.settings.SmtpSettings;
 import com.budgetsync.settings.WorkerSettings;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -47,9 +48,11 @@ class ConfigurationLoaderTest {
         WorkerSettings worker = config.workerSettings();
         assertEquals(5, worker.maxConcurrentSyncs());
         assertEquals(209_715_200, worker.maxFileBytes());
+        assertEquals(0, config.getWorker().healthPort(), "a worker serves no health port unless told");
         assertEquals(SmtpSettings.NONE, worker.notifications().smtp(), "email is off without SMTP_HOST");
         assertNull(worker.notifications().publicUrl());
         assertNull(config.getConsole().temporalWebUrl(), "no link to the Temporal Web UI");
+        assertEquals(AwsSettings.NONE, worker.aws(), "s3 configs name their region; STS at its regional address");
         assertEquals(8080, port(config, true));
         assertEquals(8081, port(config, false));
     }
@@ -63,6 +66,7 @@ class ConfigurationLoaderTest {
                 WORKER_IN_API=true
                 WORKER_MAX_CONCURRENT_SYNCS=2
                 MAX_FILE_BYTES=1000
+                WORKER_HEALTH_PORT=9092
                 BUDGET_SYNC_ADMIN_TOKEN=admin-t0ken
                 BUDGET_SYNC_ENCRYPTION_KEY=%s
                 BUDGET_SYNC_OLD_ENCRYPTION_KEY=old-key
@@ -78,6 +82,8 @@ class ConfigurationLoaderTest {
                 TEMPORAL_WEB_URL=http://temporal-web:8088/
                 PORT=9090
                 ADMIN_PORT=9091
+                AWS_REGION=eu-central-1
+                AWS_ENDPOINT_URL_STS=https://sts.eu-central-1.amazonaws.com
                 """.formatted(KEY)));
 
         assertEquals("jdbc:postgresql://db.internal:5433/budgets", config.databaseUrl().jdbcUrl());
@@ -98,12 +104,14 @@ class ConfigurationLoaderTest {
         WorkerSettings worker = config.workerSettings();
         assertEquals(2, worker.maxConcurrentSyncs());
         assertEquals(1000, worker.maxFileBytes());
+        assertEquals(9092, config.getWorker().healthPort());
         assertEquals(new SmtpSettings("mail.example.com", 2525, false, "mailer", "mail-pw", "budgets@example.com"),
                 worker.notifications().smtp());
         assertEquals("https://budgets.example.com", worker.notifications().publicUrl());
         assertEquals("http://temporal-web:8088", config.getConsole().temporalWebUrl());
         assertEquals(9090, port(config, true));
         assertEquals(9091, port(config, false));
+        assertEquals(new AwsSettings("eu-central-1", "https://sts.eu-central-1.amazonaws.com"), worker.aws());
     }
 
     /** NAME=value lines, as an env file would hold them. */

@@ -90,6 +90,8 @@ class ApiAccessMatrixTest {
                         multipart, 202, Scope.CUSTOMER),
                 new Endpoint("GET", "/api/budgets?customerId=acme", null, null, 200, Scope.CUSTOMER, "AcmeOnlyDept"),
                 new Endpoint("POST", "/api/sync/config/{config}/test", null, null, 200, Scope.ID, "acme-only-folder"),
+                new Endpoint("POST", "/api/sync/config/{config}/webhook-secret", null, null, 200, Scope.ID,
+                        "whsec_"),
                 new Endpoint("POST", "/api/mapping/preview?customerId=acme&filename=acme-budget.csv", "text/csv", CSV,
                         200, Scope.CUSTOMER, "AcmeOnlyDept"),
                 new Endpoint("GET", "/api/sync/health", null, null, 200, Scope.ANY, "\"acme\":"),

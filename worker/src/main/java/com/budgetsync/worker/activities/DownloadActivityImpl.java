@@ -7,6 +7,7 @@ import com.budgetsync.db.FileTooLargeException;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
+import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.worker.sources.FileSource;
 import com.budgetsync.worker.sources.PollSettings;
 import com.budgetsync.worker.sources.SourceException;
@@ -24,15 +25,17 @@ public class DownloadActivityImpl implements DownloadActivity {
     private final FileStore files;
     private final SyncHistoryDao history;
     private final SourceSecrets secrets;
+    private final AwsSettings aws;
     private final long maxFileBytes;
 
     /** {@code maxFileBytes} is the worker's ceiling; a config's {@code maxFileBytes} may only lower it. */
     public DownloadActivityImpl(ConfigDao configs, FileStore files, SyncHistoryDao history, SourceSecrets secrets,
-                                long maxFileBytes) {
+                                AwsSettings aws, long maxFileBytes) {
         this.configs = configs;
         this.files = files;
         this.history = history;
         this.secrets = secrets;
+        this.aws = aws;
         this.maxFileBytes = maxFileBytes;
     }
 
@@ -46,7 +49,7 @@ public class DownloadActivityImpl implements DownloadActivity {
         DataSourceConfig config = ConfigLookup.of(configs, run);
         Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
         long limit = Math.min(maxFileBytes, PollSettings.of(settings).maxFileBytes());
-        try (FileSource source = PollActivityImpl.open(config, settings);
+        try (FileSource source = PollActivityImpl.open(config, settings, aws);
              InputStream in = source.open(remote)) {
             StoredFile stored = files.store(run.customerId(), config.id(), remote.name(), in, limit,
                     new FileStore.Origin(remote.path(), remote.lastModified(), remote.etag()));
@@ -68,7 +71,7 @@ public class DownloadActivityImpl implements DownloadActivity {
         if (PollSettings.of(settings).afterImport() == PollSettings.AfterImport.KEEP) {
             return; // nothing to do: no connection
         }
-        try (FileSource source = PollActivityImpl.open(config, settings)) {
+        try (FileSource source = PollActivityImpl.open(config, settings, aws)) {
             source.afterImport(remote);
         } catch (SourceException e) {
             throw SourceFailures.of(e);

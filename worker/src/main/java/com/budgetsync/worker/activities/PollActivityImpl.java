@@ -4,6 +4,7 @@ import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.worker.sources.FileSource;
 import com.budgetsync.worker.sources.FileSources;
 import com.budgetsync.worker.sources.PollSettings;
@@ -23,12 +24,15 @@ public class PollActivityImpl implements PollActivity {
     private final ConfigDao configs;
     private final ImportedFileDao imported;
     private final SourceSecrets secrets;
+    private final AwsSettings aws;
     private final SourcePoller poller;
 
-    public PollActivityImpl(ConfigDao configs, ImportedFileDao imported, SourceSecrets secrets, Clock clock) {
+    public PollActivityImpl(ConfigDao configs, ImportedFileDao imported, SourceSecrets secrets, AwsSettings aws,
+                            Clock clock) {
         this.configs = configs;
         this.imported = imported;
         this.secrets = secrets;
+        this.aws = aws;
         this.poller = new SourcePoller(clock);
     }
 
@@ -36,7 +40,7 @@ public class PollActivityImpl implements PollActivity {
     public PollResult poll(RunInput run) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
         Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
-        try (FileSource source = open(config, settings)) {
+        try (FileSource source = open(config, settings, aws)) {
             if (source == null) {
                 return PollResult.none("no new file (upload configs receive files through POST /api/sync/upload)");
             }
@@ -52,9 +56,9 @@ public class PollActivityImpl implements PollActivity {
     }
 
     /** A config the source rejects (missing host, bad number…) is bad input: retrying cannot fix it. */
-    static FileSource open(DataSourceConfig config, Map<String, Object> settings) {
+    static FileSource open(DataSourceConfig config, Map<String, Object> settings, AwsSettings aws) {
         try {
-            return FileSources.open(config, settings);
+            return FileSources.open(config, settings, aws);
         } catch (IllegalArgumentException e) {
             throw BadInput.of(e.getMessage());
         }

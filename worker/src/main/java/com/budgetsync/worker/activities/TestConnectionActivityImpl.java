@@ -4,6 +4,7 @@ import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.worker.sources.FileSource;
 import com.budgetsync.worker.sources.FileSources;
 import com.budgetsync.worker.sources.PollSettings;
@@ -20,13 +21,15 @@ public final class TestConnectionActivityImpl implements TestConnectionActivity 
     private final ConfigDao configs;
     private final ImportedFileDao imported;
     private final SourceSecrets secrets;
+    private final AwsSettings aws;
     private final Clock clock;
 
     public TestConnectionActivityImpl(ConfigDao configs, ImportedFileDao imported, SourceSecrets secrets,
-                                      Clock clock) {
+                                      AwsSettings aws, Clock clock) {
         this.configs = configs;
         this.imported = imported;
         this.secrets = secrets;
+        this.aws = aws;
         this.clock = clock;
     }
 
@@ -37,7 +40,7 @@ public final class TestConnectionActivityImpl implements TestConnectionActivity 
         Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
         FileSource opened;
         try {
-            opened = FileSources.open(config, settings);
+            opened = FileSources.open(config, settings, aws);
         } catch (IllegalArgumentException e) { // a refused address or an incomplete config: the person's to fix
             throw BadInput.of(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package com.budgetsync.worker.notify;
 
+import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
@@ -33,16 +34,18 @@ public final class Notifier {
     private final NotificationDao deliveries;
     private final NotificationSettings settings;
     private final WebhookUrls webhookUrls;
+    private final WebhookSecrets signingSecrets;
     private final EmailSender email;
     private final WebhookSender webhooks = new WebhookSender();
 
     public Notifier(SyncHistoryDao history, ConfigDao configs, NotificationDao deliveries,
-                    NotificationSettings settings, WebhookUrls webhookUrls) {
+                    NotificationSettings settings, WebhookUrls webhookUrls, WebhookSecrets signingSecrets) {
         this.history = history;
         this.configs = configs;
         this.deliveries = deliveries;
         this.settings = settings;
         this.webhookUrls = webhookUrls;
+        this.signingSecrets = signingSecrets;
         if (settings.smtp().configured()) {
             this.email = new EmailSender(settings.smtp());
             LOG.info("notification email via {}", settings.smtp());
@@ -74,7 +77,8 @@ public final class Notifier {
         RunNotice notice = RunNotice.of(run, config.map(DataSourceConfig::name).orElse(null),
                 settings.historyUrl(syncId));
         int pending = 0;
-        for (Delivery delivery : deliveries(notice, options)) {
+        String signingSecret = config.flatMap(c -> signingSecrets.open(c.id())).orElse(null);
+        for (Delivery delivery : deliveries(notice, options, signingSecret)) {
             if (!deliver(syncId, delivery, lastAttempt)) {
                 pending++;
             }
@@ -91,7 +95,8 @@ public final class Notifier {
         };
     }
 
-    private List<Delivery> deliveries(RunNotice notice, ConfigOptions options) {
+    /** {@code signingSecret} null: webhooks go unsigned (a config not saved since signing existed). */
+    private List<Delivery> deliveries(RunNotice notice, ConfigOptions options, String signingSecret) {
         List<Delivery> all = new ArrayList<>();
         for (String address : options.notifyEmailsOrEmpty()) {
             String recipient = address.trim();
@@ -101,7 +106,7 @@ public final class Notifier {
         for (String url : options.notifyWebhooksOrEmpty()) {
             WebhookTarget target = WebhookTarget.of(url);
             String body = target.channel() == Channel.SLACK ? SlackFormat.body(notice) : Json.write(notice);
-            all.add(new Delivery(target.channel(), target.masked(), () -> webhooks.post(target, body)));
+            all.add(new Delivery(target.channel(), target.masked(), () -> webhooks.post(target, body, signingSecret)));
         }
         return all;
     }

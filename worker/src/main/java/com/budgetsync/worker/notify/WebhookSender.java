@@ -1,5 +1,6 @@
 package com.budgetsync.worker.notify;
 
+import com.budgetsync.crypto.WebhookSignature;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.net.OutboundRefusedException;
 import java.io.IOException;
@@ -11,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * POSTs a JSON body to a customer's webhook. The URL is customer input: the {@link OutboundGuard} checks its resolved
  * addresses right before connecting, and redirects are not followed (their target would go unchecked). Any 2xx
  * answer is delivery; 5xx, 408, 429 and network trouble are worth retrying, other answers are not. Error messages
- * leave the URL out: the delivery record and the logs name the webhook, masked.
+ * leave the URL out: the delivery record and the logs name the webhook, masked. With the config's signing secret,
+ * each POST carries {@value WebhookSignature#HEADER}, signed afresh per attempt (a retry is a new timestamp).
  */
 public final class WebhookSender {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -28,7 +31,8 @@ public final class WebhookSender {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    public void post(WebhookTarget target, String json) throws DeliveryException {
+    /** {@code signingSecret} null sends the body unsigned. */
+    public void post(WebhookTarget target, String json, String signingSecret) throws DeliveryException {
         if (!target.valid()) {
             throw new DeliveryException("not an http(s) URL", false);
         }
@@ -39,12 +43,15 @@ public final class WebhookSender {
         }
         HttpResponse<String> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(target.uri())
+            HttpRequest.Builder request = HttpRequest.newBuilder(target.uri())
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                    .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            if (signingSecret != null) {
+                request.header(WebhookSignature.HEADER,
+                        WebhookSignature.header(signingSecret, Instant.now().getEpochSecond(), json));
+            }
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IllegalArgumentException e) {
             // the JDK's message quotes the whole URL
             throw new DeliveryException("not a URL the HTTP client accepts", false, e);

@@ -2,6 +2,7 @@ package com.budgetsync.worker.sources;
 
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.net.OutboundGuard;
+import com.budgetsync.settings.AwsSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public final class FileSources {
      * @throws com.budgetsync.net.OutboundRefusedException (an IllegalArgumentException) for a host or URL on a
      *                                                     network customers may not reach
      */
-    public static FileSource open(DataSourceConfig config, Map<String, Object> settings) {
+    public static FileSource open(DataSourceConfig config, Map<String, Object> settings, AwsSettings aws) {
         TARGET_KEYS.forEach(key -> {
             if (settings.get(key) instanceof String target && !target.isBlank()) {
                 OutboundGuard.current().checkTarget(target);
@@ -29,7 +30,7 @@ public final class FileSources {
             case UPLOAD -> null;
             case LOCAL -> new LocalFolderSource(settings);
             case SFTP -> new SftpSource(settings);
-            case S3 -> new S3Source(settings);
+            case S3 -> new S3Source(settings, aws);
             case HTTPS -> new HttpsSource(settings);
         };
     }

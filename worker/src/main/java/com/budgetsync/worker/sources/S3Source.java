@@ -1,5 +1,6 @@
 package com.budgetsync.worker.sources;
 
+import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.workflow.RemoteFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,50 +20,49 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * An S3 "folder" (bucket + prefix), or the same on an S3-compatible store. Keys: {@code bucketName}, {@code region},
- * {@code prefix} (a folder; sub-folders such as {@code archive/} are not looked into), {@code filePattern}, optional
- * {@code endpoint} and {@code pathStyle}, {@code accessKeyId}/{@code secretAccessKey} or, without them, the worker's
- * default AWS credentials chain (environment, profile, instance/task role), {@code connectTimeoutSeconds} (15),
- * {@code readTimeoutSeconds} (60).
+ * An S3 "folder" (bucket + prefix), or the same on an S3-compatible store. Keys: {@code bucketName}, {@code region}
+ * (else the worker's {@code AWS_REGION}), {@code prefix} (a folder; sub-folders such as {@code archive/} are not
+ * looked into), {@code filePattern}, optional {@code endpoint} and {@code pathStyle}, the credentials
+ * ({@link S3Credentials}: keys, the worker's default chain, a {@code roleArn} with {@code externalId}),
+ * {@code connectTimeoutSeconds} (15), {@code readTimeoutSeconds} (60).
  */
 public final class S3Source implements FileSource {
     private final String bucket;
     private final String prefix;
-    private final String accessKeyId;
     private final String where;
     private final PollSettings settings;
     private final S3Client s3;
-    /** Ours to close: the client leaves a provider it was given open, and the default one may hold a refresher. */
-    private final AwsCredentialsProvider credentials;
+    /** Ours to close, see {@link S3Credentials#close()}. */
+    private final S3Credentials credentials;
 
+    /** Without operator defaults: the config names its region. */
     public S3Source(Map<String, Object> config) {
+        this(config, AwsSettings.NONE);
+    }
+
+    public S3Source(Map<String, Object> config, AwsSettings aws) {
         this.bucket = ConfigValues.required(config, "bucketName", "s3");
         String folder = ConfigValues.text(config, "prefix", "");
         this.prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
         this.settings = PollSettings.of(config);
         String endpoint = ConfigValues.text(config, "endpoint", null);
-        String region = ConfigValues.text(config, "region", endpoint == null ? null : "us-east-1");
+        String region = ConfigValues.text(config, "region", aws.defaultRegion() != null ? aws.defaultRegion()
+                : endpoint == null ? null : "us-east-1");
         if (region == null) {
-            throw new IllegalArgumentException("s3 source needs sourceConfig.region");
+            throw new IllegalArgumentException("s3 source needs sourceConfig.region (or AWS_REGION on the worker)");
         }
-        this.accessKeyId = ConfigValues.text(config, "accessKeyId", null);
-        String secret = ConfigValues.secret(config, "secretAccessKey");
-        if ((accessKeyId == null) != (secret == null)) {
-            throw new IllegalArgumentException("s3 source needs both sourceConfig.accessKeyId and secretAccessKey, or"
-                    + " neither (then the worker's default AWS credentials are used)");
-        }
-        this.credentials = accessKeyId == null ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret));
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(ConfigValues.number(config, "connectTimeoutSeconds", 15)))
+                .socketTimeout(Duration.ofSeconds(ConfigValues.number(config, "readTimeoutSeconds", 60)));
+        this.credentials = S3Credentials.of(config, region, aws, http);
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials)
+                .credentialsProvider(credentials.provider())
                 .forcePathStyle(ConfigValues.flag(config, "pathStyle"))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(ConfigValues.number(config, "connectTimeoutSeconds", 15)))
-                        .socketTimeout(Duration.ofSeconds(ConfigValues.number(config, "readTimeoutSeconds", 60))));
+                .httpClientBuilder(http);
         if (endpoint != null) {
             // S3-compatible stores (MinIO, Ceph, S3Proxy…) often lack the newer flexible checksums
             builder.endpointOverride(URI.create(endpoint))
@@ -152,24 +148,28 @@ public final class S3Source implements FileSource {
     @Override
     public void close() {
         s3.close();
-        if (credentials instanceof SdkAutoCloseable closeable) {
-            closeable.close();
-        }
+        credentials.close();
     }
 
     SourceException error(SdkException e, String location) {
+        if (e instanceof StsException sts) {
+            String code = sts.awsErrorDetails() == null ? "" : String.valueOf(sts.awsErrorDetails().errorCode());
+            return new SourceException("cannot assume " + credentials.who() + ": STS answered " + code + " (HTTP "
+                    + sts.statusCode() + "); the role's trust policy must allow sts:AssumeRole for budget-sync's"
+                    + " principal with this externalId", sts.statusCode() >= 500 || sts.statusCode() == 429,
+                    SourceException.Stage.LOGIN, e);
+        }
         if (e instanceof S3Exception s3e) {
             String code = s3e.awsErrorDetails() == null ? "" : String.valueOf(s3e.awsErrorDetails().errorCode());
             if ("NoSuchBucket".equals(code)) {
                 return new SourceException("bucket not found: " + bucket + " at " + where, false, e);
             }
             if ("InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
-                return SourceException.authenticationFailed(accessKeyId, where, null);
+                return SourceException.authenticationFailed(credentials.who(), where, null);
             }
             if (s3e.statusCode() == 403) {
                 return new SourceException("access denied to " + location + " for "
-                        + (accessKeyId == null ? "the worker's default AWS credentials" : accessKeyId)
-                        + ": allow s3:ListBucket and s3:GetObject on it", false, e);
+                        + credentials.who() + ": allow s3:ListBucket and s3:GetObject on it", false, e);
             }
             return new SourceException("S3 error on " + location + ": " + code + " (HTTP " + s3e.statusCode() + ")",
                     s3e.statusCode() >= 500 || s3e.statusCode() == 429, e);

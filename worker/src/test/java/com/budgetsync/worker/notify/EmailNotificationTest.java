@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.NotificationDao;
@@ -187,7 +188,7 @@ class EmailNotificationTest {
     private static Notifier notifier(SmtpSettings smtp) {
         return new Notifier(new SyncHistoryDao(db.jdbi()), new ConfigDao(db.jdbi()), new NotificationDao(db.jdbi()),
                 new NotificationSettings(smtp, "https://budgets.acme.test/"),
-                new WebhookUrls(NotifyFixture.SECRETS));
+                new WebhookUrls(NotifyFixture.SECRETS), new WebhookSecrets(NotifyFixture.SECRETS, db.jdbi()));
     }
 
     private static List<NotificationDelivery> deliveries(String syncId) {

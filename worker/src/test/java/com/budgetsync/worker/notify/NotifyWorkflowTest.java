@@ -26,6 +26,7 @@ import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.TemporalTestEnvironment;
 import com.budgetsync.worker.SyncWorker;
+import com.budgetsync.worker.testing.WebhookReceiver;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.NotifyActivity;
@@ -144,7 +145,7 @@ class NotifyWorkflowTest {
                 "budget-sync@acme.test");
         WorkerSettings settings = new WorkerSettings(WorkerSettings.DEFAULT.maxConcurrentSyncs(),
                 WorkerSettings.DEFAULT.maxFileBytes(), WorkerSettings.DEFAULT.shutdownGraceSeconds(),
-                new NotificationSettings(smtp, null));
+                new NotificationSettings(smtp, null), WorkerSettings.DEFAULT.aws());
         return SyncWorker.activities(temporal.client(), db.jdbi(), settings, SECRETS);
     }
 

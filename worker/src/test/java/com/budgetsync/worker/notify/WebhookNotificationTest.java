@@ -5,13 +5,17 @@ import static com.budgetsync.worker.notify.NotifyFixture.finishedRun;
 import static com.budgetsync.worker.notify.NotifyFixture.notifying;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.crypto.WebhookUrls;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.Json;
 import com.budgetsync.db.NotificationDao;
 import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.db.WebhookSecretDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.NotificationDelivery;
 import com.budgetsync.domain.NotificationDelivery.Channel;
@@ -22,6 +26,7 @@ import com.budgetsync.settings.NotificationSettings;
 import com.budgetsync.settings.SmtpSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.sources.CapturedLogs;
+import com.budgetsync.worker.testing.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -187,10 +192,61 @@ class WebhookNotificationTest {
                 deliveries.stream().map(NotificationDelivery::status).toList(), "email is off here");
     }
 
+    @Test
+    void aWebhookIsSignedWithTheConfigsSecretAndARotatedSecretTakesOver() throws Exception {
+        DataSourceConfig config = config(db.jdbi(), "Main budget",
+                notifying(null, List.of(receiver.url("/hooks/signed")), false));
+        WebhookSecrets signing = new WebhookSecrets(NotifyFixture.SECRETS, db.jdbi());
+        String first = signing.issue(config.id());
+        receiver.requireSignature(first);
+
+        String syncId = finishedRun(db.jdbi(), config, SyncStatus.FAILED);
+        assertEquals(0, notifier().deliver(syncId, false));
+        WebhookReceiver.Request request = receiver.requests().get(0);
+        assertTrue(request.signature().matches("t=\\d+,v1=[0-9a-f]{64}"), request.signature());
+        assertTrue(request.verified(), "the receiver verified " + request.signature());
+        assertEquals(Status.DELIVERED, new NotificationDao(db.jdbi()).list(syncId).get(0).status());
+
+        String second = signing.issue(config.id());
+        assertNotEquals(first, second);
+        String afterRotation = finishedRun(db.jdbi(), config, SyncStatus.FAILED);
+        assertEquals(0, notifier().deliver(afterRotation, false));
+        NotificationDelivery refused = new NotificationDao(db.jdbi()).list(afterRotation).get(0);
+        assertEquals(Status.FAILED, refused.status(), "a receiver still holding the old secret refuses");
+        assertTrue(refused.lastError().contains("HTTP 401"), refused.lastError());
+
+        receiver.requireSignature(second);
+        String withNewSecret = finishedRun(db.jdbi(), config, SyncStatus.FAILED);
+        assertEquals(0, notifier().deliver(withNewSecret, false));
+        assertEquals(Status.DELIVERED, new NotificationDao(db.jdbi()).list(withNewSecret).get(0).status());
+    }
+
+    @Test
+    void theSigningSecretIsStoredEncrypted() {
+        DataSourceConfig config = config(db.jdbi(), "Main budget", notifying(null, List.of(), false));
+        String secret = new WebhookSecrets(NotifyFixture.SECRETS, db.jdbi()).issue(config.id());
+
+        String stored = new WebhookSecretDao(db.jdbi()).find(config.id()).orElseThrow();
+        assertTrue(stored.startsWith("enc:v1:"), "AES-GCM like source secrets");
+        assertFalse(stored.contains(secret.substring("whsec_".length())));
+        assertEquals(secret, new WebhookSecrets(NotifyFixture.SECRETS, db.jdbi()).open(config.id()).orElseThrow());
+    }
+
+    @Test
+    void aConfigWithoutASecretSendsItsWebhooksUnsigned() throws Exception {
+        DataSourceConfig config = config(db.jdbi(), "Saved before signing",
+                notifying(null, List.of(receiver.url("/hooks/old")), false));
+        String syncId = finishedRun(db.jdbi(), config, SyncStatus.FAILED);
+
+        assertEquals(0, notifier().deliver(syncId, false));
+
+        assertNull(receiver.requests().get(0).signature());
+    }
+
     private static Notifier notifier() {
         return new Notifier(new SyncHistoryDao(db.jdbi()), new ConfigDao(db.jdbi()), new NotificationDao(db.jdbi()),
                 new NotificationSettings(SmtpSettings.NONE, "https://budgets.acme.test"),
-                new WebhookUrls(NotifyFixture.SECRETS));
+                new WebhookUrls(NotifyFixture.SECRETS), new WebhookSecrets(NotifyFixture.SECRETS, db.jdbi()));
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.domain.ImportedFile;
+import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.workflow.PollResult;
 import com.budgetsync.workflow.RemoteFile;
 import java.io.InputStream;
@@ -183,6 +184,69 @@ class S3SourceTest {
         SourceException e = failure(config);
         assertTrue(e.getMessage().startsWith("cannot reach 127.0.0.1:" + closedPort + ": "), e.getMessage());
         assertTrue(e.retryable());
+    }
+
+    @Test
+    void aRoleArnIsAssumedWithTheExternalIdAndItsTemporaryCredentialsReadTheBucket() throws Exception {
+        put("exports/budget.csv", "v1");
+        Map<String, Object> config = assumingRole(server.config(bucket, "exports"));
+        config.remove("region");
+        try (TestStsServer sts = new TestStsServer(TestS3Server.ACCESS_KEY, TestS3Server.SECRET_KEY, "session-1");
+             S3Source source = new S3Source(config, new AwsSettings("eu-west-3", sts.endpoint()))) {
+            assertEquals(List.of("budget.csv"), source.list().stream().map(RemoteFile::name).toList(),
+                    "S3Proxy accepted the role's temporary credentials (the base key is not one it knows)");
+
+            assertEquals(1, sts.calls().size(), "one AssumeRole; its credentials are cached until they expire");
+            TestStsServer.Call call = sts.calls().get(0);
+            assertEquals("AssumeRole", call.form().get("Action"));
+            assertEquals(ROLE, call.form().get("RoleArn"));
+            assertEquals("acme-7f3a9c", call.form().get("ExternalId"));
+            assertEquals("budget-sync", call.form().get("RoleSessionName"));
+            assertTrue(call.authorization().contains("Credential=" + BASE_KEY + "/"),
+                    "signed with the config's own key: " + call.authorization());
+            assertTrue(call.authorization().contains("/eu-west-3/sts/aws4_request"),
+                    "the worker's AWS_REGION stands in for the config's: " + call.authorization());
+        }
+    }
+
+    @Test
+    void aRefusedAssumeRoleNamesTheRoleAndWhatToCheck() throws Exception {
+        try (TestStsServer sts = new TestStsServer(TestS3Server.ACCESS_KEY, TestS3Server.SECRET_KEY, "session-1")) {
+            sts.deny();
+            SourceException e = assertThrows(SourceException.class, () -> {
+                try (S3Source source = new S3Source(assumingRole(server.config(bucket, "exports")),
+                        new AwsSettings(null, sts.endpoint()))) {
+                    source.list();
+                }
+            });
+            assertEquals("cannot assume role " + ROLE + " (assumed with " + BASE_KEY + "): STS answered AccessDenied"
+                    + " (HTTP 403); the role's trust policy must allow sts:AssumeRole for budget-sync's principal with"
+                    + " this externalId", e.getMessage());
+            assertFalse(e.retryable());
+            assertEquals(SourceException.Stage.LOGIN, e.stage());
+        }
+    }
+
+    @Test
+    void withoutARegionTheWorkersAwsRegionIsRequired() {
+        Map<String, Object> config = server.config(bucket, "exports");
+        config.remove("region");
+        config.remove("endpoint");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new S3Source(config));
+        assertEquals("s3 source needs sourceConfig.region (or AWS_REGION on the worker)", e.getMessage());
+        new S3Source(config, new AwsSettings("eu-west-1", null)).close();
+    }
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/budget-sync-read";
+    private static final String BASE_KEY = "AKIABASEKEYNOTINS3PX";
+
+    /** A config whose own key only assumes {@link #ROLE}: S3Proxy knows the role's credentials, not this key. */
+    private static Map<String, Object> assumingRole(Map<String, Object> config) {
+        config.put("accessKeyId", BASE_KEY);
+        config.put("secretAccessKey", "base-secret-only-sts-sees");
+        config.put("roleArn", ROLE);
+        config.put("externalId", "acme-7f3a9c");
+        return config;
     }
 
     @Test
