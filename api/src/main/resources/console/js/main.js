@@ -3,6 +3,7 @@ import * as api from './api.js';
 import { h, errorBox, act, field } from './ui.js';
 import { runsPage } from './pages/runs.js';
 import { runPage } from './pages/run.js';
+import { changesPage } from './pages/changes.js';
 import { uploadPage } from './pages/upload.js';
 import { reviewPage } from './pages/review.js';
 import { budgetsPage } from './pages/budgets.js';
@@ -24,6 +25,7 @@ function context() {
 const routes = [
   // [hash, page, needs a customer]
   [/^#\/runs\/([^/?]+)$/, (ctx, id) => runPage(ctx, decodeURIComponent(id)), false],
+  [/^#\/runs\/([^/?]+)\/changes$/, (ctx, id) => changesPage(ctx, decodeURIComponent(id)), false],
   [/^#\/runs(\?.*)?$/, ctx => runsPage(ctx), true],
   [/^#\/upload$/, ctx => uploadPage(ctx), true],
   [/^#\/sources$/, ctx => sourcesPage(ctx), true],

@@ -69,6 +69,16 @@ export function table(caption, columns, rows, attrs = {}) {
     h('tbody', {}, rows.map(row => h('tr', {}, columns.map(([, cell, kind]) => h('td', { class: kind }, cell(row)))))));
 }
 
+/** A run's counts (SyncStats) in one row, as the run page and the change preview show them. */
+export function statsTable(s, id) {
+  return table('', [
+    ['Rows read', () => number(s.totalRows), 'num'], ['Created', () => number(s.created), 'num'],
+    ['Updated', () => number(s.updated), 'num'], ['Unchanged', () => number(s.unchanged), 'num'],
+    ['Soft-deleted', () => number(s.softDeleted), 'num'], ['Restored', () => number(s.restored), 'num'],
+    ['Row errors', () => number(s.errors), 'num'], ['Skipped rows', () => number(s.skipped), 'num'],
+  ], [s], { id });
+}
+
 /** "Previous / Next" over an API page {total, limit, offset}. */
 export function pager(page, go) {
   const first = page.total === 0 ? 0 : page.offset + 1;

@@ -16,6 +16,7 @@ import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
+import com.budgetsync.api.core.ChangePreviews;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
 import com.budgetsync.api.core.Reruns;
@@ -36,6 +37,7 @@ import com.budgetsync.api.resources.HistoryCsvResource;
 import com.budgetsync.api.resources.SessionResource;
 import com.budgetsync.api.resources.SourceStatusResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
+import com.budgetsync.api.resources.ChangePreviewResource;
 import com.budgetsync.api.resources.SyncConfigResource;
 import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
@@ -53,6 +55,7 @@ import com.budgetsync.db.Databases;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.HistorySearch;
 import com.budgetsync.db.NotificationDao;
+import com.budgetsync.db.RunProgressDao;
 import com.budgetsync.db.SourceStatusDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.config.ConfigValidator;
@@ -164,9 +167,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         HistorySearch historySearch = new HistorySearch(jdbi);
         Reruns reruns = new Reruns(configs, files, runner);
         environment.jersey().register(new SyncResource(configs, history, historySearch, runner, reruns,
-                new NotificationDao(jdbi)));
+                new NotificationDao(jdbi), new RunProgressDao(jdbi)));
         environment.jersey().register(new ReviewResource(history, configs, files, new CustomerDao(jdbi), reruns,
                 audit));
+        environment.jersey().register(new ChangePreviewResource(history, configs, files, reruns,
+                new ChangePreviews(temporal.client())));
         environment.jersey().register(new HistoryCsvResource(historySearch));
         environment.jersey().register(new SourceStatusResource(new SourceStatusDao(jdbi)));
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),

@@ -45,7 +45,7 @@ async function showTrail(budget, trail) {
   trail.replaceChildren(h('h2', { tabindex: '-1' }, title), error);
   trail.firstChild.focus();
   try {
-    const entries = await api.get(`/api/budgets/${budget.id}/audit`);
+    const { entries } = await api.get(`/api/budgets/${budget.id}/audit`);
     trail.append(table(entries.length ? 'Newest first' : 'No changes recorded.', [
       ['When', e => dateTime(e.at)], ['What', e => e.action],
       ['Old amount', e => number(e.oldAmount), 'num'], ['New amount', e => number(e.newAmount), 'num'],

@@ -1,10 +1,10 @@
 // One run: what happened, its numbers, row errors, warnings, the mapping it used, who was told; Retry/Approve.
 import * as api from '../api.js';
-import { h, nodes, errorBox, act, table, pager, dateTime, duration, number, statusBadge } from '../ui.js';
+import { h, nodes, errorBox, act, table, pager, dateTime, duration, number, statusBadge, statsTable } from '../ui.js';
 import { mappingRows } from '../fields.js';
 
 const ERRORS_PAGE = 25;
-const POLL_MS = 1000;
+const POLL_MS = 500;
 
 export async function runPage(ctx, syncId) {
   const { main } = ctx;
@@ -19,18 +19,35 @@ export async function runPage(ctx, syncId) {
   }
   const body = h('div', { id: 'run' });
   main.append(body);
+  const progress = h('div', { id: 'run-progress-panel' });
+  main.insertBefore(progress, body);
   render(ctx, run, body);
-  // A running run refreshes in place until it ends (or the person leaves the page).
+  // A running run shows its progress and refreshes in place until it ends (or the person leaves the page).
   while (run.status === 'running' && location.hash === `#/runs/${encodeURIComponent(syncId)}`) {
-    await new Promise(resolve => setTimeout(resolve, POLL_MS));
     try {
+      showProgress(progress, await api.get(`/api/sync/history/${encodeURIComponent(syncId)}/progress`));
+      await new Promise(resolve => setTimeout(resolve, POLL_MS));
       run = await api.get(`/api/sync/history/${encodeURIComponent(syncId)}`);
     } catch (e) {
       error.textContent = e.message;
       return;
     }
-    render(ctx, run, body);
   }
+  progress.replaceChildren();
+  render(ctx, run, body);
+}
+
+/** The bar fills with the share of the file read (CSV); without one (Excel) it shows the rows read so far. */
+function showProgress(holder, p) {
+  const bar = h('progress', { id: 'run-progress', max: 100, 'aria-label': 'Share of the file read',
+    'data-rows-read': p.rowsRead });
+  if (p.percent !== undefined) bar.value = p.percent;
+  const rows = p.estimatedRows ? `${number(p.rowsRead)} of about ${number(p.estimatedRows)} rows read`
+    : `${number(p.rowsRead)} rows read`;
+  const text = p.step === 'starting' ? 'Starting: finding the file, reading its layout and mapping its columns…'
+    : `${p.step[0].toUpperCase()}${p.step.slice(1)} — ${rows}${p.percent !== undefined ? ` (${p.percent}%)` : ''}`;
+  holder.replaceChildren(h('h2', {}, 'Progress'), bar,
+    h('p', { id: 'run-progress-text', 'aria-live': 'polite' }, text));
 }
 
 function render({ session }, run, body) {
@@ -48,12 +65,7 @@ function render({ session }, run, body) {
       h('dt', {}, 'Workflow'), h('dd', {}, temporalLink(session, run))),
     actions(run),
     h('h2', {}, run.status === 'needs_review' && s.softDeleted > 0 ? 'What this file would change' : 'Numbers'),
-    table('', [
-      ['Rows read', () => number(s.totalRows), 'num'], ['Created', () => number(s.created), 'num'],
-      ['Updated', () => number(s.updated), 'num'], ['Unchanged', () => number(s.unchanged), 'num'],
-      ['Soft-deleted', () => number(s.softDeleted), 'num'], ['Restored', () => number(s.restored), 'num'],
-      ['Row errors', () => number(s.errors), 'num'], ['Skipped rows', () => number(s.skipped), 'num'],
-    ], [s], { id: 'run-stats' }),
+    statsTable(s, 'run-stats'),
     rowErrors(run),
     run.warnings && run.warnings.length
       ? [h('h2', {}, 'Warnings'), h('ul', { id: 'run-warnings' }, run.warnings.map(w => h('li', {}, w)))] : null,
@@ -98,7 +110,12 @@ function actions(run) {
     box.append(rerun('Retry', 'retry', 'retry', 'Run the same file again'));
   }
   if (run.status === 'needs_review' && !mappingReview) {
+    box.append(h('a', { href: `#/runs/${encodeURIComponent(run.syncId)}/changes`, id: 'changes-link' },
+      'See what it would change'));
     box.append(rerun('Approve', 'approve', 'approve', 'Apply this file as it is, deletions included'));
+  } else if (run.fileId && run.status !== 'running') {
+    box.append(h('a', { href: `#/runs/${encodeURIComponent(run.syncId)}/changes`, id: 'changes-link' },
+      'Preview what this file would change now'));
   }
   if (run.stats.errors > 0) {
     const button = h('button', { type: 'button', class: 'secondary', id: 'errors-csv' }, 'Download errors.csv');

@@ -71,6 +71,11 @@ function sourceForm(customerId, session, config, saved) {
   const duplicates = h('select', { id: 'opt-duplicates' }, ['sum', 'error'].map(v =>
     h('option', { value: v, selected: options.duplicates === v }, v === 'sum' ? 'add them up' : 'reject the file')));
   const emails = opt('opt-emails', (options.notifyEmails || []).join(', '));
+  // Stored webhooks come back masked (their URL is a credential); a masked line sent back keeps the stored URL.
+  const webhooks = h('textarea', { id: 'opt-webhooks', rows: 3, cols: 60, autocomplete: 'off',
+    'aria-describedby': 'webhooks-help' });
+  webhooks.value = (options.notifyWebhooks || []).join('\n');
+  const onSuccess = h('input', { id: 'opt-on-success', type: 'checkbox', checked: !!options.notifyOnSuccess });
   const sourceBox = h('fieldset', {}, h('legend', {}, 'Connection'));
   const inputs = {};
   const renderSource = () => {
@@ -106,6 +111,8 @@ function sourceForm(customerId, session, config, saved) {
             ...options, mappingThreshold: num(threshold.value), deletionGuard: num(guard.value),
             errorThreshold: num(errorShare.value), duplicates: duplicates.value,
             notifyEmails: emails.value.split(',').map(s => s.trim()).filter(Boolean),
+            notifyWebhooks: webhooks.value.split('\n').map(s => s.trim()).filter(Boolean),
+            notifyOnSuccess: onSuccess.checked,
           },
         };
         const result = config ? await api.put(`/api/sync/config/${config.id}`, body) : await api.post('/api/sync/config', body);
@@ -126,7 +133,11 @@ function sourceForm(customerId, session, config, saved) {
     field('Mapping confidence needed (0–1, default 0.7)', threshold),
     field('Largest share of budgets one file may delete (default 0.25)', guard),
     field('Share of rows that may be errors (default 0.05)', errorShare),
-    field('Duplicate rows', duplicates), field('Email on failure (comma-separated)', emails))),
+    field('Duplicate rows', duplicates), field('Email on failure (comma-separated)', emails)),
+  field('Webhooks (Slack or any JSON endpoint, one URL a line)', webhooks),
+  h('p', { id: 'webhooks-help', class: 'note' }, 'A saved webhook shows shortened, as host and a short code: leave '
+    + 'the line as it is to keep it, delete the line to remove it.'),
+  h('div', {}, h('label', { for: 'opt-on-success' }, onSuccess, ' Also notify when a run succeeds'))),
   h('div', { class: 'actions' }, saveButton), saveError);
   if (config) {
     const testButton = h('button', { type: 'button', class: 'secondary', id: 'test-connection' }, 'Test connection');

@@ -40,4 +40,9 @@ public final class WorkflowIds {
     public static String connectionTest(String customerId, long configId, String testId) {
         return "connection-test-" + customerId + "-" + configId + "-" + testId;
     }
+
+    /** One dry run of a stored file with a config; {@code previewId} tells previews of the same file apart. */
+    public static String changePreview(String customerId, long configId, String previewId) {
+        return "change-preview-" + customerId + "-" + configId + "-" + previewId;
+    }
 }

@@ -8,6 +8,7 @@ import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.NotificationDao;
+import com.budgetsync.db.RunProgressDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.runs.RunSlots;
 import com.budgetsync.settings.WorkerSettings;
@@ -18,10 +19,12 @@ import com.budgetsync.worker.activities.NotifyActivityImpl;
 import com.budgetsync.worker.activities.ParseActivityImpl;
 import com.budgetsync.worker.activities.PollActivityImpl;
 import com.budgetsync.worker.activities.RunActivityImpl;
+import com.budgetsync.worker.activities.ChangePreviewActivityImpl;
 import com.budgetsync.worker.activities.TestConnectionActivityImpl;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.notify.Notifier;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
+import com.budgetsync.worker.workflow.ChangePreviewWorkflowImpl;
 import com.budgetsync.worker.workflow.TestConnectionWorkflowImpl;
 import com.budgetsync.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -53,7 +56,8 @@ public final class SyncWorker {
                 .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentSyncs())
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class, TestConnectionWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class, TestConnectionWorkflowImpl.class,
+                ChangePreviewWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities(client, jdbi, settings, secrets));
     }
 
@@ -67,16 +71,19 @@ public final class SyncWorker {
         ImportedFileDao imported = new ImportedFileDao(jdbi);
         FileStore files = new FileStore(jdbi);
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
+        CustomerDao customers = new CustomerDao(jdbi);
+        BudgetImporter importer = new BudgetImporter(jdbi);
         return new Object[] {
             new RunActivityImpl(history, new RunSlots(history, client)),
             new PollActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
             new DownloadActivityImpl(configs, files, history, secrets, settings.aws(), settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
-            new ImportActivityImpl(configs, new CustomerDao(jdbi), files, new BudgetImporter(jdbi)),
+            new ImportActivityImpl(configs, customers, files, importer, new RunProgressDao(jdbi)),
             new NotifyActivityImpl(new Notifier(history, configs, new NotificationDao(jdbi),
                     settings.notifications(), new WebhookUrls(secrets), new WebhookSecrets(secrets, jdbi))),
             new TestConnectionActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
+            new ChangePreviewActivityImpl(configs, customers, files, importer),
         };
     }
 

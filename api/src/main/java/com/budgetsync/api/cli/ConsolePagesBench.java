@@ -49,7 +49,9 @@ final class ConsolePagesBench {
         // What autovacuum does after a large import: statistics and the visibility map (index-only counts).
         runtime.jdbi.useHandle(h -> h.execute("VACUUM ANALYZE budget"));
         runtime.jdbi.useHandle(h -> h.execute("VACUUM ANALYZE sync_history"));
-        new ConsolePagesBench(baseUrl, token).measure(imported.syncId());
+        ConsolePagesBench bench = new ConsolePagesBench(baseUrl, token);
+        bench.measure(imported.syncId());
+        bench.measureDryRun(imported);
     }
 
     /** 10,000 finished runs over the past year, one in ten failed, with the columns a run page shows. */
@@ -76,6 +78,8 @@ final class ConsolePagesBench {
                 + "&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&limit=25"});
         pages.put("Runs, last page", new String[] {"/api/sync/history?" + c + "&limit=25&offset=" + (RUNS - 25)});
         pages.put("Run", new String[] {"/api/sync/history/" + importSyncId});
+        pages.put("Run, progress poll", new String[] {"/api/sync/history/" + importSyncId + "/progress",
+            "/api/sync/history/" + importSyncId});
         pages.put("Sources", new String[] {"/api/sync/config?" + c, "/api/sync/sources?" + c});
         pages.put("Budgets, first page", new String[] {"/api/budgets?" + c + "&limit=50"});
         pages.put("Budgets, last page", new String[] {"/api/budgets?" + c + "&limit=50&offset=" + (BUDGETS - 50)});
@@ -93,6 +97,27 @@ final class ConsolePagesBench {
         double[] export = time(new String[] {"/api/sync/history.csv?" + c});
         System.out.printf(Locale.ROOT, "    %-22s p50 %6.1f ms, max %6.1f ms (a download, not a page)%n",
                 "History CSV, all " + RUNS / 1000 + "k runs", export[0], export[1]);
+    }
+
+    /**
+     * The change preview of the imported file (100,000 rows against its own 100,000 budgets, all unchanged): not a
+     * page but a dry run, shown beside what importing the same file took in the same run.
+     */
+    private void measureDryRun(SyncRecord imported) throws Exception {
+        long[] ms = new long[3];
+        for (int i = 0; i < ms.length; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/sync/history/"
+                            + imported.syncId() + "/dry-run")).header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("dry run answered " + r.statusCode());
+            }
+            ms[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "    %-22s median %,d ms of 3 (the import of the same file took %,d ms)%n",
+                "Change preview, " + BUDGETS / 1000 + "k", ms[1], imported.durationMs());
     }
 
     /** p50 and max of loading a page (its calls one after another), after warming up. */

@@ -58,7 +58,8 @@ public final class Reruns {
                 .orElseThrow(() -> ApiException.conflict("the config of sync " + run.syncId() + " was deleted", null));
     }
 
-    private StoredFile fileOf(SyncRecord run) {
+    /** The stored file the run read; 409 when it is gone. */
+    public StoredFile fileOf(SyncRecord run) {
         return files.find(run.fileId())
                 .orElseThrow(() -> ApiException.conflict("the file of sync " + run.syncId() + " is gone", null));
     }

@@ -4,6 +4,7 @@ import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.budget.BudgetSearch;
 import com.budgetsync.api.views.Ids;
 import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.views.BudgetAuditTrail;
 import com.budgetsync.api.views.BudgetPage;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.constraints.Max;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /** Active budgets with what procurement committed and reserved against them. */
 @Path("/api/budgets")
@@ -51,9 +51,9 @@ public class BudgetResource {
     /** Every change to one budget, newest first: imports (with their sync id) and procurement's requests. */
     @GET
     @Path("/{id}/audit")
-    public List<BudgetSearch.AuditEntry> audit(@Auth Caller caller, @PathParam("id") long id) {
-        budgets.customerOf(id).filter(caller::canSee)
+    public BudgetAuditTrail audit(@Auth Caller caller, @PathParam("id") long id) {
+        String customerId = budgets.customerOf(id).filter(caller::canSee)
                 .orElseThrow(() -> ApiException.notFound("budget " + id + " not found"));
-        return budgets.audit(id);
+        return BudgetAuditTrail.of(customerId, id, budgets.audit(id));
     }
 }

@@ -8,6 +8,7 @@ import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.HistoryPage;
 import com.budgetsync.api.views.HistoryQuery;
 import com.budgetsync.api.views.Rerun;
+import com.budgetsync.api.views.RunProgressView;
 import com.budgetsync.api.views.SpreadsheetSafe;
 import com.budgetsync.api.views.StartedSync;
 import com.budgetsync.api.views.SyncView;
@@ -17,6 +18,7 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.HistoryFilter;
 import com.budgetsync.db.HistorySearch;
 import com.budgetsync.db.NotificationDao;
+import com.budgetsync.db.RunProgressDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.RowError;
@@ -66,15 +68,17 @@ public class SyncResource {
     private final Reruns reruns;
     private final NotificationDao notifications;
     private final HistorySearch search;
+    private final RunProgressDao progress;
 
     public SyncResource(ConfigDao configs, SyncHistoryDao history, HistorySearch search, SyncRunner runner,
-                        Reruns reruns, NotificationDao notifications) {
+                        Reruns reruns, NotificationDao notifications, RunProgressDao progress) {
         this.configs = configs;
         this.history = history;
         this.search = search;
         this.runner = runner;
         this.reruns = reruns;
         this.notifications = notifications;
+        this.progress = progress;
     }
 
     @POST
@@ -161,6 +165,14 @@ public class SyncResource {
     public Response approve(@Auth Caller caller, @PathParam("syncId") String syncId) {
         SyncRunner.StartedRun run = reruns.approve(find(caller, syncId));
         return Response.accepted(new Rerun(null, syncId, run.syncId(), run.workflowId())).build();
+    }
+
+    /** How far a running run has got (rows read of about how many, the current step), for a progress bar. */
+    @GET
+    @Path("/history/{syncId}/progress")
+    public RunProgressView progress(@Auth Caller caller, @PathParam("syncId") String syncId) {
+        SyncRecord run = find(caller, syncId);
+        return RunProgressView.of(run, progress.find(syncId).orElse(null));
     }
 
     /** The run's row errors for a spreadsheet; cells that would run as formulas are neutralised. */

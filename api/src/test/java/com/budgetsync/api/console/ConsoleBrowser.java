@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -143,6 +146,31 @@ public final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /**
+     * The distinct values an attribute of an element took, in the order seen, sampled every 50 ms (faster than the
+     * waits poll: a progress bar may move a few times a second) until {@code enough} says so or the wait times out.
+     * An element that is missing or being replaced at a sample is simply not read then.
+     */
+    public List<String> valuesSeen(By by, String attribute, Predicate<List<String>> enough)
+            throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!enough.test(seen) && System.nanoTime() < deadline) {
+            try {
+                for (WebElement element : driver.findElements(by)) {
+                    String value = element.getAttribute(attribute);
+                    if (value != null && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(value))) {
+                        seen.add(value);
+                    }
+                }
+            } catch (StaleElementReferenceException replacedMeanwhile) {
+                // read again at the next sample
+            }
+            Thread.sleep(50);
+        }
+        return seen;
     }
 
     public void type(By by, String text) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.api.testing.RunningApp;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ class ConsoleBudgetsTest {
         WebElement audit = browser.waitForText(By.id("audit"), "created");
         assertTrue(audit.getText().contains("c-1") && audit.getText().contains("r-1"),
                 "the trail holds the import and procurement's commitment and reservation: " + audit.getText());
+        long id = browser.app().get("/api/budgets?customerId=acme&department=eng").json().path("budgets").get(0)
+                .path("id").asLong();
+        JsonNode trail = browser.app().get("/api/budgets/" + id + "/audit").json();
+        assertEquals(List.of("acme", Long.toString(id), "3"), List.of(trail.path("customerId").asText(),
+                trail.path("budgetId").asText(), trail.path("total").asText()), "the list envelope: " + trail);
+        assertEquals(3, trail.path("entries").size(), "created, reserve, commit");
     }
 
     @Test

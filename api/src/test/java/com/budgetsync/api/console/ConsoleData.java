@@ -3,7 +3,6 @@ package com.budgetsync.api.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.budgetsync.api.testing.RunningApp;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Test data through the API, as a customer's integration would create it. */
@@ -30,12 +29,7 @@ final class ConsoleData {
 
     /** Uploads a file as the admin and waits for its run to end; returns the sync id. */
     String upload(String customerId, String filename, String csv) throws Exception {
-        RunningApp.Response started = app.postBytes("/api/sync/upload?customerId=" + customerId + "&filename="
-                + filename, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
-        assertEquals(202, started.status(), started.body());
-        String syncId = started.json().path("syncId").asText();
-        app.awaitRun(syncId);
-        return syncId;
+        return app.uploadCsv(customerId, filename, csv);
     }
 
     String newKey(String customerId) throws Exception {

@@ -96,13 +96,56 @@ class ConsoleRunsTest {
                 .map(WebElement::getText).toList();
         assertEquals(List.of("1", "0", "1", "0", "2", "0", "0", "0"), planned,
                 "rows, created, updated, unchanged, soft-deleted, restored, errors, skipped — before anything changed");
-        assertEquals(3, browser.app().get("/api/budgets?customerId=cyberdyne").json().path("total").asLong());
         browser.screenshot("held-run");
+        browser.waitFor(By.id("changes-link")).click();
+
+        browser.waitForText(By.id("preview-outcome"), "needs review");
+        assertEquals(planned, browser.driver().findElements(By.cssSelector("#preview-counts tbody td")).stream()
+                .map(WebElement::getText).toList(), "the dry run counts what the held run counted");
+        String updated = browser.waitForText(By.id("sample-table"), "Engineering").getText();
+        assertTrue(updated.contains("120,000 USD") && updated.contains("125,000 USD"), "old and new: " + updated);
+        browser.waitFor(By.id("kind-softDeleted")).click();
+        String deleted = browser.waitForText(By.id("sample-table"), "Marketing").getText();
+        assertTrue(deleted.contains("45,000 USD") && deleted.contains("Sales"), deleted);
+        assertEquals(3, browser.app().get("/api/budgets?customerId=cyberdyne").json().path("total").asLong(),
+                "the preview wrote nothing");
+        browser.screenshot("change-preview");
         browser.waitFor(By.id("approve")).click();
 
         browser.waitForText(By.id("run-status"), "success");
         assertEquals(1, browser.app().get("/api/budgets?customerId=cyberdyne").json().path("total").asLong(),
                 "approved: the two missing budgets are soft-deleted");
+    }
+
+    @Test
+    void aRunning200000RowImportShowsItsProgressMoving() throws Exception {
+        StringBuilder csv = new StringBuilder("Department,Fiscal Period,Budget Amount,Currency\n");
+        for (int i = 0; i < 200_000; i++) {
+            // amounts that vary like real ones (a run of consecutive integers would read as an id column)
+            csv.append("Department ").append(i).append(",FY2025,").append(1000 + i * 7919 % 90000).append('.')
+                    .append(i % 90 + 10).append(",USD\n");
+        }
+        browser.signInAsAdmin("soylent", "#/runs");
+        browser.waitFor(By.id("runs"));
+        RunningApp.Response started = browser.app().postBytes("/api/sync/upload?customerId=soylent&filename=big.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        String syncId = started.json().path("syncId").asText();
+        browser.open("#/runs/" + syncId);
+
+        List<Long> rowsRead = browser.valuesSeen(By.id("run-progress"), "data-rows-read",
+                        seen -> seen.stream().filter(v -> !v.equals("0")).count() >= 3 || !browser.driver()
+                                .findElements(By.cssSelector("#run-status .status-success, #run-status .status-failed"))
+                                .isEmpty())
+                .stream().map(Long::parseLong).filter(n -> n > 0).toList();
+        browser.screenshot("run-progress");
+
+        assertTrue(rowsRead.size() >= 2, "the bar moved while the rows were read: " + rowsRead);
+        for (int i = 1; i < rowsRead.size(); i++) {
+            assertTrue(rowsRead.get(i) > rowsRead.get(i - 1), "rows read only grow: " + rowsRead);
+        }
+        assertTrue(rowsRead.get(rowsRead.size() - 1) <= 200_000, rowsRead.toString());
+        browser.waitForText(By.id("run-status"), "success");
+        assertTrue(browser.driver().findElements(By.id("run-progress")).isEmpty(), "a finished run shows no bar");
     }
 
     @Test

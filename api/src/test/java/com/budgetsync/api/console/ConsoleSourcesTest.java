@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.worker.sources.TestSftpServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +70,45 @@ class ConsoleSourcesTest {
                 config.path("sourceConfig").path("hostKeyFingerprint").asText());
         assertEquals("********", config.path("sourceConfig").path("password").asText(), "the password is kept");
         assertFalse(browser.driver().getPageSource().contains(TestSftpServer.PASSWORD));
+    }
+
+    @Test
+    void aWebhookIsAddedInTheFormKeptThroughEditsWithoutBeingShownAndCalledAfterARun() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/services/T1/B2/hookSecret42";
+            browser.signInAsAdmin("massive", "#/sources");
+            browser.waitFor(By.id("new-source")).click();
+            browser.type(By.id("source-name"), "Uploads");
+            new Select(browser.waitFor(By.id("source-type"))).selectByValue("upload");
+            browser.type(By.id("source-frequency"), "manual");
+            browser.type(By.id("opt-webhooks"), hook);
+            browser.waitFor(By.id("opt-on-success")).click();
+            browser.waitFor(By.id("save-source")).click();
+
+            browser.waitForText(By.id("sources"), "Uploads");
+            browser.until(d -> d.findElement(By.id("opt-webhooks")).getAttribute("value").contains("127.0.0.1"));
+            String shown = browser.driver().findElement(By.id("opt-webhooks")).getAttribute("value");
+            assertFalse(shown.contains("hookSecret42"), "the saved webhook shows masked: " + shown);
+            browser.type(By.id("source-name"), "Uploads from Anaplan");
+            browser.waitFor(By.id("save-source")).click();
+            browser.waitForText(By.id("sources"), "Uploads from Anaplan");
+            browser.scrollTo(By.id("opt-webhooks"));
+
+            JsonNode config = browser.app().get("/api/sync/config?customerId=massive").json().path("configs").get(0);
+            assertEquals(shown, config.path("options").path("notifyWebhooks").get(0).asText());
+            String syncId = new ConsoleData(browser.app()).upload("massive", "budget.csv", ConsoleData.BUDGET_CSV);
+            browser.until(d -> received.stream().anyMatch(body -> body.contains(syncId)));
+            assertFalse(browser.driver().getPageSource().contains("hookSecret42"));
+        } finally {
+            receiver.stop(0);
+        }
     }
 }

@@ -37,6 +37,9 @@ class ApiAccessMatrixTest {
     private static long acmeConfig;
     private static String acmeSync;
     private static long acmeBudget;
+    /** The file acme uploaded, and the config that stored it. */
+    private static long acmeFile;
+    private static long acmeFileConfig;
 
     enum Who { NO_TOKEN, BAD_TOKEN, REVOKED_KEY, OTHER_CUSTOMER_KEY, OWN_KEY, ADMIN }
 
@@ -128,6 +131,10 @@ class ApiAccessMatrixTest {
                 new Endpoint("GET", "/api/sync/history/{sync}/review", null, null, 200, Scope.ID, "AcmeOnlyDept"),
                 new Endpoint("POST", "/api/sync/history/{sync}/review", "application/json",
                         "{\"pins\":{\"Budget Amount\":\"amount\"}}", 409, Scope.ID),
+                new Endpoint("POST", "/api/sync/history/{sync}/dry-run", null, null, 200, Scope.ID, "AcmeOnlyDept"),
+                new Endpoint("POST", "/api/sync/dry-run", "application/json",
+                        "{\"configId\":{fileConfig},\"fileId\":{file}}", 200, Scope.ID, "acme-budget.csv"),
+                new Endpoint("GET", "/api/sync/history/{sync}/progress", null, null, 200, Scope.ID, "\"syncId\""),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }
@@ -158,6 +165,9 @@ class ApiAccessMatrixTest {
         acmeSync = upload.json().path("syncId").asText();
         assertEquals("success", app.awaitRun(acmeSync).path("status").asText());
         acmeBudget = app.get("/api/budgets?customerId=acme").json().path("items").get(0).path("id").asLong();
+        JsonNode run = app.get("/api/sync/history/" + acmeSync).json();
+        acmeFile = run.path("fileId").asLong();
+        acmeFileConfig = run.path("configId").asLong();
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -201,7 +211,8 @@ class ApiAccessMatrixTest {
         if (path.contains("{freshKey}")) {
             path = path.replace("{freshKey}", newKey("acme").path("id").asText());
         }
-        String body = e.body() == null ? null : e.body().replace("{config}", Long.toString(acmeConfig));
+        String body = e.body() == null ? null : e.body().replace("{config}", Long.toString(acmeConfig))
+                .replace("{fileConfig}", Long.toString(acmeFileConfig)).replace("{file}", Long.toString(acmeFile));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path))).method(e.method(),
                 body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,6 +160,18 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         }
+    }
+
+    /** Uploads CSV text to the customer's upload config as the admin and waits for its run to end: its sync id. */
+    public String uploadCsv(String customerId, String filename, String csv) throws IOException, InterruptedException {
+        Response started = postBytes("/api/sync/upload?customerId=" + customerId + "&filename=" + filename,
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        if (started.status() != 202) {
+            throw new AssertionError("upload refused: " + started.body());
+        }
+        String syncId = started.json().path("syncId").asText();
+        awaitRun(syncId);
+        return syncId;
     }
 
     /** Polls the run's history until it leaves "running". */

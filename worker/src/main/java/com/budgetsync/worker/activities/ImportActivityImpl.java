@@ -4,8 +4,10 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.Json;
+import com.budgetsync.db.RunProgressDao;
 import com.budgetsync.domain.DataSourceConfig;
-import com.budgetsync.rows.MappingSettings;
+import com.budgetsync.domain.StoredFile;
+import com.budgetsync.parsing.FileFormat;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.importing.ImportJob;
 import com.budgetsync.workflow.ImportActivity;
@@ -18,25 +20,27 @@ public class ImportActivityImpl implements ImportActivity {
     private final CustomerDao customers;
     private final FileStore files;
     private final BudgetImporter importer;
+    private final RunProgressDao progress;
 
-    public ImportActivityImpl(ConfigDao configs, CustomerDao customers, FileStore files, BudgetImporter importer) {
+    public ImportActivityImpl(ConfigDao configs, CustomerDao customers, FileStore files, BudgetImporter importer,
+                              RunProgressDao progress) {
         this.configs = configs;
         this.customers = customers;
         this.files = files;
         this.importer = importer;
+        this.progress = progress;
     }
 
     @Override
     public SyncResult importFile(ImportInput input) {
         DataSourceConfig config = ConfigLookup.of(configs, input.run());
         StoredOptions.requireReadable(config);
-        var file = StoredFiles.of(files, input.file());
-        ImportJob job = new ImportJob(input.run().syncId(), config.customerId(), config.id(), files.content(file),
-                input.layout(), input.mapping(),
-                MappingSettings.normalize(config.options(), customers.fiscalYearStartMonth(config.customerId())),
-                config.options(), input.force(),
+        StoredFile file = StoredFiles.of(files, input.file());
+        RunProgress progress = new RunProgress(this.progress, input.run().syncId(), Activity.getExecutionContext(),
+                input.layout().format() == FileFormat.CSV ? file.sizeBytes() : null);
+        ImportJob job = ImportJob.of(input.run().syncId(), config, customers.fiscalYearStartMonth(config.customerId()),
+                progress.counting(files.content(file)), input.layout(), input.mapping(), input.force(),
                 Json.write(MappingMemory.of(input.layout().headers(), input.mapping())));
-        var context = Activity.getExecutionContext();
-        return importer.run(job, () -> context.heartbeat(null));
+        return importer.run(job, progress);
     }
 }

@@ -36,19 +36,23 @@ public class MapActivityImpl implements MapActivity {
     public MapOutput map(RunInput run, FileRef ref, TableLayout layout) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
         StoredOptions.requireReadable(config);
+        StoredFile file = StoredFiles.of(files, ref);
+        MappingResult result = mapFile(files, file, layout, config);
+        List<String> drift = MappingMemory.drift(configs.mappingMemory(config.id()).orElse(null), layout.headers());
+        List<String> warnings = new ArrayList<>();
+        drift.forEach(d -> warnings.add("header changed since the last import: " + d));
+        history.recordMapping(run.syncId(), result.mapping(), warnings, result.questions());
+        return new MapOutput(result.mapping(), result.needsReview(), result.problems(), drift, result.questions());
+    }
+
+    /** The file's mapping with the config's settings; a required column missing is bad input. */
+    static MappingResult mapFile(FileStore files, StoredFile file, TableLayout layout, DataSourceConfig config) {
         try {
-            StoredFile file = StoredFiles.of(files, ref);
             // The same sample, file name and title rows the preview reads, so both map a file alike.
             MappingResult result = FileMapper.map(files.content(file), layout,
                     MappingSettings.options(config.options()));
             failIfRequiredColumnMissing(file.filename(), layout, result);
-            List<String> drift = MappingMemory.drift(configs.mappingMemory(config.id()).orElse(null),
-                    layout.headers());
-            List<String> warnings = new ArrayList<>();
-            drift.forEach(d -> warnings.add("header changed since the last import: " + d));
-            history.recordMapping(run.syncId(), result.mapping(), warnings, result.questions());
-            return new MapOutput(result.mapping(), result.needsReview(), result.problems(), drift,
-                    result.questions());
+            return result;
         } catch (UnreadableFileException e) {
             throw BadInput.of(e.getMessage());
         } catch (IOException e) {

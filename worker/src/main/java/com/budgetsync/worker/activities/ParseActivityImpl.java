@@ -29,11 +29,15 @@ public class ParseActivityImpl implements ParseActivity {
     @Override
     public TableLayout parse(RunInput run, FileRef ref) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
-        StoredFile file = StoredFiles.of(files, ref);
+        TableLayout layout = detect(files, StoredFiles.of(files, ref), config);
+        history.recordLayout(run.syncId(), layout);
+        return layout;
+    }
+
+    /** The file's layout as the config reads it (its sheet); an unreadable file is bad input. */
+    static TableLayout detect(FileStore files, StoredFile file, DataSourceConfig config) {
         try {
-            TableLayout layout = TableReader.detect(files.content(file), new ReadOptions(config.options().sheet()));
-            history.recordLayout(run.syncId(), layout);
-            return layout;
+            return TableReader.detect(files.content(file), new ReadOptions(config.options().sheet()));
         } catch (UnreadableFileException e) {
             throw BadInput.of(e.getMessage());
         } catch (IOException e) {

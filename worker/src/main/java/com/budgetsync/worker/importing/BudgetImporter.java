@@ -8,6 +8,7 @@ import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.parsing.RowStream;
 import com.budgetsync.parsing.TableReader;
 import com.budgetsync.rows.RowNormalizer;
+import com.budgetsync.workflow.ChangePreview;
 import com.budgetsync.workflow.SyncResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class BudgetImporter {
         this.jdbi = jdbi;
     }
 
-    public SyncResult run(ImportJob job, Runnable heartbeat) {
+    public SyncResult run(ImportJob job, ImportProgress progress) {
         Laps laps = new Laps();
         SyncResult result = jdbi.inTransaction(h -> {
             h.execute("SELECT pg_advisory_xact_lock(hashtext('budget-import'), hashtext(?))", job.customerId());
@@ -54,21 +55,58 @@ public final class BudgetImporter {
             }
             StagedRows staged;
             try {
-                staged = stage(h, job, heartbeat);
+                staged = stage(h, job, progress);
                 laps.lap("staged");
+                progress.step(ImportProgress.COMPARING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
                 throw new IllegalStateException("staging rows failed: " + e.getMessage(), e);
             }
-            return apply(h, job, staged, laps);
+            return apply(h, job, staged, laps, progress);
         });
         laps.lap("committed");
         LOG.info("import {} {} ({} rows): {}", job.syncId(), result.status().dbValue(), result.stats().totalRows(), laps);
         return result;
     }
 
-    private static StagedRows stage(Handle h, ImportJob job, Runnable heartbeat) throws IOException, SQLException {
+    /**
+     * A dry run: stages and compares the file exactly as {@link #run} does, then rolls everything back, so nothing
+     * is written and no budget row stays locked. Takes no customer lock: a dry run must not hold up imports, and it
+     * answers for the budgets as they are when it reads them.
+     */
+    public ChangePreview preview(ImportJob job, long fileId, ImportProgress progress) {
+        return jdbi.withHandle(h -> {
+            h.begin();
+            try {
+                h.execute("SET LOCAL work_mem = '256MB'");
+                Plan plan = plan(h, job, stage(h, job, progress), new Laps());
+                ChangePreview.Samples samples = plan.compared() ? ChangeSamples.of(h, job.customerId(), job.configId())
+                        : ChangePreview.Samples.NONE;
+                List<String> warnings = new ArrayList<>(plan.warnings());
+                if (!plan.errors().isEmpty()) {
+                    warnings.add(0, plan.stats().errors() + " rows have errors and would be rejected, e.g. row "
+                            + plan.errors().get(0).row() + ": " + plan.errors().get(0).message());
+                }
+                String message = !plan.applies() ? plan.message()
+                        : plan.status() == SyncStatus.PARTIAL
+                        ? plan.stats().errors() + " rows would be rejected, the rest imported"
+                        : "the file would import";
+                return new ChangePreview(job.configId(), fileId, job.file().filename(), plan.status(), message,
+                        plan.stats(), warnings, samples);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException("staging rows failed: " + e.getMessage(), e);
+            } finally {
+                h.rollback();
+            }
+        });
+    }
+
+    private static StagedRows stage(Handle h, ImportJob job, ImportProgress progress)
+            throws IOException, SQLException {
+        progress.step(ImportProgress.READING);
         h.execute("""
                 CREATE TEMP TABLE import_rows (
                     source_row bigint, department text, sub_category text, fiscal_period text, period_type text,
@@ -78,7 +116,7 @@ public final class BudgetImporter {
                 .copyIn("COPY import_rows FROM STDIN (FORMAT text)");
         try (CopyRowWriter writer = new CopyRowWriter(copy);
              RowStream rows = TableReader.open(job.file(), job.layout())) {
-            StagedRows staged = new StagedRows(writer, heartbeat);
+            StagedRows staged = new StagedRows(writer, progress);
             staged.stream(rows, new RowNormalizer(job.mapping(), job.normalize()));
             writer.finish();
             // The planner otherwise guesses the row count from the table's size and may pick a sort-based GROUP BY.
@@ -87,7 +125,32 @@ public final class BudgetImporter {
         }
     }
 
-    private static SyncResult apply(Handle h, ImportJob job, StagedRows staged, Laps laps) {
+    private static SyncResult apply(Handle h, ImportJob job, StagedRows staged, Laps laps,
+                                    ImportProgress progress) {
+        Plan plan = plan(h, job, staged, laps);
+        if (plan.applies()) {
+            progress.step(ImportProgress.APPLYING);
+            applyChanges(h, job, laps);
+            if (job.mappingMemoryJson() != null) {
+                h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
+                        .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
+            }
+        }
+        return finish(h, job, plan.status(), plan.stats(), plan.errors(), plan.warnings(), plan.message());
+    }
+
+    /**
+     * What the staged rows would do, decided without writing a budget: the status the run ends with, its counts and
+     * why. {@code compared} says whether {@code import_diff} holds the changes the counts name.
+     */
+    private record Plan(SyncStatus status, SyncStats stats, List<RowError> errors, List<String> warnings,
+                        String message, boolean compared) {
+        boolean applies() {
+            return status == SyncStatus.SUCCESS || status == SyncStatus.PARTIAL;
+        }
+    }
+
+    private static Plan plan(Handle h, ImportJob job, StagedRows staged, Laps laps) {
         List<String> warnings = new ArrayList<>(staged.skippedReport);
         List<RowError> errors = new ArrayList<>(staged.errors);
         ImportPolicy policy = new ImportPolicy(job.rules());
@@ -95,17 +158,17 @@ public final class BudgetImporter {
         ImportPolicy.Decision rows = policy.rows(job.file().filename(), staged.budgetRows, staged.errorCount);
         if (rows.stops()) {
             SyncStats stats = staged.budgetRows + staged.errorCount == 0 ? SyncStats.EMPTY : nothingApplied;
-            return finish(h, job, rows.stopWith(), stats, errors, warnings, rows.message());
+            return new Plan(rows.stopWith(), stats, errors, warnings, rows.message(), false);
         }
         Diff diff = diff(h, job, staged.keys.unique());
         laps.lap("diffed");
         ImportPolicy.Decision currencies = policy.currencies(duplicateKeys(h, "mixed_currency"));
         if (currencies.stops()) {
-            return finish(h, job, currencies.stopWith(), nothingApplied, errors, warnings, currencies.message());
+            return new Plan(currencies.stopWith(), nothingApplied, errors, warnings, currencies.message(), false);
         }
         ImportPolicy.Decision duplicates = policy.duplicates(duplicateKeys(h, "row_count > 1"));
         if (duplicates.stops()) {
-            return finish(h, job, duplicates.stopWith(), nothingApplied, errors, warnings, duplicates.message());
+            return new Plan(duplicates.stopWith(), nothingApplied, errors, warnings, duplicates.message(), false);
         }
         if (duplicates.warning() != null) {
             warnings.add(duplicates.warning());
@@ -115,17 +178,12 @@ public final class BudgetImporter {
                 staged.skipped);
         ImportPolicy.Decision deletions = policy.deletions(diff.count("deleted"), diff.activeBefore(), job.force());
         if (deletions.stops()) {
-            return finish(h, job, deletions.stopWith(), planned, errors, warnings, deletions.message());
-        }
-        applyChanges(h, job, laps);
-        if (job.mappingMemoryJson() != null) {
-            h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
-                    .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
+            return new Plan(deletions.stopWith(), planned, errors, warnings, deletions.message(), true);
         }
         SyncStatus status = staged.errorCount > 0 ? SyncStatus.PARTIAL : SyncStatus.SUCCESS;
         String message = status == SyncStatus.PARTIAL
                 ? staged.errorCount + " rows rejected, the rest imported" : "imported";
-        return finish(h, job, status, planned, errors, warnings, message);
+        return new Plan(status, planned, errors, warnings, message, true);
     }
 
     /**

@@ -17,10 +17,8 @@ import java.util.List;
  * row errors are counted (the first thousand kept with their details), blank and total rows counted as skipped.
  */
 final class StagedRows implements RowNormalizer.Sink {
-    private static final int HEARTBEAT_EVERY = 50_000;
-
     private final CopyRowWriter out;
-    private final Runnable heartbeat;
+    private final ImportProgress progress;
     private static final int MAX_SKIPPED_REPORTED = 100;
 
     final List<RowError> errors = new ArrayList<>();
@@ -31,9 +29,9 @@ final class StagedRows implements RowNormalizer.Sink {
     long skipped;
     private SQLException failure;
 
-    StagedRows(CopyRowWriter out, Runnable heartbeat) {
+    StagedRows(CopyRowWriter out, ImportProgress progress) {
         this.out = out;
-        this.heartbeat = heartbeat;
+        this.progress = progress;
     }
 
     void stream(RowStream rows, RowNormalizer normalizer) throws IOException, SQLException {
@@ -44,8 +42,8 @@ final class StagedRows implements RowNormalizer.Sink {
             if (failure != null) {
                 throw failure;
             }
-            if (++read % HEARTBEAT_EVERY == 0) {
-                heartbeat.run();
+            if (++read % ImportProgress.ROWS_EVERY == 0) {
+                progress.rowsRead(read);
             }
         }
     }

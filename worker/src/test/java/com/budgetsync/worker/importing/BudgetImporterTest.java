@@ -9,6 +9,7 @@ import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.workflow.ChangePreview;
 import com.budgetsync.workflow.SyncResult;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,6 +31,36 @@ class BudgetImporterTest {
 
     private static ConfigOptions options(Double errorThreshold, String duplicates, Double deletionGuard) {
         return new ConfigOptions(null, null, null, null, errorThreshold, duplicates, deletionGuard, null, null, null);
+    }
+
+    @Test
+    void aDryRunCountsAndSamplesWhatTheImportThenDoesWithoutWritingAnything() {
+        ImportFixture f = fixture();
+        f.sync(ImportFixture.rows(8, "100.00"));
+        f.sync(ImportFixture.rows(7, "100.00"));
+        String next = ImportFixture.rows(7, "100.00")
+                .replace("Dept 2,Travel,2025-01,100.00", "Dept 2,Travel,2025-01,120")
+                + "Dept 8,Travel,2025-01,80,USD\nDept 10,Travel,2025-01,55,USD\n";
+        long audits = f.auditRows();
+        long history = f.count("SELECT count(*) FROM sync_history WHERE customer_id = :c");
+        String budgets = f.budgetsAsText();
+
+        ChangePreview preview = f.preview(next);
+
+        assertEquals(SyncStatus.SUCCESS, preview.outcome());
+        assertEquals(new SyncStats(9, 1, 1, 6, 0, 1, 0, 0), preview.stats());
+        assertEquals(List.of("Dept 2 100.0000 → 120.0000"), preview.samples().updated().stream()
+                .map(c -> c.department() + " " + c.oldAmount() + " → " + c.newAmount()).toList());
+        assertEquals(List.of("Dept 8 100.0000 → 80.0000"), preview.samples().restored().stream()
+                .map(c -> c.department() + " " + c.oldAmount() + " → " + c.newAmount()).toList());
+        assertEquals(List.of("Dept 10 row 10"), preview.samples().created().stream()
+                .map(c -> c.department() + " row " + c.row()).toList());
+        assertEquals(6, preview.samples().unchanged().size());
+        assertEquals(audits, f.auditRows());
+        assertEquals(history, f.count("SELECT count(*) FROM sync_history WHERE customer_id = :c"));
+        assertEquals(budgets, f.budgetsAsText(), "no budget changed");
+
+        assertEquals(preview.stats(), f.sync(next).stats(), "the import then does exactly what the dry run said");
     }
 
     @Test

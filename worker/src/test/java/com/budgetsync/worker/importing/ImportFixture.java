@@ -17,6 +17,7 @@ import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.TableReader;
+import com.budgetsync.workflow.ChangePreview;
 import com.budgetsync.workflow.SyncResult;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -56,6 +57,15 @@ final class ImportFixture {
     SyncResult rerun(String syncId, String csv, boolean force) {
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         history.claim(new RunIdentity(syncId, config.customerId(), config.id(), null, null, TriggeredBy.MANUAL));
+        return importer.run(job(syncId, csv, force), rows -> { });
+    }
+
+    /** The importer's dry run of {@code csv}: no run, nothing written. */
+    ChangePreview preview(String csv) {
+        return importer.preview(job(null, csv, false), 0, rows -> { });
+    }
+
+    private ImportJob job(String syncId, String csv, boolean force) {
         try {
             FileStore files = new FileStore(jdbi);
             StoredFile stored = files.store(config.customerId(), config.id(), "budget.csv",
@@ -68,9 +78,8 @@ final class ImportFixture {
             if (mapped.needsReview()) {
                 throw new IllegalStateException("fixture file needs a mapping review: " + mapped.problems());
             }
-            var mapping = mapped.mapping();
-            return importer.run(new ImportJob(syncId, config.customerId(), config.id(), content, layout, mapping,
-                    NormalizeOptions.DEFAULT, config.options(), force, null), () -> { });
+            return new ImportJob(syncId, config.customerId(), config.id(), content, layout, mapped.mapping(),
+                    NormalizeOptions.DEFAULT, config.options(), force, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -95,6 +104,13 @@ final class ImportFixture {
 
     long activeBudgets() {
         return count("SELECT count(*) FROM budget WHERE customer_id = :c AND deleted_at IS NULL");
+    }
+
+    /** Every budget of the customer as one text, to compare before and after. */
+    String budgetsAsText() {
+        return jdbi.withHandle(h -> String.join("\n", h.createQuery(
+                "SELECT b::text FROM budget b WHERE customer_id = :c ORDER BY id").bind("c", config.customerId())
+                .mapTo(String.class).list()));
     }
 
     long auditRows() {
