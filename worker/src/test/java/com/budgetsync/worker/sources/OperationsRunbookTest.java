@@ -40,16 +40,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/operations.md's rerun command works as written: its workflow type, task queue, workflow id, memo and JSON input
- * are read from the marked blocks of the document itself, the tctl variant must say the same, and a run started with
+ * docs/operations.md's rerun command works as written: its marked blocks run with bash against a recording
+ * {@code docker}, which gives the workflow type, task queue, workflow id, memo and JSON input the reader's shell would
+ * pass; the tctl variant must say the same, and a run started with
  * exactly those values through an untyped stub — as the CLI starts it, JSON bytes and all — polls the documented
  * customer's SFTP source, imports, and lands in sync_history under the documented sync id.
  */
@@ -57,6 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OperationsRunbookTest {
     private static final Path RUNBOOK = Path.of("..", "docs", "operations.md");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The customer the runbook's examples use. */
+    private static final String CUSTOMER = "acme";
 
     @TempDir
     Path dir;
@@ -65,27 +66,6 @@ class OperationsRunbookTest {
 
     @Test
     void theDocumentedRerunCommandStartsARunThatLandsInTheHistory() throws Exception {
-        Map<String, List<String>> cli = flags("rerun-temporal");
-        Map<String, List<String>> tctl = flags("rerun-tctl");
-        assertEquals(cli.get("--type"), tctl.get("--workflow_type"));
-        assertEquals(cli.get("--task-queue"), tctl.get("--taskqueue"));
-        assertEquals(cli.get("--workflow-id"), tctl.get("--workflow_id"));
-        assertEquals(cli.get("--input"), tctl.get("--input"));
-        Map<String, Object> memo = memo(cli);
-        assertEquals(memo, tctlMemo(tctl));
-
-        String type = one(cli, "--type");
-        String taskQueue = one(cli, "--task-queue");
-        String workflowId = one(cli, "--workflow-id");
-        String input = one(cli, "--input");
-        assertEquals(BudgetSyncWorkflow.TYPE, type);
-        assertEquals(TaskQueues.BUDGET_SYNC, taskQueue);
-        JsonNode request = JSON.readTree(input);
-        String customer = request.path("customerId").asText();
-        long configId = request.path("configId").asLong();
-        String syncId = request.path("syncId").asText();
-        assertEquals(WorkflowIds.run(customer, configId, syncId), workflowId, "the documented id scheme");
-
         Path exports = Files.createDirectories(dir.resolve("exports"));
         Path file = Files.writeString(exports.resolve("budget.csv"), SeedExample.CSV);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
@@ -95,9 +75,36 @@ class OperationsRunbookTest {
             Map<String, Object> source = Map.of("host", "127.0.0.1", "port", sftp.port(),
                     "username", TestSftpServer.USER, "password", TestSftpServer.PASSWORD, "remotePath", "/exports",
                     "hostKeyFingerprint", sftp.fingerprint(), "settleCheckSeconds", 0);
-            long created = new ConfigDao(db.jdbi()).create(customer, "FP&A export", SourceType.SFTP, true, "daily",
+            // two configs, so that a command that ignored $CONFIG would start the wrong one
+            ConfigDao configs = new ConfigDao(db.jdbi());
+            configs.create(CUSTOMER, "Other export", SourceType.SFTP, false, "daily", "UTC",
+                    secrets.encrypt(source), ConfigOptions.DEFAULTS);
+            long configId = configs.create(CUSTOMER, "FP&A export", SourceType.SFTP, true, "daily",
                     "UTC", secrets.encrypt(source), ConfigOptions.DEFAULTS).id();
-            assertEquals(configId, created, "the documented config is the first of a fresh database");
+
+            List<Map<String, List<String>>> calls = dockerCalls(configId);
+            assertEquals(2, calls.size(), "the temporal and the tctl command");
+            Map<String, List<String>> cli = calls.get(0);
+            Map<String, List<String>> tctl = calls.get(1);
+            assertEquals(cli.get("--type"), tctl.get("--workflow_type"));
+            assertEquals(cli.get("--task-queue"), tctl.get("--taskqueue"));
+            assertEquals(cli.get("--workflow-id"), tctl.get("--workflow_id"));
+            assertEquals(cli.get("--input"), tctl.get("--input"));
+            Map<String, Object> memo = memo(cli);
+            assertEquals(memo, tctlMemo(tctl));
+
+            String type = one(cli, "--type");
+            String taskQueue = one(cli, "--task-queue");
+            String workflowId = one(cli, "--workflow-id");
+            String input = one(cli, "--input");
+            assertEquals(BudgetSyncWorkflow.TYPE, type);
+            assertEquals(TaskQueues.BUDGET_SYNC, taskQueue);
+            JsonNode request = JSON.readTree(input);
+            assertEquals(CUSTOMER, request.path("customerId").asText());
+            assertEquals(configId, request.path("configId").asLong(), "the config named by $CONFIG");
+            assertEquals(configId, ((Number) memo.get("configId")).longValue());
+            String syncId = request.path("syncId").asText();
+            assertEquals(WorkflowIds.run(CUSTOMER, configId, syncId), workflowId, "the documented id scheme");
             assertEquals(SourceType.SFTP.dbValue(), memo.get("sourceType"));
 
             temporal.start(SyncWorker.activities(temporal.client(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
@@ -115,22 +122,40 @@ class OperationsRunbookTest {
             assertEquals(SyncStatus.SUCCESS, record.status());
             assertEquals(TriggeredBy.MANUAL, record.triggeredBy());
             assertEquals(workflowId, record.workflowId());
-            assertEquals(4, db.countActiveBudgets(customer));
+            assertEquals(4, db.countActiveBudgets(CUSTOMER));
         }
     }
 
-    /** The flags of the shell command in the fenced block after {@code <!-- runbook:<name>}, quotes removed. */
-    private static Map<String, List<String>> flags(String name) throws Exception {
+    /**
+     * Runs the two runbook blocks with bash as a reader would, {@code $CONFIG} set, and {@code docker} a function that
+     * records its arguments: what each {@code docker compose exec …} call was given after the shell's own quoting.
+     */
+    private List<Map<String, List<String>>> dockerCalls(long configId) throws Exception {
+        Path calls = Files.createDirectories(dir.resolve("docker-calls"));
+        String script = "set -euo pipefail\n"
+                + "docker() { n=$((${n:-0} + 1)); printf '%s\\0' \"$@\" > \"" + calls + "/$n\"; }\n"
+                + "CONFIG=" + configId + "\n" + block("rerun-temporal") + block("rerun-tctl");
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, bash.waitFor(), "the runbook blocks run with bash: " + output);
+        List<Map<String, List<String>>> result = new ArrayList<>();
+        for (int n = 1; Files.exists(calls.resolve(String.valueOf(n))); n++) {
+            String args = Files.readString(calls.resolve(String.valueOf(n)), StandardCharsets.UTF_8);
+            result.add(flags(List.of(args.split("\0"))));
+        }
+        return result;
+    }
+
+    /** The fenced block after {@code <!-- runbook:<name>}. */
+    private static String block(String name) throws Exception {
         String doc = Files.readString(RUNBOOK, StandardCharsets.UTF_8);
         int marker = doc.indexOf("<!-- runbook:" + name);
         assertTrue(marker >= 0, "no runbook:" + name + " block in " + RUNBOOK);
         int start = doc.indexOf("```sh\n", marker) + "```sh\n".length();
-        String command = doc.substring(start, doc.indexOf("```", start)).replace("\\\n", " ");
-        List<String> words = new ArrayList<>();
-        Matcher word = Pattern.compile("'([^']*)'|(\\S+)").matcher(command);
-        while (word.find()) {
-            words.add(word.group(1) != null ? word.group(1) : word.group(2));
-        }
+        return doc.substring(start, doc.indexOf("```", start));
+    }
+
+    private static Map<String, List<String>> flags(List<String> words) {
         Map<String, List<String>> flags = new HashMap<>();
         for (int i = 0; i < words.size() - 1; i++) {
             if (words.get(i).startsWith("--")) {
