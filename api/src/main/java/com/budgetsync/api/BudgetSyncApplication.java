@@ -24,6 +24,7 @@ import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
+import com.budgetsync.api.metrics.PrometheusEndpoint;
 import com.budgetsync.api.openapi.OpenApiDocument;
 import com.budgetsync.api.openapi.OpenApiResource;
 import com.budgetsync.api.resources.ApiKeyResource;
@@ -189,6 +190,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 () -> OpenApiDocument.json(OpenApiDocument.resourcesOf(environment.jersey().getResourceConfig()))));
         ErrorMappers.all().forEach(environment.jersey()::register);
 
+        PrometheusEndpoint.register(environment, jdbi, Clock.systemUTC());
         environment.healthChecks().register("temporal", DependencyHealthChecks.temporal(status));
         environment.healthChecks().register("database", DependencyHealthChecks.database(status));
     }

@@ -20,7 +20,8 @@ public final class ConfigDao {
     };
     private static final String COLUMNS = """
             id, customer_id, name, source_type, enabled, frequency, timezone, source_config::text AS source_config,
-            options::text AS options, last_sync_at, last_sync_status, next_sync_at, created_at, updated_at""";
+            options::text AS options, last_sync_at, last_sync_status, next_sync_at, created_at, updated_at,
+            paused_reason""";
 
     private final Jdbi jdbi;
 
@@ -49,7 +50,12 @@ public final class ConfigDao {
                         UPDATE budget_data_source_config
                            SET name = :name, source_type = :type, enabled = :enabled, frequency = :frequency,
                                timezone = :timezone, source_config = CAST(:sourceConfig AS jsonb),
-                               options = CAST(:options AS jsonb), updated_at = now()
+                               options = CAST(:options AS jsonb), updated_at = now(),
+                               -- enabling a paused config resumes it: the failures it was paused for no longer count
+                               streak_since = CASE WHEN :enabled AND paused_reason IS NOT NULL THEN now()
+                                                   ELSE streak_since END,
+                               paused_at = CASE WHEN :enabled THEN NULL ELSE paused_at END,
+                               paused_reason = CASE WHEN :enabled THEN NULL ELSE paused_reason END
                          WHERE id = :id
                         RETURNING\s""" + COLUMNS)
                 .bind("id", config.id()).bind("name", config.name()).bind("type", config.sourceType().dbValue())
@@ -110,6 +116,18 @@ public final class ConfigDao {
                 .bind("id", configId).bind("next", next).execute());
     }
 
+    /**
+     * Pauses an enabled config for a failure streak: disabled, with the reason. False when it was not enabled any
+     * more (paused already, or disabled by a person meanwhile), so only one caller goes on to announce it.
+     */
+    public boolean pause(long configId, String reason) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE budget_data_source_config
+                           SET enabled = false, paused_at = now(), paused_reason = :reason, updated_at = now()
+                         WHERE id = :id AND enabled""")
+                .bind("id", configId).bind("reason", reason).execute()) > 0;
+    }
+
     public Optional<String> mappingMemory(long configId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT mapping_memory::text FROM budget_data_source_config WHERE id = :id")
@@ -122,7 +140,7 @@ public final class ConfigDao {
                 rs.getString("timezone"), Json.read(rs.getString("source_config"), MAP),
                 Json.read(rs.getString("options"), ConfigOptions.class), instant(rs, "last_sync_at"),
                 rs.getString("last_sync_status"), instant(rs, "next_sync_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), rs.getString("paused_reason"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
