@@ -36,3 +36,7 @@ CREATE UNIQUE INDEX notification_delivery_alert_target ON notification_delivery 
 ALTER TABLE budget_data_source_config ADD COLUMN paused_at timestamptz;
 ALTER TABLE budget_data_source_config ADD COLUMN paused_reason text;
 ALTER TABLE budget_data_source_config ADD COLUMN streak_since timestamptz;
+
+--changeset budget-sync:014-sync-history-end
+-- The alert checks read the runs that ended since their last look (slow runs, error rates) every 5 minutes.
+CREATE INDEX sync_history_end_time ON sync_history (end_time);

@@ -71,4 +71,19 @@ public class TemporalSettings {
     public Duration reconcileEvery() {
         return Duration.ofSeconds(reconcileSeconds);
     }
+
+    /**
+     * Whether the API keeps the alert-check cron workflow running (docs/operations.md#alerts). On by default; the
+     * tests' application turns it off so that no check at a 5-minute boundary sends alerts to a test's receivers.
+     */
+    @JsonProperty
+    private boolean alertChecks = true;
+
+    public boolean alertChecks() {
+        return alertChecks;
+    }
+
+    public void setAlertChecks(boolean alertChecks) {
+        this.alertChecks = alertChecks;
+    }
 }

@@ -3,6 +3,7 @@ package com.budgetsync.db;
 import com.budgetsync.domain.DataSourceConfig;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,6 +30,48 @@ public final class ConfigHealthDao {
     public record ConfigHealth(DataSourceConfig config, Instant lastSuccessAt, String lastSuccessSyncId,
                                long failureStreak, String failureStreakFrom, long reviewStreak,
                                String reviewStreakFrom) {
+    }
+
+    /** A run that ended, as the per-run alerts read it. */
+    public record FinishedRun(String syncId, String customerId, long configId, String status, long durationMs,
+                              long totalRows, long errors) {
+    }
+
+    /** A file the config stored (its newest). */
+    public record FileSeen(String filename, Instant storedAt) {
+    }
+
+    /** Runs of existing configs that ended at or after {@code since} (skipped runs left out), oldest first. */
+    public List<FinishedRun> finishedSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT sync_id, customer_id, config_id, status, COALESCE(duration_ms, 0) AS duration_ms,
+                               total_rows, error_count
+                          FROM sync_history
+                         WHERE end_time >= :since AND config_id IS NOT NULL AND status NOT IN ('running', 'skipped')
+                         ORDER BY end_time, id""")
+                .bind("since", since)
+                .map((rs, ctx) -> new FinishedRun(rs.getString("sync_id"), rs.getString("customer_id"),
+                        rs.getLong("config_id"), rs.getString("status"), rs.getLong("duration_ms"),
+                        rs.getLong("total_rows"), rs.getLong("error_count")))
+                .list());
+    }
+
+    /** The newest file the config stored; empty when it never stored one. */
+    public Optional<FileSeen> lastFile(long configId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT filename, created_at FROM stored_file WHERE config_id = :config
+                         ORDER BY created_at DESC, id DESC LIMIT 1""")
+                .bind("config", configId)
+                .map((rs, ctx) -> new FileSeen(rs.getString("filename"), ConfigDao.instant(rs, "created_at")))
+                .findOne());
+    }
+
+    /** Whether a run of the config that started at or after {@code since} found no new file. */
+    public boolean foundNoFileSince(long configId, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM sync_history WHERE config_id = :config
+                                          AND status = 'no_new_file' AND start_time >= :since)""")
+                .bind("config", configId).bind("since", since).mapTo(Boolean.class).one());
     }
 
     public List<ConfigHealth> all() {

@@ -22,17 +22,21 @@ public final class SystemStatus {
     }
 
     /**
-     * The seed's health shape plus the reachability of each dependency, and the stored configs that today's
-     * validation would refuse (they still run; see {@link StoredConfigCheck}).
+     * The seed's health shape plus the reachability of each dependency, the stored configs that today's
+     * validation would refuse (they still run; see {@link StoredConfigCheck}), and each customer's open alerts
+     * ({@code GET /api/alerts?customerId=&open=true} lists them).
      */
     public record Report(String status, long scheduledJobs, long runningJobs, Map<String, Instant> lastSyncTimes,
-                         Dependency database, Dependency temporal, List<InvalidConfig> invalidConfigs) {
+                         Dependency database, Dependency temporal, List<InvalidConfig> invalidConfigs,
+                         Map<String, Long> openAlerts) {
         /** The report with only the customers {@code visible} accepts (a customer key sees itself alone). */
         public Report visibleTo(Predicate<String> visible) {
             Map<String, Instant> shown = new TreeMap<>(lastSyncTimes);
             shown.keySet().removeIf(visible.negate());
+            Map<String, Long> alerts = new TreeMap<>(openAlerts);
+            alerts.keySet().removeIf(visible.negate());
             return new Report(status, scheduledJobs, runningJobs, shown, database, temporal,
-                    invalidConfigs.stream().filter(c -> visible.test(c.customerId())).toList());
+                    invalidConfigs.stream().filter(c -> visible.test(c.customerId())).toList(), alerts);
         }
     }
 
@@ -45,6 +49,7 @@ public final class SystemStatus {
         long scheduled = 0;
         long running = 0;
         Map<String, Instant> last = new TreeMap<>();
+        Map<String, Long> alerts = new TreeMap<>();
         if (db.reachable()) {
             scheduled = jdbi.withHandle(h -> h.createQuery("""
                     SELECT count(*) FROM budget_data_source_config WHERE enabled AND frequency <> 'manual'
@@ -56,9 +61,13 @@ public final class SystemStatus {
                              WHERE last_sync_at IS NOT NULL GROUP BY customer_id""")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
                     .forEach(e -> last.put(e.getKey(), e.getValue())));
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT customer_id, count(*) FROM alert WHERE closed_at IS NULL GROUP BY customer_id""")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> alerts.put(e.getKey(), e.getValue())));
         }
         String status = db.reachable() && tmp.reachable() ? "healthy" : "unhealthy";
-        return new Report(status, scheduled, running, last, db, tmp, storedConfigs.invalid());
+        return new Report(status, scheduled, running, last, db, tmp, storedConfigs.invalid(), alerts);
     }
 
     public Dependency database() {
