@@ -33,10 +33,6 @@ public class NotificationsConfig {
                 list(operatorEmails), list(operatorWebhooks));
     }
 
-    public void setOperatorWebhooks(String urls) {
-        this.operatorWebhooks = urls;
-    }
-
     private static List<String> list(String commaSeparated) {
         return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -44,8 +44,8 @@ public final class RunFigures {
     public List<ConfigRuns> perConfig() {
         StringBuilder buckets = new StringBuilder();
         for (int i = 0; i < DURATION_BUCKETS.size(); i++) {
-            buckets.append(", count(*) FILTER (WHERE status <> 'skipped' AND duration_ms <= ").append(DURATION_BUCKETS.get(i) * 1000L)
-                    .append(") AS le").append(i);
+            buckets.append(", count(*) FILTER (WHERE status <> 'skipped' AND duration_ms <= ")
+                    .append(DURATION_BUCKETS.get(i) * 1000L).append(") AS le").append(i);
         }
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT customer_id, config_id,

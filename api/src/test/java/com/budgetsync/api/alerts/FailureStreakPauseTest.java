@@ -113,10 +113,9 @@ class FailureStreakPauseTest {
                         .asText());
         assertEquals(1, openAlerts().size());
 
+        String enable = Json.write(Map.of("customerId", "streaky", "sourceType", "local", "enabled", true));
         RunningApp.Response enabled = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/sync/config/" + config)))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("customerId", "streaky", "sourceType", "local",
-                        "enabled", true)))));
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(enable)));
         assertEquals(200, enabled.status(), enabled.body());
         assertEquals("active", enabled.json().path("config").path("status").asText(), enabled.body());
         assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, status(schedule),

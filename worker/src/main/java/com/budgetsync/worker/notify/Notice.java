@@ -1,6 +1,6 @@
 package com.budgetsync.worker.notify;
 
-/** What a notification says, in every channel: a run's outcome ({@link RunNotice}) or an alert ({@link AlertNotice}). */
+/** What a notification says in every channel: a run's outcome ({@link RunNotice}) or an alert ({@link AlertNotice}). */
 public interface Notice {
     /** One line, for an email subject. */
     String subject();
