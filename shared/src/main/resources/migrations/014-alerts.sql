@@ -40,3 +40,9 @@ ALTER TABLE budget_data_source_config ADD COLUMN streak_since timestamptz;
 --changeset budget-sync:014-sync-history-end
 -- The alert checks read the runs that ended since their last look (slow runs, error rates) every 5 minutes.
 CREATE INDEX sync_history_end_time ON sync_history (end_time);
+
+--changeset budget-sync:014-audit-pause
+-- A pause is a change of the config, made by the alert checks: the audit trail says so.
+ALTER TABLE config_audit DROP CONSTRAINT config_audit_action_check;
+ALTER TABLE config_audit ADD CONSTRAINT config_audit_action_check
+    CHECK (action IN ('create', 'update', 'delete', 'rotate-webhook-secret', 'pause'));

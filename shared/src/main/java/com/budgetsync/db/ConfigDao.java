@@ -117,14 +117,22 @@ public final class ConfigDao {
     }
 
     /**
-     * Pauses an enabled config for a failure streak: disabled, with the reason. False when it was not enabled any
-     * more (paused already, or disabled by a person meanwhile), so only one caller goes on to announce it.
+     * Pauses an enabled config for a failure streak: disabled, with the reason, and recorded in its audit trail as
+     * {@code pause} by {@code alert-checks}. False when it was not enabled any more (paused already, or disabled by
+     * a person meanwhile).
      */
     public boolean pause(long configId, String reason) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE budget_data_source_config
-                           SET enabled = false, paused_at = now(), paused_reason = :reason, updated_at = now()
-                         WHERE id = :id AND enabled""")
+                        WITH paused AS (
+                            UPDATE budget_data_source_config
+                               SET enabled = false, paused_at = now(), paused_reason = :reason, updated_at = now()
+                             WHERE id = :id AND enabled
+                            RETURNING id, customer_id)
+                        INSERT INTO config_audit (config_id, customer_id, actor, action, changes)
+                        SELECT id, customer_id, 'alert-checks', 'pause',
+                               jsonb_build_object('enabled', jsonb_build_object('from', true, 'to', false),
+                                                  'pausedReason', :reason)
+                          FROM paused""")
                 .bind("id", configId).bind("reason", reason).execute()) > 0;
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A config that keeps failing, through the whole stack (API, worker, embedded Temporal, PostgreSQL, a real webhook
  * receiver): the alert checks warn at 3 failed runs in a row and pause it at 10 (its schedule gone from Temporal, its
- * status paused with the reason, the notification recorded), list and close alerts as each caller may, and enabling
+ * status paused with the reason, in its audit trail, the notification recorded), list and close alerts as each caller may, and enabling
  * the config again resumes its schedule without pausing it again for the same failures.
  */
 class FailureStreakPauseTest {
@@ -87,6 +87,11 @@ class FailureStreakPauseTest {
         assertTrue(view.path("pausedReason").asText().startsWith("10 failed runs in a row"), view.toString());
         assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED, status(schedule),
                 "the schedule is gone from Temporal");
+        JsonNode audit = app.get("/api/sync/config/" + config + "/audit").json().path("entries");
+        JsonNode pause = audit.get(audit.size() - 1);
+        assertEquals(List.of("pause", "alert-checks", "false"), List.of(pause.path("action").asText(),
+                pause.path("actor").asText(), pause.path("changes").path("enabled").path("to").asText()),
+                "the pause is in the config's audit trail: " + audit);
         JsonNode paused = only(openAlerts(), "paused");
         assertEquals(List.of("failing", "paused"), received());
         assertEquals(Status.DELIVERED, new NotificationDao(app.db.jdbi())
