@@ -28,9 +28,14 @@ import com.budgetsync.worker.activities.AlertCheckActivityImpl;
 import com.budgetsync.worker.notify.AlertNotifier;
 import com.budgetsync.worker.testing.WebhookReceiver;
 import com.budgetsync.worker.workflow.AlertCheckWorkflowImpl;
+import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.AlertCheckWorkflow;
+import com.budgetsync.workflow.BudgetSyncWorkflow;
+import com.budgetsync.workflow.SyncRequest;
+import com.budgetsync.workflow.WorkflowIds;
 import com.budgetsync.workflow.TaskQueues;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
@@ -50,7 +55,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The alert checks as the cron workflow runs them, on Temporal's test server with time skipping against real
  * PostgreSQL, delivering to a real webhook receiver: stale data fires once and recovers once, a late file fires once
- * a day, streaks warn (and a needs-review streak never pauses), slow and error-heavy runs raise alerts with the run's
+ * a day, streaks warn, ten failures pause the config and stop its schedule (a needs-review streak never pauses), slow and error-heavy runs raise alerts with the run's
  * link, and two checks at the same moment raise each alert once.
  */
 class AlertChecksTest {
@@ -59,7 +64,8 @@ class AlertChecksTest {
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
     @RegisterExtension
-    final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(AlertCheckWorkflowImpl.class);
+    final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(AlertCheckWorkflowImpl.class,
+            BudgetSyncWorkflowImpl.class);
 
     private WebhookReceiver receiver;
     private final AlertDao alerts = new AlertDao(db.jdbi());
@@ -82,7 +88,7 @@ class AlertChecksTest {
     void staleDataFiresOnceAndRecoversOnce() throws Exception {
         DataSourceConfig config = config("every_4_hours", "UTC", AlertOptions.DEFAULTS);
         String first = run(config, "success", now().minus(Duration.ofMinutes(1)), 30_000, 10, 0);
-        everyFiveMinutes();
+        hourly();
 
         temporal.server().sleep(Duration.ofHours(7));
         assertEquals(List.of(), of(config, AlertKind.STALE), "7 h old: within the 8 h an every-4-hours config has");
@@ -99,8 +105,7 @@ class AlertChecksTest {
         assertEquals(List.of("stale"), kindsReceived());
 
         String second = run(config, "success", now(), 40_000, 10, 0);
-        temporal.server().sleep(Duration.ofMinutes(10));
-        temporal.server().sleep(Duration.ofHours(1));
+        temporal.server().sleep(Duration.ofHours(2));
         Alert closed = alerts.find(stale.get(0).id()).orElseThrow();
         assertEquals(AlertDao.RECOVERED, closed.closedBy());
         List<Alert> recovered = of(config, AlertKind.RECOVERED);
@@ -178,6 +183,38 @@ class AlertChecksTest {
         assertEquals(AlertDao.RESOLVED, alerts.find(warned.get(0).id()).orElseThrow().closedBy(),
                 "a run that works ends the streak");
         assertTrue(new ConfigDao(db.jdbi()).find(failing.id()).orElseThrow().enabled());
+    }
+
+    @Test
+    void tenFailedRunsInARowPauseTheConfigAndStopItsSchedule() throws Exception {
+        DataSourceConfig config = config("hourly", "UTC", AlertOptions.DEFAULTS);
+        String schedule = WorkflowIds.schedule(config.customerId(), config.id());
+        // the config's schedule as the API starts it; its first tick is far off, so it just waits
+        WorkflowClient.start(temporal.client().newWorkflowStub(BudgetSyncWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(schedule).setTaskQueue(TaskQueues.BUDGET_SYNC).setCronSchedule("0 0 1 1 *").build())
+                ::sync, SyncRequest.cron(config.customerId(), config.id(), true));
+        Instant at = now().minus(Duration.ofHours(10));
+        for (int i = 0; i < 9; i++) {
+            run(config, "failed", at.plus(Duration.ofHours(i)), 1_000, 0, 0);
+        }
+        everyFiveMinutes();
+        temporal.server().sleep(Duration.ofMinutes(10));
+        assertTrue(new ConfigDao(db.jdbi()).find(config.id()).orElseThrow().enabled(), "nine do not pause");
+        assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, scheduleStatus(schedule));
+
+        run(config, "failed", now(), 1_000, 0, 0);
+        temporal.server().sleep(Duration.ofMinutes(10));
+        DataSourceConfig paused = new ConfigDao(db.jdbi()).find(config.id()).orElseThrow();
+        assertTrue(paused.paused(), "disabled with its reason");
+        assertTrue(paused.pausedReason().startsWith("10 failed runs in a row"), paused.pausedReason());
+        assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED, scheduleStatus(schedule));
+        List<Alert> pausedAlerts = of(config, AlertKind.PAUSED);
+        assertEquals(1, pausedAlerts.size());
+        assertEquals(Status.DELIVERED,
+                new NotificationDao(db.jdbi()).list(About.alert(pausedAlerts.get(0).id())).get(0).status());
+
+        temporal.server().sleep(Duration.ofHours(1));
+        assertEquals(List.of("failing", "paused"), kindsReceived(), "warned once at 3, paused once at 10");
     }
 
     @Test
@@ -277,7 +314,7 @@ class AlertChecksTest {
         startChecks(AlertCheckWorkflow.CRON);
     }
 
-    /** Hourly in the day-long test: the same workflow, fewer runs for the test server to skip through. */
+    /** Hourly in the tests that span many hours: the same workflow, fewer runs for the test server to skip through. */
     private void hourly() {
         startChecks("0 * * * *");
     }
@@ -286,6 +323,10 @@ class AlertChecksTest {
         WorkflowClient.start(temporal.client().newWorkflowStub(AlertCheckWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(AlertCheckWorkflow.WORKFLOW_ID).setTaskQueue(TaskQueues.BUDGET_SYNC)
                 .setCronSchedule(cron).build())::check);
+    }
+
+    private WorkflowExecutionStatus scheduleStatus(String workflowId) {
+        return temporal.client().newUntypedWorkflowStub(workflowId).describe().getStatus();
     }
 
     private Instant now() {
