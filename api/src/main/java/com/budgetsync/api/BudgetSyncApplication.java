@@ -156,7 +156,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 config.getTemporal().completeFailedCronRuns(),
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
-                config.getTemporal().reconcileEvery()));
+                config.getTemporal().reconcileEvery(), config.getTemporal().reconcileParallelism()));
         ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings().defaultRegion());
         StoredConfigCheck storedConfigs = new StoredConfigCheck(configs, validator, new WebhookUrls(secrets));
         environment.lifecycle().manage(storedConfigs);

@@ -64,6 +64,17 @@ class BudgetImporterTest {
     }
 
     @Test
+    void anImportThatChangesMuchOfTheTableLeavesItAnalysedForTheBudgetCheck() {
+        ImportFixture f = fixture();
+        long before = tableCount("SELECT count(*) FROM budget");
+        f.sync(ImportFixture.rows(Math.toIntExact(before + 2_000), "100.00"));
+
+        long rows = tableCount("SELECT count(*) FROM budget");
+        long estimated = tableCount("SELECT reltuples::bigint FROM pg_class WHERE oid = 'budget'::regclass");
+        assertEquals(rows, estimated, "the planner's row estimate is the table as the import left it");
+    }
+
+    @Test
     void resyncCountsCreatedUpdatedUnchangedDeletedAndRestoredExactly() {
         ImportFixture f = fixture();
         SyncResult first = f.sync(ImportFixture.rows(8, "100.00"));
@@ -230,6 +241,10 @@ class BudgetImporterTest {
         f.sync(ImportFixture.rows(2, "60"));                 // held for review
         f.sync(ImportFixture.rows(6, "60") + "Dept 7,Travel,2025-01,lots,USD\nDept 8,Travel,2025-01,?,USD\n"); // failed
         assertEquals(before, utilization(f));
+    }
+
+    private static long tableCount(String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     private static String utilization(ImportFixture f) {
