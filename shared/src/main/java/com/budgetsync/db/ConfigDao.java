@@ -85,8 +85,12 @@ public final class ConfigDao {
     /** Deletes the config; its budgets stay, no longer linked to it (budget has no foreign key to it, for speed). */
     public boolean delete(long id) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("UPDATE budget SET source_config_id = NULL WHERE source_config_id = :id").bind("id", id)
-                    .execute();
+            // by customer first: the business key's prefix finds the config's budgets without an index of their own
+            h.createUpdate("""
+                            UPDATE budget SET source_config_id = NULL
+                             WHERE customer_id = (SELECT customer_id FROM budget_data_source_config WHERE id = :id)
+                               AND source_config_id = :id""")
+                    .bind("id", id).execute();
             return h.createUpdate("DELETE FROM budget_data_source_config WHERE id = :id").bind("id", id).execute();
         }) > 0;
     }

@@ -111,8 +111,10 @@ class BudgetImporterTest {
         String thirdSync = f.sync(ImportFixture.rows(8, "100").replace("Dept 2,Travel,2025-01,100", "Dept 2,Travel,2025-01,120"))
                 .syncId();
 
-        assertEquals(8, f.count("SELECT count(*) FROM audit_log WHERE customer_id = :c AND action = 'created'"
-                + " AND sync_id = '" + firstSync + "' AND new_amount = 100 AND new_currency = 'USD' AND old_amount IS NULL"));
+        assertEquals(8, f.count("SELECT count(*) FROM budget WHERE customer_id = :c AND created_sync_id = '"
+                + firstSync + "'"), "each created budget records the sync that created it");
+        assertEquals(0, f.count("SELECT count(*) FROM audit_log WHERE customer_id = :c AND action = 'created'"),
+                "creations are not copied into the audit log");
         List<String> second = db.jdbi().withHandle(h -> h.createQuery("""
                         SELECT action || ' ' || department || ' ' || coalesce(old_amount::text, '-') || ' -> '
                                || coalesce(new_amount::text, '-')
@@ -123,6 +125,21 @@ class BudgetImporterTest {
                         "SELECT action || ' ' || department FROM audit_log WHERE sync_id = :s")
                 .bind("s", thirdSync).mapTo(String.class).list());
         assertEquals(List.of("restored Dept 8"), third);
+    }
+
+    @Test
+    void aNameRespelledInCaseOrSpacingIsTheSameBudgetRenamed() {
+        ImportFixture f = fixture();
+        f.sync("Field Marketing,Travel,2025-01,100,USD\n");
+        long id = f.count("SELECT id FROM budget WHERE customer_id = :c");
+
+        SyncResult respelled = f.sync("FIELD MARKETING,TRAVEL,2025-01,100,USD\n");
+
+        assertEquals(new SyncStats(1, 0, 1, 0, 0, 0, 0, 0), respelled.stats());
+        assertEquals(id, f.count("SELECT id FROM budget WHERE customer_id = :c AND deleted_at IS NULL"),
+                "the same budget (its utilization stays with it), not a new one and a deleted one");
+        assertEquals(1, f.count("SELECT count(*) FROM budget WHERE customer_id = :c AND department = 'FIELD MARKETING'"),
+                "named as the file now spells it");
     }
 
     @Test
