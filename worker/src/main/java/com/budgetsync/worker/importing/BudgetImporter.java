@@ -258,6 +258,16 @@ public final class BudgetImporter {
                     mixed_currency boolean, first_row bigint, budget_id bigint, old_amount numeric(19, 4),
                     old_currency text, action text
                 ) ON COMMIT DROP""");
+        if (uniqueKeys && firstLoad(h, job.customerId())) {
+            // Nothing to compare with: every key is created, and a join would hash a million keys against nothing.
+            long created = h.createUpdate("""
+                            INSERT INTO import_diff
+                            SELECT department, department_key, sub_category, sub_category_key, fiscal_period,
+                                   period_type, period_start, period_end, period_label, amount, currency, 1, false,
+                                   source_row, NULL, NULL, NULL, 'created'
+                              FROM import_rows""").execute();
+            return new Diff(Map.of("created", created), 0);
+        }
         Map<String, Long> actions = new HashMap<>();
         long active = h.createQuery("""
                         WITH d AS (
@@ -294,6 +304,12 @@ public final class BudgetImporter {
                     return sum + row.getColumn("active", Long.class);
                 });
         return new Diff(actions, active);
+    }
+
+    /** The customer has no budget at all, active or deleted: its first import. */
+    private static boolean firstLoad(Handle h, String customerId) {
+        return h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM budget WHERE customer_id = :customer)")
+                .bind("customer", customerId).mapTo(Boolean.class).one();
     }
 
     private static void applyChanges(Handle h, ImportJob job, Laps laps) {
