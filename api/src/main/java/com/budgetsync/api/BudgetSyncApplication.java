@@ -160,7 +160,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 config.getTemporal().completeFailedCronRuns(),
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
-                config.getTemporal().reconcileEvery()));
+                config.getTemporal().reconcileEvery(), config.getTemporal().reconcileParallelism()));
         if (config.getTemporal().alertChecks()) {
             environment.lifecycle().manage(new AlertCheckSchedule(temporal.client(),
                     config.getTemporal().reconcileEvery()));

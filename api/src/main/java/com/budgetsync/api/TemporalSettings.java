@@ -56,6 +56,11 @@ public class TemporalSettings {
     @JsonProperty
     private int reconcileSeconds = 300;
 
+    /** How many configs' schedules are applied at once when many differ (first start, a restarted embedded server). */
+    @Min(1)
+    @JsonProperty
+    private int reconcileParallelism = 8;
+
     public String namespace() {
         return namespace;
     }
@@ -66,6 +71,10 @@ public class TemporalSettings {
 
     public void setCronTimeZones(boolean cronTimeZones) {
         this.cronTimeZones = cronTimeZones;
+    }
+
+    public int reconcileParallelism() {
+        return reconcileParallelism;
     }
 
     public Duration reconcileEvery() {

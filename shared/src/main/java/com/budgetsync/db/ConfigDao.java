@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,8 +91,12 @@ public final class ConfigDao {
     /** Deletes the config; its budgets stay, no longer linked to it (budget has no foreign key to it, for speed). */
     public boolean delete(long id) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("UPDATE budget SET source_config_id = NULL WHERE source_config_id = :id").bind("id", id)
-                    .execute();
+            // by customer first: the business key's prefix finds the config's budgets without an index of their own
+            h.createUpdate("""
+                            UPDATE budget SET source_config_id = NULL
+                             WHERE customer_id = (SELECT customer_id FROM budget_data_source_config WHERE id = :id)
+                               AND source_config_id = :id""")
+                    .bind("id", id).execute();
             return h.createUpdate("DELETE FROM budget_data_source_config WHERE id = :id").bind("id", id).execute();
         }) > 0;
     }
@@ -109,11 +114,45 @@ public final class ConfigDao {
         });
     }
 
-    public void setNextSyncAt(long configId, Instant next) {
+    /** The schedule the reconciler last applied per config id ("" = none); configs never applied are absent. */
+    public Map<Long, String> appliedSchedules() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, applied_schedule FROM budget_data_source_config
+                         WHERE applied_schedule IS NOT NULL""")
+                .reduceRows(new HashMap<Long, String>(), (map, row) -> {
+                    map.put(row.getColumn("id", Long.class), row.getColumn("applied_schedule", String.class));
+                    return map;
+                }));
+    }
+
+    /** Records, in one statement, the schedule applied per config id. */
+    public void setAppliedSchedules(Map<Long, String> appliedByConfig) {
+        if (appliedByConfig.isEmpty()) {
+            return;
+        }
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE budget_data_source_config SET next_sync_at = :next
-                         WHERE id = :id AND next_sync_at IS DISTINCT FROM :next""")
-                .bind("id", configId).bind("next", next).execute());
+                        UPDATE budget_data_source_config c SET applied_schedule = v.schedule
+                          FROM unnest(:ids, :schedules) AS v(id, schedule)
+                         WHERE c.id = v.id""")
+                .bindArray("ids", Long.class, appliedByConfig.keySet().toArray(Long[]::new))
+                .bindArray("schedules", String.class, appliedByConfig.values().toArray(String[]::new))
+                .execute());
+    }
+
+    /** Sets each config's next run (null = none) in one statement; rows that already say so are not rewritten. */
+    public void setNextSyncAt(Map<Long, Instant> nextByConfig) {
+        if (nextByConfig.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(nextByConfig.keySet());
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE budget_data_source_config c SET next_sync_at = v.next
+                          FROM unnest(:ids, CAST(:nexts AS timestamptz[])) AS v(id, next)
+                         WHERE c.id = v.id AND c.next_sync_at IS DISTINCT FROM v.next""")
+                .bindArray("ids", Long.class, ids.toArray(Long[]::new))
+                .bindArray("nexts", String.class, ids.stream().map(nextByConfig::get)
+                        .map(next -> next == null ? null : next.toString()).toArray(String[]::new))
+                .execute());
     }
 
     /**

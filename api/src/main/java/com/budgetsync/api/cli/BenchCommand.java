@@ -63,6 +63,12 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         subparser.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of check load");
         subparser.addArgument("--console-only").action(Arguments.storeTrue())
                 .help("only figure (6): the web console's pages with 10,000 runs and 100,000 budgets");
+        subparser.addArgument("--schedules-only").action(Arguments.storeTrue())
+                .help("only figure (7): reconciling the schedules of --configs enabled configs with Temporal");
+        subparser.addArgument("--drain-only").action(Arguments.storeTrue())
+                .help("only figure (8): --runs runs due in the same minute, drained by two worker processes");
+        subparser.addArgument("--runs").type(Integer.class).setDefault(1_000).help("runs for figure (8)");
+        subparser.addArgument("--configs").type(Integer.class).setDefault(10_000).help("configs for figure (7)");
         subparser.addArgument("--database").setDefault("budget_sync_bench").help("database to drop and recreate");
         subparser.addArgument("--config").dest("file").help("optional config.yml");
     }
@@ -104,10 +110,17 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         try (CommandRuntime runtime = new CommandRuntime(config, embedded, new MetricRegistry())) {
             runtime.worker.start();
             String base = "http://127.0.0.1:" + port;
-            if (!namespace.getBoolean("console_only")) {
-                bench(runtime, namespace, dir, base + "/api/budget/check");
+            if (namespace.getBoolean("schedules_only")) {
+                SchedulesBench.run(runtime, namespace.getInt("configs"), dir, base, TOKEN);
+            } else if (namespace.getBoolean("drain_only")) {
+                DrainBench.run(runtime, namespace.getInt("runs"), config.getWorker().maxConcurrentSyncs(), dir,
+                        withCredentials(config.databaseUrl()), embedded.address());
+            } else {
+                if (!namespace.getBoolean("console_only")) {
+                    bench(runtime, namespace, dir, base + "/api/budget/check");
+                }
+                ConsolePagesBench.run(runtime, dir, base, TOKEN);
             }
-            ConsolePagesBench.run(runtime, dir, base, TOKEN);
         } finally {
             server.stop();
             try (var files = Files.list(dir)) {
