@@ -36,7 +36,7 @@ public final class FreshnessLimit {
         if (config.sourceType() == SourceType.UPLOAD) {
             return Optional.empty();
         }
-        return Frequency.cronOf(config.frequency()).map(FreshnessLimit::longestGap)
+        return Frequency.cronOf(config.frequency(), config.id()).map(FreshnessLimit::longestGap)
                 .map(gap -> gap.multipliedBy(2))
                 .map(limit -> limit.compareTo(AT_LEAST) < 0 ? AT_LEAST : limit);
     }
