@@ -19,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -204,10 +205,10 @@ public final class AlertChecks {
     }
 
     private static String hours(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f h", d.toMinutes() / 60.0);
+        return String.format(Locale.ROOT, "%.1f h", d.toMinutes() / 60.0);
     }
 
     private static String percent(double share) {
-        return String.format(java.util.Locale.ROOT, "%.1f %%", share * 100);
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
 }
