@@ -17,7 +17,8 @@ import java.util.Set;
  * column write them.
  */
 record ColumnProfile(int sampleRows, int values, int distinct, double periods, double years, double bareYears, double parts,
-                     double amounts, double currencies, double labels, double codes, AmountEvidence identifiers) {
+                     double amounts, double currencies, double labels, double codes, AmountEvidence identifiers,
+                     boolean labelled) {
     /**
      * A code ("10010", "911A") is weaker evidence of a department or category column than a name: amounts are digits
      * too, and where a code column has its names beside it, the names are what a person reads.
@@ -59,13 +60,13 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
         }
         double n = Math.max(1, values.size());
         return new ColumnProfile(sampleRows, values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, currencies / n, labels / n, codes / n, AmountEvidence.of(values));
+                amounts / n, currencies / n, labels / n, codes / n, AmountEvidence.of(values), false);
     }
 
-    /** The same values, known (from another column they repeat in step with) to be identifiers. */
+    /** The same values, known (from the label column they repeat in step with) to be identifiers. */
     ColumnProfile asIdentifiers(String why) {
         return new ColumnProfile(sampleRows, values, distinct, periods, years, bareYears, parts, amounts, currencies, labels, codes,
-                new AmountEvidence(1, why));
+                new AmountEvidence(1, why), true);
     }
 
     /**

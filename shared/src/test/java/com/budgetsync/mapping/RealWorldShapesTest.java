@@ -32,6 +32,28 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aColumnNamedAsACodeNeverTakesTheAmountEvenWhenItsValuesLookLikeOne() {
+        // One unit's code repeated down the column reads as a flat amount; the header says it is a code.
+        MappingResult result = map(List.of("Year", "Unit Code", "Unit", "Figure"), "2026,1071,Military Office,60405.76",
+                "2026,1071,Military Office,11558.77", "2026,1071,Military Office,7222.64",
+                "2026,1071,Military Office,3376.80");
+        assertEquals("Figure", result.mapping().amount().column());
+        assertTrue(result.mapping().amount().alternatives().stream().noneMatch(a -> a.column().equals("Unit Code")),
+                result.mapping().amount().alternatives().toString());
+    }
+
+    @Test
+    void earlierYearsBesideTheRecommendationAreNotTheBudgetAndALoneCodeNamesTheDepartment() {
+        MappingResult result = map(List.of("Year", "Dept Number", "Account Description", "Recommendation",
+                        "Previous Year Revised", "Earlier Year Expenditures"),
+                "2013,001,Salaries,5322699,5142155,5764934", "2013,001,Overtime,120000,110000,98000",
+                "2013,005,Salaries,812000,790000,801000", "2013,005,Supplies,40500,39000,41200");
+        assertEquals("Recommendation", result.mapping().amount().column());
+        assertEquals("Dept Number", result.mapping().department().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
