@@ -71,7 +71,7 @@ public final class ColumnMapper {
         if (AmountColumns.apply(headers, profiles, candidates, winners, taken, review)) {
             decided.add(TargetField.AMOUNT);
         }
-        record(headers, data, candidates, winners, decided, chosen, taken, review);
+        record(headers, data, profiles, candidates, winners, decided, chosen, taken, review);
         if (!chosen.containsKey(TargetField.FISCAL_PERIOD)) {
             StatedYear.find(context, options.fiscalYear()).ifPresent(year -> chosen.put(TargetField.FISCAL_PERIOD,
                     new FieldMapping(null, null, null, null, year.confidence(), "no column holds the fiscal period; "
@@ -147,7 +147,8 @@ public final class ColumnMapper {
      * Writes each winner down with its alternatives. A required field whose runner-up has the same evidence — as
      * good a score and a header as much (or as little) the field's own name — is a tie: a person decides.
      */
-    private static void record(List<String> headers, List<DataRow> data, List<Candidate> candidates,
+    private static void record(List<String> headers, List<DataRow> data, List<ColumnProfile> profiles,
+                               List<Candidate> candidates,
                                Map<TargetField, Candidate> winners,
                                Set<TargetField> decided, Map<TargetField, FieldMapping> chosen, Set<Integer> taken,
                                ReviewNotes review) {
@@ -158,6 +159,7 @@ public final class ColumnMapper {
                     .filter(o -> !taken.contains(o.index()) && o.score() >= winner.score() - TIE_MARGIN
                             && o.exactHeader() == winner.exactHeader() && acceptable(o))
                     .filter(o -> field != TargetField.FISCAL_PERIOD || !SamePeriods.agree(data, winner.index(), o.index()))
+                    .filter(o -> !IdentifierColumns.sameLabels(headers, data, profiles, winner.index(), o.index()))
                     .filter(o -> field != TargetField.SUB_CATEGORY || o.distinct() > FLAG_VALUES)
                     .findFirst();
             double confidence = review.asked(field) ? Math.min(winner.score(), TIED_CONFIDENCE) : winner.score();

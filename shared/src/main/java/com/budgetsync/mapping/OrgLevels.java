@@ -1,6 +1,7 @@
 package com.budgetsync.mapping;
 
 import com.budgetsync.parsing.DataRow;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,12 @@ final class OrgLevels {
             return Set.of();
         }
         // A loosely named column of one value (Entity: Acme Inc) is the publisher, not a level.
-        List<Candidate> levels = named.stream()
-                .filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME).toList();
+        // A level that only repeats another one in step (its name in a second language) is that level, not the next.
+        List<Candidate> levels = new ArrayList<>();
+        named.stream().filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME)
+                .filter(c -> levels.stream().noneMatch(l -> IdentifierColumns.sameLabels(headers, data, profiles,
+                        l.index(), c.index())))
+                .forEach(levels::add);
         if (levels.size() < 2) {
             return Set.of();
         }

@@ -54,6 +54,40 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aPluralHeaderNamesWhatItsSingularNames() {
+        MappingResult result = map(List.of("category", "agencies", "initiative", "amount"),
+                "CHILDREN SERVICES,ACS,Child Care Restoration,8000000", "CHILDREN SERVICES,ACS,Child Safety,3700000",
+                "HEALTH,DOHMH,Asthma Programs,500000", "HEALTH,DOHMH,Cancer Screening,1200000",
+                "YOUTH,DYCD,Summer Jobs,2500000", "YOUTH,DYCD,Beacon Schools,900000");
+        assertEquals("agencies", result.mapping().department().column());
+        assertTrue(result.mapping().department().confidence() >= 0.9, result.mapping().department().reason());
+    }
+
+    @Test
+    void numberedLevelsWithAQualifierInBracketsAreOrganisationLevels() {
+        MappingResult result = map(List.of("Betrag", "Jahr", "Ebene 1 – Bezeichnung (Produktgruppe)",
+                        "Ebene 2 – Bezeichnung (Profitcenter)"),
+                "24162.64,2016,Soziale Leistungen,Soziale Einrichtungen", "1200,2016,Soziale Leistungen,Jugendhilfe",
+                "5300.5,2016,Soziale Leistungen,Jugendhilfe", "880,2016,Bauen,Hochbau", "91000,2016,Bauen,Tiefbau",
+                "450,2016,Bauen,Hochbau");
+        assertEquals("Ebene 1 – Bezeichnung (Produktgruppe)", result.mapping().department().column());
+        assertEquals("Ebene 2 – Bezeichnung (Profitcenter)", result.mapping().subCategory().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void oneNameInTwoLanguagesIsNoQuestion() {
+        MappingResult result = map(List.of("Ministry EN", "Ministry GE", "budget", "year"),
+                "Agriculture,სოფლის მეურნეობა,119998200,2012", "Judicial System,სასამართლო სისტემა,47465600,2012",
+                "Defence,თავდაცვა,1404067800,2012", "Agriculture,სოფლის მეურნეობა,241000000,2013",
+                "Judicial System,სასამართლო სისტემა,46720600,2013", "Defence,თავდაცვა,1455698000,2013");
+        assertEquals("Ministry EN", result.mapping().department().column());
+        assertNull(result.mapping().subCategory(), "the same ministries in Georgian are no level below them");
+        assertTrue(result.questions().stream().noneMatch(q -> q.field() == TargetField.DEPARTMENT),
+                result.problems().toString());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
