@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * fiscal year (FP&A tools number quarters within the fiscal year; with a January start they are calendar quarters).</li>
  * <li>Months: {@code January 2025}, {@code Jan-25}, {@code Jan 2025}, {@code 2025-01}, {@code 01/2025}, dates such as
  * {@code 2025-01-01} (Excel date cells), {@code 2025.JAN} (SAP BPC), {@code 2025M1} (OneStream) → the calendar month.
+ * {@code P01 2025}, {@code FY25 Per. 3}, {@code Period 12 2025} (ERP period numbers) → that month of the fiscal year.
  * {@code Jan FY25} is January within FY2025.</li>
  * </ul>
  */
@@ -42,6 +43,8 @@ public final class FiscalPeriodParser {
     private static final Set<String> QUARTER_PREFIXES = Set.of("Q", "QTR", "QUARTER", "T", "K");
     private static final Set<String> QUARTER_WORDS = Set.of("QUARTER", "QUARTAL", "TRIMESTRE", "KWARTAAL", "Q", "T",
             "QTR");
+    /** P01, Per. 3, Period 12: the n-th month of the fiscal year, as ERP exports number them. */
+    private static final Set<String> PERIOD_PREFIXES = Set.of("P", "PER", "PERIOD", "PERIODE", "PERIODO");
     private static final Set<String> ORDINALS = Set.of("ST", "ND", "RD", "TH", "ER", "E", "EME", "O", "º", "ª");
 
     private final int fiscalYearStartMonth;
@@ -68,9 +71,10 @@ public final class FiscalPeriodParser {
             return n.size() == 1 ? year(n.get(0), true).map(y -> quarter(y, t.quarter, original)) : Optional.empty();
         }
         if (t.month > 0) {
-            return n.size() == 1 ? year(n.get(0), true).map(y -> t.fiscal
-                    ? fiscalMonth(y, t.month, original)
-                    : month(YearMonth.of(y, t.month), original)) : Optional.empty();
+            int calendarMonth = t.fiscalMonth ? (fiscalYearStartMonth - 1 + t.month - 1) % 12 + 1 : t.month;
+            return n.size() == 1 ? year(n.get(0), true).map(y -> t.fiscal || t.fiscalMonth
+                    ? fiscalMonth(y, calendarMonth, original)
+                    : month(YearMonth.of(y, calendarMonth), original)) : Optional.empty();
         }
         return switch (n.size()) {
             case 1 -> year(n.get(0), t.fiscal).map(y -> year(y, original));
@@ -206,11 +210,12 @@ public final class FiscalPeriodParser {
      * A label split into words and digit runs: FY/fiscal-year markers, a quarter, a month name, and the numbers.
      * Null when it holds anything else (so "2025.5" or "Engineering 2025" are not periods).
      */
-    private record Tokens(boolean fiscal, int quarter, int month, List<String> numbers) {
+    private record Tokens(boolean fiscal, int quarter, int month, boolean fiscalMonth, List<String> numbers) {
         static Tokens of(String text) {
             boolean fiscal = false;
             int quarter = 0;
             int month = 0;
+            boolean fiscalMonth = false;
             List<String> numbers = new ArrayList<>();
             boolean pendingQuarter = false;
             List<String> parts = split(withoutAccents(text).toUpperCase(Locale.ROOT));
@@ -236,8 +241,10 @@ public final class FiscalPeriodParser {
                     }
                 } else if (MONTHS.containsKey(p) && month == 0) {
                     month = MONTHS.get(p);
-                } else if (p.equals("M") && nextIsDigit && month == 0) {
-                    month = Integer.parseInt(parts.get(++i));
+                } else if ((p.equals("M") || PERIOD_PREFIXES.contains(p)) && nextIsDigit && month == 0) {
+                    fiscalMonth = !p.equals("M");
+                    String number = parts.get(++i);
+                    month = number.length() <= 3 ? Integer.parseInt(number) : 0;
                     if (month < 1 || month > 12) {
                         return null;
                     }
@@ -248,7 +255,7 @@ public final class FiscalPeriodParser {
                     return null;
                 }
             }
-            return quarter > 0 && month > 0 ? null : new Tokens(fiscal, quarter, month, numbers);
+            return quarter > 0 && month > 0 ? null : new Tokens(fiscal, quarter, month, fiscalMonth, numbers);
         }
 
         private static String withoutAccents(String text) {

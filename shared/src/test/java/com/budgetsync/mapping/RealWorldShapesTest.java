@@ -99,6 +99,24 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void budgetAndRevisedEstimatesByYearAreBudgetsAndActualsAreLeftOut() {
+        MappingResult result = map(List.of("Ministry", "Actuals 2021-22", "BE 2022-23", "RE 2022-23", "BE 2023-24"),
+                "Defence,1000,1100,1150,1200", "Health,500,520,515,560");
+        assertEquals(Layout.WIDE, result.mapping().layout());
+        assertEquals(List.of("BE 2022-23", "BE 2023-24"), result.mapping().fiscalPeriod().columns());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void erpPeriodNumbersTakeTheYearFromTheYearColumn() {
+        MappingResult result = map(List.of("Cost Center", "Year", "Period 1", "Period 2", "Period 3"),
+                "Parks,2025,10,11,12", "Police,2025,20,21,22");
+        assertFalse(result.needsReview(), result.problems().toString());
+        assertEquals(List.of("Parks|2025-01|10", "Parks|2025-02|11", "Parks|2025-03|12"),
+                normalised(result, "Parks,2025,10,11,12"));
+    }
+
+    @Test
     void monthsWithoutAYearTakeItFromTheFileName() {
         MappingResult result = mapper.map(List.of("Department", "Jan", "Feb", "Mar"),
                 rows("Parks,10,11,12", "Police,20,21,22"), new FileContext("budget_2024.csv", List.of()),

@@ -31,6 +31,18 @@ class FiscalPeriodParserTest {
         assertEquals(text, period.original());
     }
 
+    @ParameterizedTest(name = "{0} under a July start → {1}")
+    @CsvSource({"P01 FY2025, 2024-07", "FY25 Per. 6, 2024-12", "Period 7 2025, 2025-01", "2025 P12, 2025-06"})
+    void erpPeriodNumbersCountFromTheFiscalYearStart(String text, String canonical) {
+        assertEquals(canonical, july.parse(text).orElseThrow().canonical());
+    }
+
+    @Test
+    void specialPeriodsBeyondTwelveAreNoMonths() {
+        assertEquals(Optional.empty(), july.parse("P13 FY2025"));
+        assertEquals(Optional.empty(), july.parse("M123456789012"));
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"Januar 2025, 2025-01", "März 2025, 2025-03", "enero 2025, 2025-01", "janv. 2025, 2025-01",
             "février 2025, 2025-02", "dezembro 2024, 2024-12", "gennaio 2025, 2025-01", "mei 2025, 2025-05",
