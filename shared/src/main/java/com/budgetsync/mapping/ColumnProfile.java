@@ -94,10 +94,18 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
      * description columns hold), which names no department or category.
      */
     static boolean isLabel(String value) {
-        if (!value.chars().anyMatch(Character::isLetter) || value.length() < 3 && value.indexOf(' ') < 0) {
+        // Two Han, kana or Hangul characters are a whole name (総務, 국방); two Latin letters are a code.
+        if (!value.chars().anyMatch(Character::isLetter)
+                || value.length() < 3 && value.indexOf(' ') < 0 && !value.codePoints().allMatch(ColumnProfile::isCjk)) {
             return false;
         }
         return value.length() <= MAX_LABEL && value.split("\\s+").length <= MAX_LABEL_WORDS;
+    }
+
+    private static boolean isCjk(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     /** "Jan", "Q1", "M01": a period once a year is put in front of it. */

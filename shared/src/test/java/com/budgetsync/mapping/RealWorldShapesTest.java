@@ -88,6 +88,16 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void twoCharacterJapaneseNamesAreLabelsAndSmallWholeNumbersAreNoMoney() {
+        // 区分 (a classification number) and X (an unreadable header) both hold digits; only X holds money.
+        MappingResult result = map(List.of("部局", "区分", "年度", "X"), "総務,7,2024,1250000", "総務,12,2024,98000",
+                "財務,3,2024,4500000", "財務,41,2024,230000", "教育,118,2024,1900000", "教育,9,2024,75000");
+        assertEquals("部局", result.mapping().department().column());
+        assertEquals("X", result.mapping().amount().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
