@@ -68,6 +68,9 @@ public final class ColumnMapper {
         Map<TargetField, Candidate> winners = winners(candidates, chosen, taken);
         Set<TargetField> decided = new HashSet<>(
                 OrgLevels.apply(headers, profiles, data, candidates, winners, chosen, taken, review));
+        if (!decided.contains(TargetField.SUB_CATEGORY)) {
+            SubCategoryKinds.apply(headers, candidates, winners, taken, TIE_MARGIN);
+        }
         if (AmountColumns.apply(headers, profiles, candidates, winners, taken, review)) {
             decided.add(TargetField.AMOUNT);
         }
@@ -160,7 +163,8 @@ public final class ColumnMapper {
                             && o.exactHeader() == winner.exactHeader() && acceptable(o))
                     .filter(o -> field != TargetField.FISCAL_PERIOD || !SamePeriods.agree(data, winner.index(), o.index()))
                     .filter(o -> !IdentifierColumns.sameLabels(headers, data, profiles, winner.index(), o.index()))
-                    .filter(o -> field != TargetField.SUB_CATEGORY || o.distinct() > FLAG_VALUES)
+                    .filter(o -> field != TargetField.SUB_CATEGORY || o.distinct() > FLAG_VALUES
+                            && SubCategoryKinds.sameKind(headers, winner, o))
                     .findFirst();
             double confidence = review.asked(field) ? Math.min(winner.score(), TIED_CONFIDENCE) : winner.score();
             String reason = winner.reason();

@@ -54,7 +54,10 @@ final class OrgLevels {
                         || !taken.contains(c.index()))
                 .filter(c -> profiles.get(c.index()).labels() >= LABELS)
                 .filter(c -> IdentifierColumns.labelOf(c.index(), headers, profiles, data).isEmpty())
+                // Equally coarse: a header in the department's own words before a loose one ("Department" before
+                // "Function 1"), then by level number.
                 .sorted(Comparator.comparingInt(Candidate::distinct)
+                        .thenComparing(c -> c.headerScore() < Candidate.OWN_NAME)
                         .thenComparingInt(c -> levelNumber(headers.get(c.index())))
                         .thenComparing(Comparator.comparingDouble(Candidate::headerScore).reversed())
                         .thenComparingInt(Candidate::index))

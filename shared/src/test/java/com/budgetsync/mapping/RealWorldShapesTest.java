@@ -184,6 +184,40 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void amongSubCategoriesOfEqualEvidenceTheProgrammeComesBeforeTheAccountLineAndTheFunction() {
+        MappingResult result = map(List.of("Sección", "Año", "Función", "Programa", "Concepto", "Importe"),
+                "Alcaldía,2024,Servicios generales,Órganos de gobierno,Retribuciones,125000",
+                "Alcaldía,2024,Servicios generales,Administración general,Material de oficina,9800",
+                "Cultura,2024,Cultura,Bibliotecas,Retribuciones,450000",
+                "Cultura,2024,Cultura,Fiestas populares,Suministros,23000",
+                "Deportes,2024,Deporte,Instalaciones deportivas,Suministros,19000",
+                "Deportes,2024,Deporte,Promoción del deporte,Transferencias,7500");
+        assertEquals("Programa", result.mapping().subCategory().column());
+        assertTrue(result.mapping().subCategory().reason().contains("a programme comes before"),
+                result.mapping().subCategory().reason());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void twoFunctionalLevelsOfEqualEvidenceAreStillAQuestion() {
+        MappingResult result = map(List.of("Department", "Year", "func1", "func3", "Amount"),
+                "Health,2024,Health,Hospitals,1250000", "Health,2024,Health,Clinics,98000",
+                "Education,2024,Education,Primary,4500000", "Education,2024,Education,Secondary,230000",
+                "Defence,2024,Defence,Army,1900000", "Defence,2024,Defence,Navy,75000");
+        assertTrue(result.questions().stream().anyMatch(q -> q.field() == TargetField.SUB_CATEGORY),
+                result.problems().toString());
+    }
+
+    @Test
+    void aColumnNamedDepartmentStaysTheDepartmentBesideANumberedLooseLevelAsCoarse() {
+        MappingResult result = map(List.of("Department", "Year", "Function 1", "Function 3", "Amount"),
+                "Health,2024,Health,Hospitals,1250000", "Health,2024,Health,Clinics,98000",
+                "Education,2024,Education,Primary,4500000", "Education,2024,Education,Secondary,230000",
+                "Defence,2024,Defence,Army,1900000", "Defence,2024,Defence,Navy,75000");
+        assertEquals("Department", result.mapping().department().column());
+    }
+
+    @Test
     void theOriginalBudgetIsChosenAmongSeveralAmountColumns() {
         MappingResult result = map(List.of("Department", "Year", "Adopted Budget", "Revised Budget", "Actual"),
                 "Parks,2024,100,110,90", "Police,2024,200,190,210");
