@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * {@code 2025-01-01} (Excel date cells), {@code 2025.JAN} (SAP BPC), {@code 2025M1} (OneStream) → the calendar month.
  * {@code P01 2025}, {@code FY25 Per. 3}, {@code Period 12 2025} (ERP period numbers) → that month of the fiscal year.
  * {@code Jan FY25} is January within FY2025.</li>
+ * <li>Japanese era years: {@code 令和6年度}, {@code R6年度}, {@code 平成30年}, {@code 令和元年度}; CJK year markers
+ * {@code 2024年度}, {@code 2024년}.</li>
  * </ul>
  */
 public final class FiscalPeriodParser {
@@ -45,6 +47,15 @@ public final class FiscalPeriodParser {
             "QTR");
     /** P01, Per. 3, Period 12: the n-th month of the fiscal year, as ERP exports number them. */
     private static final Set<String> PERIOD_PREFIXES = Set.of("P", "PER", "PERIOD", "PERIODE", "PERIODO");
+    /**
+     * Japanese era names and the year before each era's first year: 令和6年度 is 2024, 平成30年度 2018. The short forms
+     * (R6, H30) stand only with a year marker (R6年度): bare, they are codes in most files.
+     */
+    private static final Map<String, Integer> ERAS = Map.of("令和", 2018, "平成", 1988, "REIWA", 2018, "HEISEI", 1988,
+            "R", 2018, "H", 1988);
+    private static final Set<String> SHORT_ERAS = Set.of("R", "H");
+    /** Year markers written after the number in Japanese, Chinese and Korean (2024年度, 2024년). */
+    private static final Set<String> YEAR_MARKERS = Set.of("年", "年度", "년", "년도");
     private static final Set<String> ORDINALS = Set.of("ST", "ND", "RD", "TH", "ER", "E", "EME", "O", "º", "ª");
 
     private final int fiscalYearStartMonth;
@@ -248,6 +259,17 @@ public final class FiscalPeriodParser {
                     if (month < 1 || month > 12) {
                         return null;
                     }
+                } else if (ERAS.containsKey(p) && nextIsDigit && parts.get(i + 1).length() <= 2
+                        && (!SHORT_ERAS.contains(p) || i + 2 < parts.size() && YEAR_MARKERS.contains(parts.get(i + 2)))) {
+                    numbers.add(String.valueOf(ERAS.get(p) + Integer.parseInt(parts.get(++i))));
+                } else if (p.length() > 2 && ERAS.containsKey(p.substring(0, 2)) && p.startsWith("元", 2)) {
+                    // 令和元年度: the era's first year, written with 元 instead of 1.
+                    numbers.add(String.valueOf(ERAS.get(p.substring(0, 2)) + 1));
+                    if (!YEAR_MARKERS.contains(p.substring(3)) && !p.substring(3).isEmpty()) {
+                        return null;
+                    }
+                } else if (YEAR_MARKERS.contains(p) && !numbers.isEmpty()) {
+                    fiscal = fiscal || p.endsWith("度");
                 } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2)) {
                     numbers.add(p);
                     pendingQuarter = p.matches("0?[1-4]");
@@ -260,7 +282,9 @@ public final class FiscalPeriodParser {
 
         private static String withoutAccents(String text) {
             return text.chars().allMatch(c -> c < 128) ? text
-                    : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+                    // Composed again: Hangul syllables (년) decompose into letters, not marks.
+                    : Normalizer.normalize(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll(""),
+                            Normalizer.Form.NFC);
         }
 
         /**

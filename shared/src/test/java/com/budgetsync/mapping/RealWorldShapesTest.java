@@ -127,6 +127,15 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void japaneseEraYearsInBudgetHeadersAreAWideExportAndSettledAccountsAreLeftOut() {
+        MappingResult result = map(List.of("所管", "令和4年度決算額", "令和5年度予算額", "令和6年度予算額"),
+                "総務課,1000,1100,1200", "財政課,500,520,560");
+        assertEquals(Layout.WIDE, result.mapping().layout());
+        assertEquals(List.of("令和5年度予算額", "令和6年度予算額"), result.mapping().fiscalPeriod().columns());
+        assertEquals(List.of("総務課|FY2024|1200"), normalised(result, "総務課,1000,1100,1200").subList(1, 2));
+    }
+
+    @Test
     void monthsWithoutAYearTakeItFromTheFileName() {
         MappingResult result = mapper.map(List.of("Department", "Jan", "Feb", "Mar"),
                 rows("Parks,10,11,12", "Police,20,21,22"), new FileContext("budget_2024.csv", List.of()),

@@ -37,6 +37,19 @@ class FiscalPeriodParserTest {
         assertEquals(canonical, july.parse(text).orElseThrow().canonical());
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"令和6年度, FY2024", "令和元年度, FY2019", "平成30年度, FY2018", "R6年度, FY2024", "平成30年, FY2018",
+            "2024年度, FY2024", "2025년, FY2025"})
+    void readsJapaneseEraYearsAndCjkYearMarkers(String text, String canonical) {
+        assertEquals(canonical, calendar.parse(text).orElseThrow().canonical());
+    }
+
+    @Test
+    void aBareLetterAndNumberIsACodeNotAnEraYear() {
+        assertEquals(Optional.empty(), calendar.parse("R6"));
+        assertEquals(Optional.empty(), calendar.parse("H2"));
+    }
+
     @Test
     void specialPeriodsBeyondTwelveAreNoMonths() {
         assertEquals(Optional.empty(), july.parse("P13 FY2025"));
