@@ -98,6 +98,14 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aBudgetInMillionsOfSmallWholeNumbersStillImportsUnderAnAmountHeader() {
+        MappingResult result = map(List.of("Ministry", "Year", "Value"), "Health,2024,12", "Health,2025,15",
+                "Defence,2024,450", "Defence,2025,470", "Education,2024,87", "Education,2025,91");
+        assertEquals("Value", result.mapping().amount().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
