@@ -24,7 +24,7 @@ record Candidate(TargetField field, int index, double score, double headerScore,
             match = new HeaderMatch(match.score() * IDENTIFIER_FACTOR, match.explanation() + ", an identifier ('"
                     + identifier + "')");
         }
-        double fit = profile.fit(field);
+        double fit = field == TargetField.AMOUNT ? profile.amountFit(match.score() >= OWN_NAME) : profile.fit(field);
         // One value all the way down is weak evidence of a department or category column, unless the header says so
         // in the field's own words (a file of one ministry still names its "Ministry").
         if ((field == TargetField.DEPARTMENT || field == TargetField.SUB_CATEGORY) && profile.values() >= 4
@@ -49,8 +49,13 @@ record Candidate(TargetField field, int index, double score, double headerScore,
         }
         String headerPart = match.explanation() == null ? "header '" + header + "' names no known synonym"
                 : match.explanation();
+        String valuesPart = profile.describe(field);
+        if (field == TargetField.AMOUNT && match.score() >= OWN_NAME && profile.identifiers().identifier() > 0
+                && profile.identifiers().identifier() < 1) {
+            valuesPart += " (weak evidence; the amount header outweighs it)";
+        }
         return new Candidate(field, index, Math.max(0, score), match.score(), match.exact(), fit, profile.distinct(),
-                headerPart + "; " + profile.describe(field));
+                headerPart + "; " + valuesPart);
     }
 
     /**

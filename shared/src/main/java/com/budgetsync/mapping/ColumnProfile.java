@@ -122,10 +122,23 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
             case FISCAL_PERIOD -> periods;
             // A column of bare years ("2025") parses as amounts too; it is a period column far more often.
             // Identifiers are digits too; their evidence takes the amount share down.
-            case AMOUNT -> (amounts - 0.7 * bareYears) * (1 - identifiers.identifier());
+            case AMOUNT -> amountFit(false);
             case CURRENCY -> currencies;
             case DEPARTMENT, SUB_CATEGORY -> labels + CODE_WEIGHT * codes;
         };
+    }
+
+    /**
+     * How well the values fit an amount. Under a header in the amount's own words ({@code namedAmount}) only sure
+     * identifier evidence (leading zeros, a sequence, in step with labels) counts: a sample of budgets of one width is
+     * no code column because of that alone.
+     */
+    double amountFit(boolean namedAmount) {
+        if (values == 0) {
+            return sampleRows == 0 ? Double.NaN : 0;
+        }
+        double identifier = namedAmount && identifiers.identifier() < 1 ? 0 : identifiers.identifier();
+        return (amounts - 0.7 * bareYears) * (1 - identifier);
     }
 
     /** A one-line account of the evidence, for the mapping's reason. */

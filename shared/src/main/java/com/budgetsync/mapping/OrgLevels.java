@@ -53,6 +53,8 @@ final class OrgLevels {
                 .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
                         || !taken.contains(c.index()))
                 .filter(c -> profiles.get(c.index()).labels() >= LABELS)
+                // "Function 1" is the functional classification, no organisation level.
+                .filter(c -> SubCategoryKinds.of(headers.get(c.index())) != SubCategoryKinds.Kind.FUNCTIONAL)
                 .filter(c -> IdentifierColumns.labelOf(c.index(), headers, profiles, data).isEmpty())
                 // Equally coarse: a header in the department's own words before a loose one ("Department" before
                 // "Function 1"), then by level number.

@@ -106,6 +106,23 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void approvedBudgetsOfOneWidthAreNoCodesAndAFunctionalColumnIsNoOrganisationLevel() {
+        // BOOST-style: Admin1..3 levels, a functional column of one value, Approved beside Executed, every approved
+        // amount seven digits wide.
+        MappingResult result = map(List.of("Year", "Admin1", "Admin2", "Admin3", "Function1", "Approved", "Executed"),
+                "2013,GOBIERNO NACIONAL,EDUCACION,MINISTERIO DE EDUCACION,PLANEAMIENTO,1000000,900000",
+                "2013,GOBIERNO NACIONAL,EDUCACION,UNIVERSIDAD SAN MARCOS,PLANEAMIENTO,1123457,945678",
+                "2013,GOBIERNO NACIONAL,SALUD,MINISTERIO DE SALUD,PLANEAMIENTO,1246914,991356",
+                "2013,GOBIERNO NACIONAL,SALUD,INSTITUTO NACIONAL DE SALUD,PLANEAMIENTO,1370371,1037034",
+                "2013,GOBIERNO NACIONAL,DEFENSA,MINISTERIO DE DEFENSA,PLANEAMIENTO,1493828,1082712",
+                "2013,GOBIERNO NACIONAL,DEFENSA,EJERCITO PERUANO,PLANEAMIENTO,1617285,1128390");
+        assertEquals("Approved", result.mapping().amount().column());
+        assertEquals("Admin2", result.mapping().department().column());
+        assertEquals("Admin3", result.mapping().subCategory().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
