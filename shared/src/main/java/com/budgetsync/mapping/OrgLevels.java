@@ -80,6 +80,18 @@ final class OrgLevels {
                 .filter(c -> levels.stream().noneMatch(l -> IdentifierColumns.sameLabels(headers, data, profiles,
                         l.index(), c.index())))
                 .forEach(levels::add);
+        // A territory (a state, a county) beside administrative levels is where the money goes, not who holds it.
+        List<String> territories = levels.stream().filter(c -> isTerritory(headers.get(c.index())))
+                .map(c -> "'" + headers.get(c.index()) + "'").toList();
+        if (!territories.isEmpty() && territories.size() < levels.size()) {
+            levels.removeIf(c -> isTerritory(headers.get(c.index())));
+            if (levels.size() == 1) {
+                swap(winners, taken, TargetField.DEPARTMENT, levels.get(0).withReason("the organisation level beside"
+                        + " the territory " + String.join(", ", territories) + ": a territory is where the money"
+                        + " goes, not who holds the budget"));
+                return Set.of(TargetField.DEPARTMENT);
+            }
+        }
         if (levels.size() < 2) {
             return Set.of();
         }
@@ -97,6 +109,10 @@ final class OrgLevels {
                     "the organisation level below '" + headers.get(top.index()) + "'; " + next.reason()));
         }
         return Set.of(TargetField.DEPARTMENT, TargetField.SUB_CATEGORY);
+    }
+
+    private static boolean isTerritory(String header) {
+        return Lexicon.wordIn(Lexicon.TERRITORY, HeaderNames.normalize(header)) != null;
     }
 
     /**

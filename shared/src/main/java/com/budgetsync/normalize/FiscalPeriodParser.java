@@ -254,8 +254,9 @@ public final class FiscalPeriodParser {
                     month = MONTHS.get(p);
                 } else if ((p.equals("M") || PERIOD_PREFIXES.contains(p)) && nextIsDigit && month == 0) {
                     fiscalMonth = !p.equals("M");
+                    // M1, P01: one or two digits; "M001" and "P002" are programme codes.
                     String number = parts.get(++i);
-                    month = number.length() <= 3 ? Integer.parseInt(number) : 0;
+                    month = number.length() <= 2 ? Integer.parseInt(number) : 0;
                     if (month < 1 || month > 12) {
                         return null;
                     }

@@ -123,6 +123,23 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aStateColumnBesideTheAdministrativeLevelsIsATerritoryAndProgrammeCodesAreNoMonths() {
+        // Mexico's Cuenta Pública: ramo > unidad responsable, the federal state the money goes to, programme codes.
+        MappingResult result = map(List.of("CICLO", "DESC_RAMO", "DESC_UR", "ID_PP", "ENTIDAD_FEDERATIVA",
+                        "MONTO_APROBADO", "MONTO_PAGADO"),
+                "2015,Gobernación,Secretaría,M001,Distrito Federal,1234567,1100000",
+                "2015,Gobernación,Unidad de Política Migratoria,E008,Distrito Federal,2222221,1171234",
+                "2015,Hacienda y Crédito Público,Secretaría,M001,Distrito Federal,3209875,1242468",
+                "2015,Hacienda y Crédito Público,Subsecretaría de Hacienda,P001,Distrito Federal,4197529,1313702",
+                "2015,Salud,Oficialía Mayor,M001,Distrito Federal,5185183,1384936",
+                "2015,Salud,Comisión Coordinadora de Institutos,E010,Distrito Federal,6172837,1456170");
+        assertEquals("DESC_RAMO", result.mapping().department().column());
+        assertEquals("CICLO", result.mapping().fiscalPeriod().column());
+        assertEquals("MONTO_APROBADO", result.mapping().amount().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");

@@ -54,6 +54,7 @@ class FiscalPeriodParserTest {
     void specialPeriodsBeyondTwelveAreNoMonths() {
         assertEquals(Optional.empty(), july.parse("P13 FY2025"));
         assertEquals(Optional.empty(), july.parse("M123456789012"));
+        assertEquals(Optional.empty(), july.parse("FY2025 M001"), "M001 is a programme code");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
