@@ -132,7 +132,7 @@ record HeaderMatch(double score, String explanation) {
                         "is a compound of synonym '" + suffix + "'");
             }
         }
-        if (name.length() >= 4 && Lexicon.isLatin(name)) {
+        if (name.length() >= 4 && Lexicon.isLatin(name) && !Lexicon.isTerm(name)) {
             for (String term : terms.byShape().getOrDefault(Lexicon.Terms.shape(name), List.of())) {
                 double similarity = term.length() < 4 ? 0 : typo(name, term);
                 if (similarity >= TYPO_FLOOR && terms.weights().get(term) * similarity > best.score) {

@@ -140,6 +140,25 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aSectorGroupingIsNoOrganisationLevelAndATerritoryWordIsNoTypoOfAnotherLanguagesDepartment() {
+        // BOOST exports: SECTOR1 groups ministries by policy area, ADMIN1 > ADMIN2 are the organisation.
+        MappingResult boost = map(List.of("YEAR", "SECTOR1", "ADMIN1", "ADMIN2", "APPROVED", "PAID"),
+                "2012,SOCIAL,MINISTERE DE LA SANTE,DIRECTION DES HOPITAUX,12500000,10700000",
+                "2012,SOCIAL,MINISTERE DE LA SANTE,DIRECTION DES ETUDES,15877777,11777777",
+                "2012,SOCIAL,MINISTERE DE L'EDUCATION,DIRECTION REGIONALE CENTRE,19255554,12855554",
+                "2012,SOCIAL,MINISTERE DE L'EDUCATION,DIRECTION REGIONALE NORD,22633331,13933331",
+                "2012,SECURITE,MINISTERE DE LA DEFENSE,ETAT-MAJOR,26011108,15011108",
+                "2012,SECURITE,MINISTERE DE LA DEFENSE,GENDARMERIE,29388885,16088885");
+        assertEquals("ADMIN1", boost.mapping().department().column());
+        // "Provincia" is a Spanish territory, not a misspelt Dutch "provincie" (a department word there).
+        MappingResult territory = map(List.of("Ciclo", "PROVINCIA", "Monto"), "2017,SANTO DOMINGO,5231000",
+                "2017,SANTIAGO,5944313", "2017,LA VEGA,6657626", "2017,SANTO DOMINGO,7370939");
+        assertTrue(territory.mapping().department() == null
+                || !"PROVINCIA".equals(territory.mapping().department().column())
+                || territory.needsReview(), territory.mapping().department().reason());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
