@@ -159,6 +159,28 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void oneOrganisationNamedInFullBesideItsAbbreviationIsTheFullName() {
+        MappingResult result = map(List.of("Departmental Family", "Entity", "Date", "Expense Area", "Amount"),
+                "CAB,CABINET OFFICE,2019-06-11,GCS INTERNATIONAL,32861.00",
+                "CAB,CABINET OFFICE,2019-06-17,CO HR PAY & REWARD TEAM,40957.75",
+                "CAB,CABINET OFFICE,2019-06-28,DIGITAL & TECHNOLOGY TEAM,49583.48",
+                "CAB,CABINET OFFICE,2019-06-28,GOVERNMENT PROPERTY AGENCY,27120.00");
+        assertEquals("Entity", result.mapping().department().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
+    void aProvinceBesideTheMunicipalitiesIsWhereTheyLie() {
+        MappingResult result = map(List.of("Gemeenten", "Taakveld", "Lasten", "Provincie"),
+                "'s-Gravenhage,0.1 Bestuur,25585.0,Zuid-Holland",
+                "'s-Gravenhage,0.2 Burgerzaken,8390.0,Zuid-Holland", "'s-Gravenhage,0.3 Beheer,1200.5,Zuid-Holland",
+                "'s-Gravenhage,0.4 Overhead,99035.0,Zuid-Holland");
+        assertEquals("Gemeenten", result.mapping().department().column());
+        assertTrue(result.mapping().department().reason().contains("territory 'Provincie'"),
+                result.mapping().department().reason());
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
