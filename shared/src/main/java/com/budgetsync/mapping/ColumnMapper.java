@@ -164,7 +164,7 @@ public final class ColumnMapper {
                     .filter(o -> field != TargetField.FISCAL_PERIOD || !SamePeriods.agree(data, winner.index(), o.index()))
                     .filter(o -> !IdentifierColumns.sameLabels(headers, data, profiles, winner.index(), o.index()))
                     .filter(o -> field != TargetField.SUB_CATEGORY || o.distinct() > FLAG_VALUES
-                            && SubCategoryKinds.sameKind(headers, winner, o))
+                            && SubCategoryKinds.tie(headers, winner, o))
                     .findFirst();
             double confidence = review.asked(field) ? Math.min(winner.score(), TIED_CONFIDENCE) : winner.score();
             String reason = winner.reason();

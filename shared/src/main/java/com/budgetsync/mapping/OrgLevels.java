@@ -170,7 +170,7 @@ final class OrgLevels {
      * "ORGANICO_1" and "ORGANICO_2", "Level 1" and "Level 2", "admin1" and "admin6 (label)": the same name numbered,
      * so the number orders them.
      */
-    private static boolean numberedLevels(String a, String b) {
+    static boolean numberedLevels(String a, String b) {
         String x = HeaderNames.normalize(a);
         String y = HeaderNames.normalize(b);
         return !x.equals(y) && x.matches(".*\\d.*") && y.matches(".*\\d.*")

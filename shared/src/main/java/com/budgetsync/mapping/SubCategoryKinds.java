@@ -39,9 +39,15 @@ final class SubCategoryKinds {
         return organisation >= LOOSE_ORGANISATION ? Kind.ORGANISATION : Kind.OTHER;
     }
 
-    /** Whether {@code rival}, as good on the evidence as the winner, is of the same kind (and so a real tie). */
-    static boolean sameKind(List<String> headers, Candidate winner, Candidate rival) {
-        return of(headers.get(winner.index())) == of(headers.get(rival.index()));
+    /**
+     * Whether {@code rival}, as good on the evidence as the winner, is a real tie: of the same kind, and not a finer
+     * level of the same numbered classification ("econ3" below "econ2": the coarser line, ranked first, is the
+     * sub-category, as the top level is the department).
+     */
+    static boolean tie(List<String> headers, Candidate winner, Candidate rival) {
+        return of(headers.get(winner.index())) == of(headers.get(rival.index()))
+                && !(OrgLevels.numberedLevels(headers.get(winner.index()), headers.get(rival.index()))
+                && winner.distinct() < rival.distinct());
     }
 
     /** The sub-category winner gives way to a column of as good evidence and a preferred kind. */

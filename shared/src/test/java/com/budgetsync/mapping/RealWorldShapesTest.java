@@ -291,13 +291,23 @@ class RealWorldShapesTest {
     }
 
     @Test
-    void twoFunctionalLevelsOfEqualEvidenceAreStillAQuestion() {
+    void twoAccountColumnsOfEqualEvidenceAreStillAQuestion() {
+        MappingResult result = map(List.of("Department", "Year", "Account", "Object", "Amount"),
+                "Health,2024,Salaries,Nurses,1250000", "Health,2024,Supplies,Drugs,98000",
+                "Education,2024,Salaries,Teachers,4500000", "Education,2024,Supplies,Books,230000",
+                "Defence,2024,Equipment,Vehicles,1900000", "Defence,2024,Salaries,Soldiers,75000");
+        assertTrue(result.questions().stream().anyMatch(q -> q.field() == TargetField.SUB_CATEGORY),
+                result.problems().toString());
+    }
+
+    @Test
+    void ofTwoNumberedLevelsOfOneClassificationTheCoarserIsTheSubCategory() {
         MappingResult result = map(List.of("Department", "Year", "func1", "func3", "Amount"),
                 "Health,2024,Health,Hospitals,1250000", "Health,2024,Health,Clinics,98000",
                 "Education,2024,Education,Primary,4500000", "Education,2024,Education,Secondary,230000",
                 "Defence,2024,Defence,Army,1900000", "Defence,2024,Defence,Navy,75000");
-        assertTrue(result.questions().stream().anyMatch(q -> q.field() == TargetField.SUB_CATEGORY),
-                result.problems().toString());
+        assertEquals("func1", result.mapping().subCategory().column());
+        assertFalse(result.needsReview(), result.problems().toString());
     }
 
     @Test
