@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * fiscal year (FP&A tools number quarters within the fiscal year; with a January start they are calendar quarters).</li>
  * <li>Months: {@code January 2025}, {@code Jan-25}, {@code Jan 2025}, {@code 2025-01}, {@code 01/2025}, dates such as
  * {@code 2025-01-01} (Excel date cells), {@code 2025.JAN} (SAP BPC), {@code 2025M1} (OneStream) → the calendar month.
+ * {@code 202505} (year and month run together, alone in the cell) → May 2025.
  * {@code P01 2025}, {@code FY25 Per. 3}, {@code Period 12 2025} (ERP period numbers) → that month of the fiscal year.
  * {@code Jan FY25} is January within FY2025.</li>
  * <li>Japanese era years: {@code 令和6年度}, {@code R6年度}, {@code 平成30年}, {@code 令和元年度}; CJK year markers
@@ -88,7 +89,8 @@ public final class FiscalPeriodParser {
                     : month(YearMonth.of(y, calendarMonth), original)) : Optional.empty();
         }
         return switch (n.size()) {
-            case 1 -> year(n.get(0), t.fiscal).map(y -> year(y, original));
+            case 1 -> n.get(0).length() == 6 ? yearMonth(n.get(0), original)
+                    : year(n.get(0), t.fiscal).map(y -> year(y, original));
             case 2 -> twoNumbers(n.get(0), n.get(1), t.fiscal, original);
             case 3 -> t.fiscal ? Optional.empty() : date(n, original);
             default -> Optional.empty();
@@ -114,6 +116,14 @@ public final class FiscalPeriodParser {
     private FiscalPeriod fiscalMonth(int fiscalYear, int month, String original) {
         int year = fiscalYearStartMonth != 1 && month >= fiscalYearStartMonth ? fiscalYear - 1 : fiscalYear;
         return month(YearMonth.of(year, month), original);
+    }
+
+    /** {@code 202505}: year and month run together, as ERP period columns hold them. */
+    private static Optional<FiscalPeriod> yearMonth(String digits, String original) {
+        int year = Integer.parseInt(digits.substring(0, 4));
+        int month = Integer.parseInt(digits.substring(4));
+        return plausibleYear(year) && month >= 1 && month <= 12
+                ? Optional.of(month(YearMonth.of(year, month), original)) : Optional.empty();
     }
 
     /** {@code 2025-01}, {@code 01/2025}, or a split fiscal year {@code 2024-25}. */
@@ -271,7 +281,8 @@ public final class FiscalPeriodParser {
                     }
                 } else if (YEAR_MARKERS.contains(p) && !numbers.isEmpty()) {
                     fiscal = fiscal || p.endsWith("度");
-                } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2)) {
+                } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2
+                        || p.length() == 6 && parts.size() == 1)) {
                     numbers.add(p);
                     pendingQuarter = p.matches("0?[1-4]");
                 } else {

@@ -45,6 +45,14 @@ class FiscalPeriodParserTest {
     }
 
     @Test
+    void yearAndMonthRunTogetherAreAMonthAndSixDigitCodesAreNot() {
+        assertEquals("2022-05", calendar.parse("202205").orElseThrow().canonical());
+        assertEquals(Optional.empty(), calendar.parse("610100"), "an account code");
+        assertEquals(Optional.empty(), calendar.parse("202213"), "no 13th month");
+        assertEquals(Optional.empty(), calendar.parse("FY 202205"));
+    }
+
+    @Test
     void aBareLetterAndNumberIsACodeNotAnEraYear() {
         assertEquals(Optional.empty(), calendar.parse("R6"));
         assertEquals(Optional.empty(), calendar.parse("H2"));
