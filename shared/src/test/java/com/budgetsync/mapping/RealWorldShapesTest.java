@@ -201,6 +201,15 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aFrenchPrimitiveBudgetIsImportedAndTheAdministrativeAccountLeftOut() {
+        MappingResult result = map(List.of("Service", "Nature", "BP 2024", "CA 2023"),
+                "Voirie,Fournitures,120000,98000", "Culture,Subventions,45000,47000");
+        assertEquals(List.of("BP 2024"), result.mapping().fiscalPeriod().columns());
+        assertTrue(result.mapping().fiscalPeriod().reason().contains("'CA 2023' (actual amounts)"),
+                result.mapping().fiscalPeriod().reason());
+    }
+
+    @Test
     void erpPeriodNumbersTakeTheYearFromTheYearColumn() {
         MappingResult result = map(List.of("Cost Center", "Year", "Period 1", "Period 2", "Period 3"),
                 "Parks,2025,10,11,12", "Police,2025,20,21,22");
