@@ -47,6 +47,11 @@ record Candidate(TargetField field, int index, double score, double headerScore,
         if (field == TargetField.AMOUNT && Lexicon.wordIn(Lexicon.NOT_AMOUNT, HeaderNames.normalize(header)) != null) {
             score = Math.min(score, NOT_AMOUNT_CAP);
         }
+        // Likewise free text and counterparties ("Notes", "Supplier") are never who holds a budget, nor its line.
+        if ((field == TargetField.DEPARTMENT || field == TargetField.SUB_CATEGORY)
+                && Lexicon.wordIn(Lexicon.FREE_TEXT, HeaderNames.normalize(header)) != null) {
+            score = Math.min(score, NOT_AMOUNT_CAP);
+        }
         String headerPart = match.explanation() == null ? "header '" + header + "' names no known synonym"
                 : match.explanation();
         String valuesPart = profile.describe(field);

@@ -35,6 +35,10 @@ public final class ColumnMapper {
     private static final int FLAG_VALUES = 2;
     private static final double SOLE_FIT = 0.95;
     private static final double SOLE_RIVAL = 0.3;
+    private static final int SOLE_ROWS = 6;
+    /** Budget holders repeat: at most half as many names as rows. */
+    private static final double REPEATING = 0.5;
+    private static final double OTHER_TEXT = 0.5;
 
     public MappingResult map(List<String> headers, List<DataRow> sample, MappingOptions options) {
         return map(headers, sample, FileContext.NONE, options);
@@ -171,6 +175,9 @@ public final class ColumnMapper {
             if (tie.isEmpty() && soleValueEvidence(winner, others)) {
                 confidence = Math.max(confidence, SOLE_EVIDENCE);
                 reason += "; the only column whose values fit";
+            } else if (tie.isEmpty() && soleLabels(headers, data, profiles, winner)) {
+                confidence = Math.max(confidence, SOLE_EVIDENCE);
+                reason += "; the only column of repeating names in the file";
             }
             // A sub-category is optional, but a wrong one files every budget under the wrong line: a tie asks too.
             if (tie.isPresent() && field != TargetField.CURRENCY && !review.asked(field) && !decided.contains(field)) {
@@ -200,6 +207,22 @@ public final class ColumnMapper {
         return (winner.field() == TargetField.FISCAL_PERIOD || winner.field() == TargetField.AMOUNT)
                 && winner.headerScore() == 0 && winner.score() >= SOLE_FIT * (1 - Candidate.HEADER_WEIGHT)
                 && others.stream().noneMatch(o -> o.score() >= SOLE_RIVAL);
+    }
+
+    /**
+     * A department header the lexicon cannot read ("priorityEn", a word of an unlisted language) over the file's only
+     * column of names, which repeat as budget holders do: the values decide. Any other text column (but the same
+     * names in a second language) leaves the choice to a person; a header naming a counterparty (supplier, payee)
+     * is no candidate at all.
+     */
+    private static boolean soleLabels(List<String> headers, List<DataRow> data, List<ColumnProfile> profiles,
+                                      Candidate winner) {
+        ColumnProfile p = profiles.get(winner.index());
+        return winner.field() == TargetField.DEPARTMENT && winner.headerScore() == 0 && p.labels() >= SOLE_FIT
+                && p.values() >= SOLE_ROWS && p.distinct() >= 2 && p.distinct() <= REPEATING * p.values()
+                && IntStream.range(0, profiles.size()).filter(i -> i != winner.index())
+                        .noneMatch(i -> profiles.get(i).labels() >= OTHER_TEXT
+                                && !IdentifierColumns.sameLabels(headers, data, profiles, winner.index(), i));
     }
 
     /** Required fields take any column with some evidence; optional ones need their header to name them. */

@@ -181,6 +181,17 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void theOnlyColumnOfRepeatingNamesHoldsTheBudgetsWhateverItsHeaderButASupplierNever() {
+        String[] rows = {"Agriculture,119998200,2012", "Judicial System,47465600,2012", "Defence,1404067800,2012",
+            "Agriculture,241000000,2013", "Judicial System,46720600,2013", "Defence,1455698000,2013"};
+        MappingResult unread = map(List.of("priorityEn", "budget", "year"), rows);
+        assertEquals("priorityEn", unread.mapping().department().column());
+        assertFalse(unread.needsReview(), unread.problems().toString());
+        MappingResult ledger = map(List.of("Supplier", "budget", "year"), rows);
+        assertTrue(ledger.needsReview(), "a supplier is who was paid, not who holds the budget");
+    }
+
+    @Test
     void periodColumnsWithWordsAreAWideExportAndActualsAreLeftOut() {
         MappingResult result = map(List.of("Department", "FY2019 Actual", "FY2020 Adopted", "FY2021 Adopted"),
                 "Parks,100,110,120", "Police,200,210,220");
