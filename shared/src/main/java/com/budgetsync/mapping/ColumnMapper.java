@@ -211,14 +211,15 @@ public final class ColumnMapper {
 
     /**
      * A department header the lexicon cannot read ("priorityEn", a word of an unlisted language) over the file's only
-     * column of names, which repeat as budget holders do: the values decide. Any other text column (but the same
-     * names in a second language) leaves the choice to a person; a header naming a counterparty (supplier, payee)
-     * is no candidate at all.
+     * column of names, which repeat as budget holders do: the values decide. A header naming a line ("Account") or
+     * any other text column (but the same names in a second language) leaves the choice to a person; a header naming
+     * a counterparty (supplier, payee) is no candidate at all.
      */
     private static boolean soleLabels(List<String> headers, List<DataRow> data, List<ColumnProfile> profiles,
                                       Candidate winner) {
         ColumnProfile p = profiles.get(winner.index());
         return winner.field() == TargetField.DEPARTMENT && winner.headerScore() == 0 && p.labels() >= SOLE_FIT
+                && HeaderMatch.of(TargetField.SUB_CATEGORY, headers.get(winner.index())).score() < MIN_OPTIONAL
                 && p.values() >= SOLE_ROWS && p.distinct() >= 2 && p.distinct() <= REPEATING * p.values()
                 && IntStream.range(0, profiles.size()).filter(i -> i != winner.index())
                         .noneMatch(i -> profiles.get(i).labels() >= OTHER_TEXT

@@ -189,6 +189,8 @@ class RealWorldShapesTest {
         assertFalse(unread.needsReview(), unread.problems().toString());
         MappingResult ledger = map(List.of("Supplier", "budget", "year"), rows);
         assertTrue(ledger.needsReview(), "a supplier is who was paid, not who holds the budget");
+        MappingResult lines = map(List.of("Account", "budget", "year"), rows);
+        assertTrue(lines.needsReview(), "an account names a budget line, not its holder");
     }
 
     @Test
