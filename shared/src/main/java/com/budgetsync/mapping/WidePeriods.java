@@ -87,6 +87,10 @@ final class WidePeriods {
         List<Header> chosen = new ArrayList<>(first);
         Set<String> covered = new HashSet<>(periods(first));
         for (List<Header> group : ranked.subList(1, ranked.size())) {
+            // Spending beside a budget group is what was spent, not the budget of its years.
+            if (group.get(0).kind() == Kind.SPENDING && first.get(0).kind() != Kind.SPENDING) {
+                continue;
+            }
             if (group.get(0).type() == first.get(0).type() && group.get(0).part() == first.get(0).part()) {
                 group.stream().filter(h -> covered.add(h.period())).forEach(chosen::add);
             }

@@ -223,6 +223,19 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void outturnsAndEarlierSpendingBesideTheEstimatesAreLeftOut() {
+        MappingResult plans = map(List.of("Department", "2022-23 Outturn", "2023-24 Forecast Outturn", "2024-25 Plans"),
+                "Health,1000,1100,1200", "Defence,2000,2100,2200");
+        assertEquals(List.of("2024-25 Plans"), plans.mapping().fiscalPeriod().columns());
+        MappingResult estimates = map(List.of("Department", "Main Estimates 2024-25", "Expenditures 2022-23"),
+                "Health,1000,950", "Defence,2000,1990");
+        assertEquals(List.of("Main Estimates 2024-25"), estimates.mapping().fiscalPeriod().columns());
+        MappingResult spendingOnly = map(List.of("Sección", "Gastos 2024", "Gastos 2025"), "Cultura,1000,1100",
+                "Deportes,2000,2100");
+        assertEquals(List.of("Gastos 2024", "Gastos 2025"), spendingOnly.mapping().fiscalPeriod().columns());
+    }
+
+    @Test
     void erpPeriodNumbersTakeTheYearFromTheYearColumn() {
         MappingResult result = map(List.of("Cost Center", "Year", "Period 1", "Period 2", "Period 3"),
                 "Parks,2025,10,11,12", "Police,2025,20,21,22");
