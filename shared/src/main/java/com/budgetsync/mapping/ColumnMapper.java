@@ -4,6 +4,7 @@ import com.budgetsync.normalize.DecimalMark;
 import com.budgetsync.normalize.TotalRows;
 import com.budgetsync.parsing.DataRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ public final class ColumnMapper {
                 || chosen.containsKey(TargetField.AMOUNT)
                 ? Optional.empty()
                 : WidePeriods.detect(headers, profiles, taken, context, options.fiscalYear())
-                        .filter(c -> c.periods().size() >= 2 || !anyPeriodColumn(profiles, taken));
+                        .filter(c -> c.periods().size() >= 2 || !anyPeriodColumn(headers, profiles, taken));
         if (wide.isPresent()) {
             layout = Layout.WIDE;
             WideMapping.apply(headers, wide.get(), profiles, chosen, taken, review);
@@ -93,9 +94,21 @@ public final class ColumnMapper {
                 review.questions());
     }
 
-    private static boolean anyPeriodColumn(List<ColumnProfile> profiles, Set<Integer> taken) {
+    /**
+     * A column of periods that may hold the file's period: not one whose header names another field ("Appropriation
+     * Authority" 2005, 2010: codes that look like years).
+     */
+    private static boolean anyPeriodColumn(List<String> headers, List<ColumnProfile> profiles, Set<Integer> taken) {
         return IntStream.range(0, profiles.size())
-                .anyMatch(i -> !taken.contains(i) && profiles.get(i).values() > 0 && profiles.get(i).periods() >= 0.9);
+                .anyMatch(i -> !taken.contains(i) && profiles.get(i).values() > 0 && profiles.get(i).periods() >= 0.9
+                        && !namesAnotherField(headers.get(i), TargetField.FISCAL_PERIOD));
+    }
+
+    /** The header names a different field, or an identifier: its values are not that field's by their look alone. */
+    private static boolean namesAnotherField(String header, TargetField field) {
+        return Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(header)) != null
+                || Arrays.stream(TargetField.values()).anyMatch(f -> f != field
+                        && HeaderMatch.of(f, header).score() >= MIN_OPTIONAL);
     }
 
     private static void pin(List<String> headers, MappingOptions options, Map<TargetField, FieldMapping> chosen,
@@ -172,7 +185,7 @@ public final class ColumnMapper {
                     .findFirst();
             double confidence = review.asked(field) ? Math.min(winner.score(), TIED_CONFIDENCE) : winner.score();
             String reason = winner.reason();
-            if (tie.isEmpty() && soleValueEvidence(winner, others)) {
+            if (tie.isEmpty() && soleValueEvidence(headers, winner, others)) {
                 confidence = Math.max(confidence, SOLE_EVIDENCE);
                 reason += "; the only column whose values fit";
             } else if (tie.isEmpty() && soleLabels(headers, data, profiles, winner)) {
@@ -203,10 +216,11 @@ public final class ColumnMapper {
      * A header the lexicon cannot read, but values that fit and no other column that comes close: the values decide
      * (a lone column of years, a lone column of amounts).
      */
-    private static boolean soleValueEvidence(Candidate winner, List<Candidate> others) {
+    private static boolean soleValueEvidence(List<String> headers, Candidate winner, List<Candidate> others) {
         return (winner.field() == TargetField.FISCAL_PERIOD || winner.field() == TargetField.AMOUNT)
                 && winner.headerScore() == 0 && winner.score() >= SOLE_FIT * (1 - Candidate.HEADER_WEIGHT)
-                && others.stream().noneMatch(o -> o.score() >= SOLE_RIVAL);
+                && others.stream().noneMatch(o -> o.score() >= SOLE_RIVAL)
+                && !namesAnotherField(headers.get(winner.index()), winner.field());
     }
 
     /**

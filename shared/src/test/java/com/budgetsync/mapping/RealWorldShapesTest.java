@@ -236,6 +236,19 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void codesThatLookLikeYearsUnderAnotherFieldsHeaderAreNoPeriodAndTheYearInTheAmountHeaderIs() {
+        MappingResult result = map(List.of("DEPARTMENT DESCRIPTION", "APPROPRIATION AUTHORITY",
+                        "APPROPRIATION ACCOUNT DESCRIPTION", "2024 ORDINANCE (AMOUNT $)"),
+                "OFFICE OF THE MAYOR,2005,SALARIES AND WAGES,5322699", "OFFICE OF THE MAYOR,2005,POSTAGE,12000",
+                "OFFICE OF BUDGET AND MANAGEMENT,2010,SALARIES AND WAGES,2100450",
+                "OFFICE OF BUDGET AND MANAGEMENT,2010,POSTAGE,3500",
+                "DEPARTMENT OF WATER MANAGEMENT,2015,SALARIES AND WAGES,98000231",
+                "DEPARTMENT OF WATER MANAGEMENT,2015,REPAIR,75000");
+        assertEquals(Layout.WIDE, result.mapping().layout());
+        assertEquals(List.of("2024 ORDINANCE (AMOUNT $)"), result.mapping().fiscalPeriod().columns());
+    }
+
+    @Test
     void erpPeriodNumbersTakeTheYearFromTheYearColumn() {
         MappingResult result = map(List.of("Cost Center", "Year", "Period 1", "Period 2", "Period 3"),
                 "Parks,2025,10,11,12", "Police,2025,20,21,22");
