@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * {@code P01 2025}, {@code FY25 Per. 3}, {@code Period 12 2025} (ERP period numbers) → that month of the fiscal year.
  * {@code Jan FY25} is January within FY2025.</li>
  * <li>Japanese era years: {@code 令和6年度}, {@code R6年度}, {@code 平成30年}, {@code 令和元年度}; CJK year markers
- * {@code 2024年度}, {@code 2024년}.</li>
+ * {@code 2024年度}, {@code 2024년}, and months {@code 2025年1月}, {@code 2025년 1월}.</li>
  * </ul>
  */
 public final class FiscalPeriodParser {
@@ -57,7 +57,10 @@ public final class FiscalPeriodParser {
     private static final Set<String> SHORT_ERAS = Set.of("R", "H");
     /** Year markers written after the number in Japanese, Chinese and Korean (2024年度, 2024년). */
     private static final Set<String> YEAR_MARKERS = Set.of("年", "年度", "년", "년도");
-    private static final Set<String> ORDINALS = Set.of("ST", "ND", "RD", "TH", "ER", "E", "EME", "O", "º", "ª");
+    private static final Set<String> ORDINALS = Set.of("ST", "ND", "RD", "TH", "ER", "E", "EME", "O", "º", "ª", "DO",
+            "TO", "RO");
+    /** Month markers written after the number in Chinese, Japanese and Korean (2025年1月, 1월). */
+    private static final Set<String> MONTH_MARKERS = Set.of("月", "월");
 
     private final int fiscalYearStartMonth;
 
@@ -277,6 +280,12 @@ public final class FiscalPeriodParser {
                     // 令和元年度: the era's first year, written with 元 instead of 1.
                     numbers.add(String.valueOf(ERAS.get(p.substring(0, 2)) + 1));
                     if (!YEAR_MARKERS.contains(p.substring(3)) && !p.substring(3).isEmpty()) {
+                        return null;
+                    }
+                } else if (MONTH_MARKERS.contains(p) && !numbers.isEmpty() && month == 0
+                        && numbers.get(numbers.size() - 1).length() <= 2) {
+                    month = Integer.parseInt(numbers.remove(numbers.size() - 1));
+                    if (month < 1 || month > 12) {
                         return null;
                     }
                 } else if (YEAR_MARKERS.contains(p) && !numbers.isEmpty()) {

@@ -249,6 +249,14 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void cjkMonthColumnsTakeTheYearFromTheYearColumn() {
+        MappingResult result = map(List.of("부서", "연도", "1월", "2월", "3월"), "총무과,2025,10,11,12", "재무과,2025,20,21,22");
+        assertFalse(result.needsReview(), result.problems().toString());
+        assertEquals(List.of("총무과|2025-01|10", "총무과|2025-02|11", "총무과|2025-03|12"),
+                normalised(result, "총무과,2025,10,11,12"));
+    }
+
+    @Test
     void erpPeriodNumbersTakeTheYearFromTheYearColumn() {
         MappingResult result = map(List.of("Cost Center", "Year", "Period 1", "Period 2", "Period 3"),
                 "Parks,2025,10,11,12", "Police,2025,20,21,22");

@@ -39,7 +39,8 @@ class FiscalPeriodParserTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"令和6年度, FY2024", "令和元年度, FY2019", "平成30年度, FY2018", "R6年度, FY2024", "平成30年, FY2018",
-            "2024年度, FY2024", "2025년, FY2025"})
+            "2024年度, FY2024", "2025년, FY2025", "2025年1月, 2025-01", "2025년 12월, 2025-12", "2do Trimestre 2025, FY2025-Q2",
+            "4to trimestre 2025, FY2025-Q4"})
     void readsJapaneseEraYearsAndCjkYearMarkers(String text, String canonical) {
         assertEquals(canonical, calendar.parse(text).orElseThrow().canonical());
     }
