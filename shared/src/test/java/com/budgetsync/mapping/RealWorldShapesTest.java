@@ -257,6 +257,15 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void ofTwoBudgetGroupsForTheSameYearsTheOneNamedExactlyAsABudgetIsImported() {
+        MappingResult result = map(List.of("שם סעיף", "2013 הוצאה נטו", "2013 הוצאה מותנית בהכנסה", "2014 הוצאה נטו",
+                "2014 הוצאה מותנית בהכנסה"), "הכנסות המדינה,100,5,110,6", "משרד הביטחון,200,7,210,8");
+        assertEquals(List.of("2013 הוצאה נטו", "2014 הוצאה נטו"), result.mapping().fiscalPeriod().columns());
+        assertTrue(result.questions().stream().noneMatch(q -> q.field() == TargetField.AMOUNT),
+                result.problems().toString());
+    }
+
+    @Test
     void erpPeriodNumbersTakeTheYearFromTheYearColumn() {
         MappingResult result = map(List.of("Cost Center", "Year", "Period 1", "Period 2", "Period 3"),
                 "Parks,2025,10,11,12", "Police,2025,20,21,22");
