@@ -63,6 +63,12 @@ class TableReaderTest {
     }
 
     @Test
+    void aSmallSideTableBesideSomeRowsDoesNotHideTheHeader() throws IOException {
+        TableLayout layout = detect("a.csv", "Category,FY2013 Actual,FY2015 Budgeted,Department\nPersonal Services,100,110,Dept 0\nPersonal Services,101,111,Dept 1\nPersonal Services,102,112,Dept 2,,,Summary,Total,1002\nPersonal Services,103,113,Dept 3,,,Summary,Total,1003\nPersonal Services,104,114,Dept 4,,,Summary,Total,1004\nPersonal Services,105,115,Dept 5,,,Summary,Total,1005\nPersonal Services,106,116,Dept 6\nPersonal Services,107,117,Dept 7\n", StandardCharsets.UTF_8);
+        assertEquals(List.of("Category", "FY2013 Actual", "FY2015 Budgeted", "Department"), layout.headers());
+    }
+
+    @Test
     void detectsUtf8WithAndWithoutBom() throws IOException {
         byte[] body = "Département,Period,Amount\nSociété,FY2025,1\n".getBytes(StandardCharsets.UTF_8);
         assertEquals("UTF-8", TableReader.detect(FileContent.of("a.csv", body), ReadOptions.DEFAULT).charset());
