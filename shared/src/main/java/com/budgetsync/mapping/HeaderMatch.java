@@ -27,6 +27,8 @@ record HeaderMatch(double score, String explanation) {
     private static final double NAMES_SOMETHING_ELSE = 0.2;
     private static final Pattern LEVEL_SUFFIX = Pattern.compile(
             "\\b(\\d+|label|name|title|desc|description|nombre|nom|libelle|bezeichnung)\\b");
+    private static final Pattern GLUED_SUFFIX = Pattern.compile(
+            "\\b(\\p{L}{3,}?)(name|code|desc|descr|title|label|nbr|num)\\b");
     private static final Pattern QUALIFIER = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
     private static final int CACHE_LIMIT = 10_000;
     private static final Map<String, HeaderMatch> CACHE = new ConcurrentHashMap<>();
@@ -67,6 +69,10 @@ record HeaderMatch(double score, String explanation) {
         Set<String> forms = new LinkedHashSet<>(List.of(name));
         if (!unqualified.isEmpty()) {
             forms.add(unqualified);
+        }
+        // A suffix glued on in lower case names the same thing: "deptname" is "dept name", "fundcode" "fund code".
+        for (String form : List.copyOf(forms)) {
+            forms.add(GLUED_SUFFIX.matcher(form).replaceAll("$1 $2"));
         }
         // A plural names what its singular names: "Agencies", "Departamentos", "Importes".
         for (String form : List.copyOf(forms)) {

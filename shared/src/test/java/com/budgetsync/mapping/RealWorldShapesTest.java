@@ -64,6 +64,16 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aSuffixGluedOnInLowerCaseNamesTheSameThing() {
+        MappingResult result = map(List.of("fiscalyear", "deptname", "accountname", "amount"),
+                "2024,Parks,Salaries,1000", "2024,Parks,Supplies,2000", "2024,Police,Salaries,3000",
+                "2024,Police,Vehicles,4000", "2024,Library,Books,500", "2024,Library,Salaries,600");
+        assertEquals("deptname", result.mapping().department().column());
+        assertEquals("accountname", result.mapping().subCategory().column());
+        assertFalse(result.needsReview(), result.problems().toString());
+    }
+
+    @Test
     void numberedLevelsWithAQualifierInBracketsAreOrganisationLevels() {
         MappingResult result = map(List.of("Betrag", "Jahr", "Ebene 1 – Bezeichnung (Produktgruppe)",
                         "Ebene 2 – Bezeichnung (Profitcenter)"),
