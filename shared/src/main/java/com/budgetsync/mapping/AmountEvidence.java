@@ -15,6 +15,12 @@ record AmountEvidence(double identifier, String why) {
     static final AmountEvidence NONE = new AmountEvidence(0, null);
     private static final double SHARE = 0.8;
     private static final int MIN_VALUES = 3;
+    private static final BigDecimal SMALL = BigDecimal.valueOf(1000);
+    /**
+     * Weaker than a code's evidence: a budget in millions may be small whole numbers, and its amount-named header
+     * still carries it ("Value" over 12, 450, 87 imports); an unreadable header over them does not rival real money.
+     */
+    private static final double SMALL_NUMBERS = 0.45;
 
     static AmountEvidence of(List<String> values) {
         List<String> numbers = new ArrayList<>();
@@ -52,6 +58,12 @@ record AmountEvidence(double identifier, String why) {
         }
         if (round / n >= 0.5) {
             return NONE;
+        }
+        // Money spreads into the thousands somewhere in a sample; whole numbers that never reach 1,000 are counts,
+        // ranks or codes more often than amounts (a budget in millions still carries decimals somewhere).
+        if (parsed.stream().allMatch(v -> v.abs().compareTo(SMALL) < 0)
+                && numbers.stream().distinct().count() >= MIN_VALUES) {
+            return new AmountEvidence(SMALL_NUMBERS, "whole numbers below 1,000 only: counts or codes more likely than money");
         }
         // Codes differ from row to row; one amount repeated (a flat monthly budget) is no code.
         if (sameWidth(numbers) && numbers.get(0).length() >= 3 && spread(parsed) < 1

@@ -4,6 +4,7 @@ import com.budgetsync.normalize.DecimalMark;
 import com.budgetsync.normalize.TotalRows;
 import com.budgetsync.parsing.DataRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -35,6 +36,10 @@ public final class ColumnMapper {
     private static final int FLAG_VALUES = 2;
     private static final double SOLE_FIT = 0.95;
     private static final double SOLE_RIVAL = 0.3;
+    private static final int SOLE_ROWS = 6;
+    /** Budget holders repeat: at most half as many names as rows. */
+    private static final double REPEATING = 0.5;
+    private static final double OTHER_TEXT = 0.5;
 
     public MappingResult map(List<String> headers, List<DataRow> sample, MappingOptions options) {
         return map(headers, sample, FileContext.NONE, options);
@@ -53,7 +58,7 @@ public final class ColumnMapper {
                 || chosen.containsKey(TargetField.AMOUNT)
                 ? Optional.empty()
                 : WidePeriods.detect(headers, profiles, taken, context, options.fiscalYear())
-                        .filter(c -> c.periods().size() >= 2 || !anyPeriodColumn(profiles, taken));
+                        .filter(c -> c.periods().size() >= 2 || !anyPeriodColumn(headers, profiles, taken));
         if (wide.isPresent()) {
             layout = Layout.WIDE;
             WideMapping.apply(headers, wide.get(), profiles, chosen, taken, review);
@@ -68,10 +73,13 @@ public final class ColumnMapper {
         Map<TargetField, Candidate> winners = winners(candidates, chosen, taken);
         Set<TargetField> decided = new HashSet<>(
                 OrgLevels.apply(headers, profiles, data, candidates, winners, chosen, taken, review));
+        if (!decided.contains(TargetField.SUB_CATEGORY)) {
+            SubCategoryKinds.apply(headers, candidates, winners, taken, TIE_MARGIN);
+        }
         if (AmountColumns.apply(headers, profiles, candidates, winners, taken, review)) {
             decided.add(TargetField.AMOUNT);
         }
-        record(headers, data, candidates, winners, decided, chosen, taken, review);
+        record(headers, data, profiles, candidates, winners, decided, chosen, taken, review);
         if (!chosen.containsKey(TargetField.FISCAL_PERIOD)) {
             StatedYear.find(context, options.fiscalYear()).ifPresent(year -> chosen.put(TargetField.FISCAL_PERIOD,
                     new FieldMapping(null, null, null, null, year.confidence(), "no column holds the fiscal period; "
@@ -86,9 +94,21 @@ public final class ColumnMapper {
                 review.questions());
     }
 
-    private static boolean anyPeriodColumn(List<ColumnProfile> profiles, Set<Integer> taken) {
+    /**
+     * A column of periods that may hold the file's period: not one whose header names another field ("Appropriation
+     * Authority" 2005, 2010: codes that look like years).
+     */
+    private static boolean anyPeriodColumn(List<String> headers, List<ColumnProfile> profiles, Set<Integer> taken) {
         return IntStream.range(0, profiles.size())
-                .anyMatch(i -> !taken.contains(i) && profiles.get(i).values() > 0 && profiles.get(i).periods() >= 0.9);
+                .anyMatch(i -> !taken.contains(i) && profiles.get(i).values() > 0 && profiles.get(i).periods() >= 0.9
+                        && !namesAnotherField(headers.get(i), TargetField.FISCAL_PERIOD));
+    }
+
+    /** The header names a different field, or an identifier: its values are not that field's by their look alone. */
+    private static boolean namesAnotherField(String header, TargetField field) {
+        return Lexicon.wordIn(Lexicon.IDENTIFIER, HeaderNames.normalize(header)) != null
+                || Arrays.stream(TargetField.values()).anyMatch(f -> f != field
+                        && HeaderMatch.of(f, header).score() >= MIN_OPTIONAL);
     }
 
     private static void pin(List<String> headers, MappingOptions options, Map<TargetField, FieldMapping> chosen,
@@ -147,7 +167,8 @@ public final class ColumnMapper {
      * Writes each winner down with its alternatives. A required field whose runner-up has the same evidence — as
      * good a score and a header as much (or as little) the field's own name — is a tie: a person decides.
      */
-    private static void record(List<String> headers, List<DataRow> data, List<Candidate> candidates,
+    private static void record(List<String> headers, List<DataRow> data, List<ColumnProfile> profiles,
+                               List<Candidate> candidates,
                                Map<TargetField, Candidate> winners,
                                Set<TargetField> decided, Map<TargetField, FieldMapping> chosen, Set<Integer> taken,
                                ReviewNotes review) {
@@ -158,13 +179,18 @@ public final class ColumnMapper {
                     .filter(o -> !taken.contains(o.index()) && o.score() >= winner.score() - TIE_MARGIN
                             && o.exactHeader() == winner.exactHeader() && acceptable(o))
                     .filter(o -> field != TargetField.FISCAL_PERIOD || !SamePeriods.agree(data, winner.index(), o.index()))
-                    .filter(o -> field != TargetField.SUB_CATEGORY || o.distinct() > FLAG_VALUES)
+                    .filter(o -> !IdentifierColumns.sameLabels(headers, data, profiles, winner.index(), o.index()))
+                    .filter(o -> field != TargetField.SUB_CATEGORY || o.distinct() > FLAG_VALUES
+                            && SubCategoryKinds.tie(headers, winner, o))
                     .findFirst();
             double confidence = review.asked(field) ? Math.min(winner.score(), TIED_CONFIDENCE) : winner.score();
             String reason = winner.reason();
-            if (tie.isEmpty() && soleValueEvidence(winner, others)) {
+            if (tie.isEmpty() && soleValueEvidence(headers, winner, others)) {
                 confidence = Math.max(confidence, SOLE_EVIDENCE);
                 reason += "; the only column whose values fit";
+            } else if (tie.isEmpty() && soleLabels(headers, data, profiles, winner)) {
+                confidence = Math.max(confidence, SOLE_EVIDENCE);
+                reason += "; the only column of repeating names in the file";
             }
             // A sub-category is optional, but a wrong one files every budget under the wrong line: a tie asks too.
             if (tie.isPresent() && field != TargetField.CURRENCY && !review.asked(field) && !decided.contains(field)) {
@@ -190,10 +216,28 @@ public final class ColumnMapper {
      * A header the lexicon cannot read, but values that fit and no other column that comes close: the values decide
      * (a lone column of years, a lone column of amounts).
      */
-    private static boolean soleValueEvidence(Candidate winner, List<Candidate> others) {
+    private static boolean soleValueEvidence(List<String> headers, Candidate winner, List<Candidate> others) {
         return (winner.field() == TargetField.FISCAL_PERIOD || winner.field() == TargetField.AMOUNT)
                 && winner.headerScore() == 0 && winner.score() >= SOLE_FIT * (1 - Candidate.HEADER_WEIGHT)
-                && others.stream().noneMatch(o -> o.score() >= SOLE_RIVAL);
+                && others.stream().noneMatch(o -> o.score() >= SOLE_RIVAL)
+                && !namesAnotherField(headers.get(winner.index()), winner.field());
+    }
+
+    /**
+     * A department header the lexicon cannot read ("priorityEn", a word of an unlisted language) over the file's only
+     * column of names, which repeat as budget holders do: the values decide. A header naming a line ("Account") or
+     * any other text column (but the same names in a second language) leaves the choice to a person; a header naming
+     * a counterparty (supplier, payee) is no candidate at all.
+     */
+    private static boolean soleLabels(List<String> headers, List<DataRow> data, List<ColumnProfile> profiles,
+                                      Candidate winner) {
+        ColumnProfile p = profiles.get(winner.index());
+        return winner.field() == TargetField.DEPARTMENT && winner.headerScore() == 0 && p.labels() >= SOLE_FIT
+                && HeaderMatch.of(TargetField.SUB_CATEGORY, headers.get(winner.index())).score() < MIN_OPTIONAL
+                && p.values() >= SOLE_ROWS && p.distinct() >= 2 && p.distinct() <= REPEATING * p.values()
+                && IntStream.range(0, profiles.size()).filter(i -> i != winner.index())
+                        .noneMatch(i -> profiles.get(i).labels() >= OTHER_TEXT
+                                && !IdentifierColumns.sameLabels(headers, data, profiles, winner.index(), i));
     }
 
     /** Required fields take any column with some evidence; optional ones need their header to name them. */

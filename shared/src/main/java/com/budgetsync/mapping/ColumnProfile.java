@@ -17,7 +17,8 @@ import java.util.Set;
  * column write them.
  */
 record ColumnProfile(int sampleRows, int values, int distinct, double periods, double years, double bareYears, double parts,
-                     double amounts, double currencies, double labels, double codes, AmountEvidence identifiers) {
+                     double amounts, double currencies, double labels, double codes, AmountEvidence identifiers,
+                     boolean labelled) {
     /**
      * A code ("10010", "911A") is weaker evidence of a department or category column than a name: amounts are digits
      * too, and where a code column has its names beside it, the names are what a person reads.
@@ -59,13 +60,13 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
         }
         double n = Math.max(1, values.size());
         return new ColumnProfile(sampleRows, values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, currencies / n, labels / n, codes / n, AmountEvidence.of(values));
+                amounts / n, currencies / n, labels / n, codes / n, AmountEvidence.of(values), false);
     }
 
-    /** The same values, known (from another column they repeat in step with) to be identifiers. */
+    /** The same values, known (from the label column they repeat in step with) to be identifiers. */
     ColumnProfile asIdentifiers(String why) {
         return new ColumnProfile(sampleRows, values, distinct, periods, years, bareYears, parts, amounts, currencies, labels, codes,
-                new AmountEvidence(1, why));
+                new AmountEvidence(1, why), true);
     }
 
     /**
@@ -93,10 +94,18 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
      * description columns hold), which names no department or category.
      */
     static boolean isLabel(String value) {
-        if (!value.chars().anyMatch(Character::isLetter) || value.length() < 3 && value.indexOf(' ') < 0) {
+        // Two Han, kana or Hangul characters are a whole name (総務, 국방); two Latin letters are a code.
+        if (!value.chars().anyMatch(Character::isLetter)
+                || value.length() < 3 && value.indexOf(' ') < 0 && !value.codePoints().allMatch(ColumnProfile::isCjk)) {
             return false;
         }
         return value.length() <= MAX_LABEL && value.split("\\s+").length <= MAX_LABEL_WORDS;
+    }
+
+    private static boolean isCjk(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     /** "Jan", "Q1", "M01": a period once a year is put in front of it. */
@@ -113,10 +122,23 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
             case FISCAL_PERIOD -> periods;
             // A column of bare years ("2025") parses as amounts too; it is a period column far more often.
             // Identifiers are digits too; their evidence takes the amount share down.
-            case AMOUNT -> (amounts - 0.7 * bareYears) * (1 - identifiers.identifier());
+            case AMOUNT -> amountFit(false);
             case CURRENCY -> currencies;
             case DEPARTMENT, SUB_CATEGORY -> labels + CODE_WEIGHT * codes;
         };
+    }
+
+    /**
+     * How well the values fit an amount. Under a header in the amount's own words ({@code namedAmount}) only sure
+     * identifier evidence (leading zeros, a sequence, in step with labels) counts: a sample of budgets of one width is
+     * no code column because of that alone.
+     */
+    double amountFit(boolean namedAmount) {
+        if (values == 0) {
+            return sampleRows == 0 ? Double.NaN : 0;
+        }
+        double identifier = namedAmount && identifiers.identifier() < 1 ? 0 : identifiers.identifier();
+        return (amounts - 0.7 * bareYears) * (1 - identifier);
     }
 
     /** A one-line account of the evidence, for the mapping's reason. */

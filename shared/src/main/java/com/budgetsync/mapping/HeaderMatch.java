@@ -1,9 +1,11 @@
 package com.budgetsync.mapping;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -25,6 +27,9 @@ record HeaderMatch(double score, String explanation) {
     private static final double NAMES_SOMETHING_ELSE = 0.2;
     private static final Pattern LEVEL_SUFFIX = Pattern.compile(
             "\\b(\\d+|label|name|title|desc|description|nombre|nom|libelle|bezeichnung)\\b");
+    private static final Pattern GLUED_SUFFIX = Pattern.compile(
+            "\\b(\\p{L}{3,}?)(name|code|desc|descr|title|label|nbr|num)\\b");
+    private static final Pattern QUALIFIER = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
     private static final int CACHE_LIMIT = 10_000;
     private static final Map<String, HeaderMatch> CACHE = new ConcurrentHashMap<>();
 
@@ -56,14 +61,49 @@ record HeaderMatch(double score, String explanation) {
         if (other != null) {
             return new HeaderMatch(NAMES_SOMETHING_ELSE, "header '" + header + "' names " + other);
         }
-        HeaderMatch best = best(header, name, Lexicon.of(field));
-        // A level number or a "label"/"name" suffix does not change what a header names: "admin3 (label)" is "admin".
-        String bare = LEVEL_SUFFIX.matcher(name).replaceAll(" ").strip().replaceAll("\\s+", " ");
-        if (!bare.isEmpty() && !bare.equals(name)) {
-            HeaderMatch stripped = best(header, bare, Lexicon.of(field));
-            best = stripped.score > best.score ? stripped : best;
+        // A qualifier in brackets does not change what a header names ("Ebene 1 (Produktgruppe)" is a level,
+        // "Presupuesto inicial (Proyecto Ppto.)" an initial budget), nor do a level number or a "label"/"name" suffix
+        // ("admin3 (label)" is "admin").
+        String unqualified = HeaderNames.normalize(QUALIFIER.matcher(header).replaceAll(" "));
+        HeaderMatch best = NONE;
+        Set<String> forms = new LinkedHashSet<>(List.of(name));
+        if (!unqualified.isEmpty()) {
+            forms.add(unqualified);
+        }
+        // A suffix glued on in lower case names the same thing: "deptname" is "dept name", "fundcode" "fund code".
+        for (String form : List.copyOf(forms)) {
+            forms.add(GLUED_SUFFIX.matcher(form).replaceAll("$1 $2"));
+        }
+        // A plural names what its singular names: "Agencies", "Departamentos", "Importes".
+        for (String form : List.copyOf(forms)) {
+            forms.add(singular(form, false));
+            forms.add(singular(form, true));
+        }
+        for (String form : forms) {
+            HeaderMatch match = best(header, form, Lexicon.of(field));
+            best = match.score > best.score ? match : best;
+            String bare = LEVEL_SUFFIX.matcher(form).replaceAll(" ").strip().replaceAll("\\s+", " ");
+            if (!bare.isEmpty() && !bare.equals(form)) {
+                HeaderMatch stripped = best(header, bare, Lexicon.of(field));
+                best = stripped.score > best.score ? stripped : best;
+            }
         }
         return best;
+    }
+
+    /** Each word's singular: "-ies" becomes "-y", else the final "s" goes (or "es", when {@code es}). */
+    private static String singular(String name, boolean es) {
+        StringBuilder out = new StringBuilder();
+        for (String word : name.split(" ")) {
+            String single = word;
+            if (word.length() >= 4 && word.endsWith("s") && !word.endsWith("ss") && Lexicon.isLatin(word)) {
+                single = word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
+                        : es && word.endsWith("es") ? word.substring(0, word.length() - 2)
+                        : word.substring(0, word.length() - 1);
+            }
+            out.append(out.isEmpty() ? "" : " ").append(single);
+        }
+        return out.toString();
     }
 
     /**
@@ -98,7 +138,7 @@ record HeaderMatch(double score, String explanation) {
                         "is a compound of synonym '" + suffix + "'");
             }
         }
-        if (name.length() >= 4 && Lexicon.isLatin(name)) {
+        if (name.length() >= 4 && Lexicon.isLatin(name) && !Lexicon.isTerm(name)) {
             for (String term : terms.byShape().getOrDefault(Lexicon.Terms.shape(name), List.of())) {
                 double similarity = term.length() < 4 ? 0 : typo(name, term);
                 if (similarity >= TYPO_FLOOR && terms.weights().get(term) * similarity > best.score) {

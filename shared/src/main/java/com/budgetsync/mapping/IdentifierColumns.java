@@ -17,6 +17,8 @@ final class IdentifierColumns {
     /** Fewer rows pair any two columns by chance. */
     private static final int MIN_ROWS = 6;
     private static final int MIN_CODES = 3;
+    /** "en", "ge", "eng", "ka": a language tag is a few letters. */
+    private static final int LANGUAGE_TAG = 3;
 
     private IdentifierColumns() {
     }
@@ -46,6 +48,45 @@ final class IdentifierColumns {
                 .map(label -> profiles.get(i).asIdentifiers("repeats in step with '" + headers.get(label)
                         + "': the code of its labels"))
                 .orElse(profiles.get(i))).toList();
+    }
+
+    /**
+     * The same labels in two languages: headers alike but for a language tag ({@code priorityEn} / {@code priorityGe},
+     * {@code name_en} / {@code name_ka}) over label columns that repeat in step, each value of one always beside the
+     * same value of the other. Either groups the budgets the same way, so choosing is no question.
+     */
+    static boolean sameLabels(List<String> headers, List<DataRow> rows, List<ColumnProfile> profiles, int ia,
+                              int ib) {
+        ColumnProfile a = profiles.get(ia);
+        ColumnProfile b = profiles.get(ib);
+        return languageVariants(HeaderNames.normalize(headers.get(ia)), HeaderNames.normalize(headers.get(ib)))
+                && a.values() >= MIN_ROWS && a.distinct() == b.distinct() && a.distinct() >= 2
+                && a.distinct() <= SHARE * a.values() && a.labels() >= SHARE && b.labels() >= SHARE
+                && oneToOne(rows, ia, ib);
+    }
+
+    /** The same words but for one short tag each ("priority en", "priority ge"). */
+    private static boolean languageVariants(String a, String b) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        if (x.length != y.length || x.length < 2) {
+            return false;
+        }
+        int differ = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!x[i].equals(y[i])) {
+                differ++;
+                if (!isTag(x[i]) || !isTag(y[i])) {
+                    return false;
+                }
+            }
+        }
+        return differ == 1;
+    }
+
+    /** A few letters: "Level 1" and "Level 2" are two levels, not one in two languages. */
+    private static boolean isTag(String word) {
+        return word.length() <= LANGUAGE_TAG && word.chars().allMatch(Character::isLetter);
     }
 
     /** How many different code values the column holds: one amount repeated down a column is no set of codes. */

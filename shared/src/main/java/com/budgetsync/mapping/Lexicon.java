@@ -90,6 +90,11 @@ final class Lexicon {
         return found.isEmpty() ? null : found;
     }
 
+    /** Whether the normalised header is itself a term of any kind ("provincia" is a territory): no typo of another. */
+    static boolean isTerm(String normalizedHeader) {
+        return TERMS.values().stream().anyMatch(t -> t.weights().containsKey(normalizedHeader));
+    }
+
     /** Latin-script (and digit) terms compare as whole words; others also inside a longer header. */
     static boolean isLatin(String term) {
         return term.codePoints().allMatch(c -> c < 0x0250 || c == ' ');

@@ -1,13 +1,17 @@
 package com.budgetsync.mapping;
 
 import com.budgetsync.parsing.DataRow;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Organisation hierarchies (ministry → agency → unit, portfolio → department/agency, {@code Level 1 … Level 4}). The
@@ -47,20 +51,45 @@ final class OrgLevels {
             return Set.of();
         }
         Candidate sub = winners.get(TargetField.SUB_CATEGORY);
-        List<Candidate> named = candidates.stream()
+        List<Candidate> named = new ArrayList<>(candidates.stream()
                 .filter(c -> c.field() == TargetField.DEPARTMENT && c.headerScore() >= NAMED)
                 .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
                         || !taken.contains(c.index()))
                 .filter(c -> profiles.get(c.index()).labels() >= LABELS)
+                // "Function 1" is the functional classification, no organisation level.
+                .filter(c -> SubCategoryKinds.of(headers.get(c.index())) != SubCategoryKinds.Kind.FUNCTIONAL)
                 .filter(c -> IdentifierColumns.labelOf(c.index(), headers, profiles, data).isEmpty())
+                // Equally coarse: a header in the department's own words before a loose one ("Department" before
+                // "Function 1"), then by level number.
                 .sorted(Comparator.comparingInt(Candidate::distinct)
+                        .thenComparing(c -> c.headerScore() < Candidate.OWN_NAME)
                         .thenComparingInt(c -> levelNumber(headers.get(c.index())))
                         .thenComparing(Comparator.comparingDouble(Candidate::headerScore).reversed())
                         .thenComparingInt(Candidate::index))
-                .toList();
+                .toList());
+        // A territory (a state, a county, a province) beside administrative levels is where the money goes, not who
+        // holds the budget.
+        List<String> territories = named.stream().filter(c -> isTerritory(headers.get(c.index())))
+                .map(c -> "'" + headers.get(c.index()) + "'").toList();
+        boolean withoutTerritories = !territories.isEmpty() && territories.size() < named.size();
+        if (withoutTerritories) {
+            named.removeIf(c -> isTerritory(headers.get(c.index())));
+        }
         if (named.size() >= 2 && named.get(0).distinct() == 1 && named.get(1).distinct() == 1
                 && named.get(0).headerScore() - named.get(1).headerScore() <= CLEARLY_NAMED
                 && !numberedLevels(headers.get(named.get(0).index()), headers.get(named.get(1).index()))) {
+            Optional<Candidate> name = nameBesideItsAbbreviation(data, named.get(0), named.get(1));
+            if (name.isPresent()) {
+                // Two columns agree the file is one organisation's: its one value is full evidence, not half.
+                Candidate c = name.get();
+                double full = Candidate.HEADER_WEIGHT * c.headerScore()
+                        + (1 - Candidate.HEADER_WEIGHT) * profiles.get(c.index()).fit(TargetField.DEPARTMENT);
+                swap(winners, taken, TargetField.DEPARTMENT, new Candidate(c.field(), c.index(),
+                        Math.max(c.score(), full), c.headerScore(), c.exactHeader(), c.fit(), c.distinct(),
+                        c.reason() + "; one organisation throughout, named in full here and abbreviated in '"
+                                + headers.get((c == named.get(0) ? named.get(1) : named.get(0)).index()) + "'"));
+                return Set.of(TargetField.DEPARTMENT);
+            }
             // Two columns of one value each: nothing orders them (a publisher, a region, an entity), a person picks.
             review.askWhich(TargetField.DEPARTMENT, "department: '" + headers.get(named.get(0).index()) + "' and '"
                     + headers.get(named.get(1).index()) + "' each hold one value; pin the department column in the"
@@ -68,8 +97,18 @@ final class OrgLevels {
             return Set.of();
         }
         // A loosely named column of one value (Entity: Acme Inc) is the publisher, not a level.
-        List<Candidate> levels = named.stream()
-                .filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME).toList();
+        // A level that only repeats another one in step (its name in a second language) is that level, not the next.
+        List<Candidate> levels = new ArrayList<>();
+        named.stream().filter(c -> c.distinct() > 1 || c.headerScore() >= Candidate.OWN_NAME)
+                .filter(c -> levels.stream().noneMatch(l -> IdentifierColumns.sameLabels(headers, data, profiles,
+                        l.index(), c.index())))
+                .forEach(levels::add);
+        if (withoutTerritories && levels.size() == 1) {
+            swap(winners, taken, TargetField.DEPARTMENT, levels.get(0).withReason("the organisation level beside the"
+                    + " territory " + String.join(", ", territories) + ": a territory is where the money goes, not"
+                    + " who holds the budget"));
+            return Set.of(TargetField.DEPARTMENT);
+        }
         if (levels.size() < 2) {
             return Set.of();
         }
@@ -90,6 +129,34 @@ final class OrgLevels {
     }
 
     /**
+     * Two columns of one value each where one value abbreviates the other ("CAB" and "CABINET OFFICE", "DOH" and
+     * "Department of Health"): one organisation, and the full name is what a person reads.
+     */
+    private static Optional<Candidate> nameBesideItsAbbreviation(List<DataRow> data, Candidate a, Candidate b) {
+        String x = firstValue(data, a.index());
+        String y = firstValue(data, b.index());
+        if (x.isEmpty() || y.isEmpty() || x.length() == y.length()) {
+            return Optional.empty();
+        }
+        boolean aLonger = x.length() > y.length();
+        String shortName = (aLonger ? y : x).toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+        String longName = (aLonger ? x : y).toUpperCase(Locale.ROOT);
+        String initials = Arrays.stream(longName.split("[^\\p{L}]+")).filter(w -> !w.isEmpty())
+                .map(w -> w.substring(0, 1)).collect(Collectors.joining());
+        boolean abbreviates = !shortName.isEmpty() && (longName.replaceAll("[^\\p{L}]", "").startsWith(shortName)
+                || initials.contains(shortName));
+        return abbreviates ? Optional.of(aLonger ? a : b) : Optional.empty();
+    }
+
+    private static String firstValue(List<DataRow> data, int index) {
+        return data.stream().map(r -> r.cell(index).strip()).filter(v -> !v.isEmpty()).findFirst().orElse("");
+    }
+
+    private static boolean isTerritory(String header) {
+        return Lexicon.wordIn(Lexicon.TERRITORY, HeaderNames.normalize(header)) != null;
+    }
+
+    /**
      * A "département" (or "departamento", "dept") column among two or more territory columns is the French or Latin
      * American territorial unit, not an organisation.
      */
@@ -103,7 +170,7 @@ final class OrgLevels {
      * "ORGANICO_1" and "ORGANICO_2", "Level 1" and "Level 2", "admin1" and "admin6 (label)": the same name numbered,
      * so the number orders them.
      */
-    private static boolean numberedLevels(String a, String b) {
+    static boolean numberedLevels(String a, String b) {
         String x = HeaderNames.normalize(a);
         String y = HeaderNames.normalize(b);
         return !x.equals(y) && x.matches(".*\\d.*") && y.matches(".*\\d.*")

@@ -1,6 +1,7 @@
 package com.budgetsync.mapping;
 
 import com.budgetsync.domain.PeriodType;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
 final class WideHeaders {
     /** What a period column holds, by the words in its header; the order ranks budget columns. */
     enum Kind {
-        ACTUAL, OTHER, REVISED, BUDGET, PLAIN, ORIGINAL;
+        ACTUAL, OTHER, SPENDING, REVISED, BUDGET, PLAIN, ORIGINAL;
 
         boolean imported() {
             return this != ACTUAL && this != OTHER;
@@ -21,6 +22,7 @@ final class WideHeaders {
             return switch (this) {
                 case ACTUAL -> "actual amounts";
                 case OTHER -> "not budget amounts";
+                case SPENDING -> "spending beside the budget";
                 case REVISED -> "a revised or proposed budget";
                 case BUDGET, PLAIN -> "budget amounts";
                 case ORIGINAL -> "the original or approved budget";
@@ -61,6 +63,26 @@ final class WideHeaders {
         if (Lexicon.wordIn(Lexicon.REVISED, words) != null) {
             return Kind.REVISED;
         }
+        if (Lexicon.wordIn("spending", words) != null && !namesBudget(words)) {
+            return Kind.SPENDING;
+        }
         return Lexicon.wordIn(TargetField.AMOUNT.jsonName(), words) != null ? Kind.BUDGET : Kind.OTHER;
+    }
+
+    /** A word run of the header is one of the amount's own terms ("budget", "estimates", "Haushaltsansatz"). */
+    private static boolean namesBudget(String words) {
+        Lexicon.Terms terms = Lexicon.of(TargetField.AMOUNT);
+        String[] w = words.split(" ");
+        for (int length = 1; length <= w.length; length++) {
+            for (int start = 0; start + length <= w.length; start++) {
+                Double weight = terms.weights().get(String.join(" ", Arrays.asList(w).subList(start,
+                        start + length)));
+                if (weight != null && weight >= 1.0 && Lexicon.wordIn("spending", String.join(" ",
+                        Arrays.asList(w).subList(start, start + length))) == null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -56,13 +56,14 @@ final class WidePeriods {
                 .filter(g -> g.get(0).kind().imported() && (g.size() >= 2 || g.get(0).kind() != Kind.PLAIN))
                 .filter(g -> amountsUnder(g, profiles))
                 .sorted(Comparator.comparing((List<Header> g) -> g.get(0).kind()).thenComparingInt(List::size)
-                        .reversed())
+                        .thenComparing(WidePeriods::ownName).reversed())
                 .toList();
         if (ranked.isEmpty()) {
             return Optional.empty();
         }
         List<Header> first = ranked.get(0);
         List<Header> rival = ranked.size() > 1 && ranked.get(1).get(0).kind() == first.get(0).kind()
+                && ownName(ranked.get(1)) == ownName(first)
                 && periods(ranked.get(1)).equals(periods(first)) ? ranked.get(1) : List.of();
         List<Header> chosen = covering(ranked, first);
         List<Header> ignored = all.stream().filter(h -> !chosen.contains(h)).toList();
@@ -87,12 +88,25 @@ final class WidePeriods {
         List<Header> chosen = new ArrayList<>(first);
         Set<String> covered = new HashSet<>(periods(first));
         for (List<Header> group : ranked.subList(1, ranked.size())) {
+            // Spending beside a budget group is what was spent, not the budget of its years.
+            if (group.get(0).kind() == Kind.SPENDING && first.get(0).kind() != Kind.SPENDING) {
+                continue;
+            }
             if (group.get(0).type() == first.get(0).type() && group.get(0).part() == first.get(0).part()) {
                 group.stream().filter(h -> covered.add(h.period())).forEach(chosen::add);
             }
         }
         chosen.sort(Comparator.comparingInt(Header::index));
         return chosen;
+    }
+
+    /**
+     * The words beside the period are exactly one of the amount's own terms ("הוצאה נטו", net expenditure), not a
+     * longer phrase around one ("הוצאה מותנית בהכנסה", expenditure conditional on income): that group is the budget.
+     */
+    private static boolean ownName(List<Header> group) {
+        Double weight = Lexicon.of(TargetField.AMOUNT).weights().get(group.get(0).words());
+        return weight != null && weight >= 1.0;
     }
 
     private static Set<String> periods(List<Header> group) {

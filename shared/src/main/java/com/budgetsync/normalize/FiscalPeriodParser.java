@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  * fiscal year (FP&A tools number quarters within the fiscal year; with a January start they are calendar quarters).</li>
  * <li>Months: {@code January 2025}, {@code Jan-25}, {@code Jan 2025}, {@code 2025-01}, {@code 01/2025}, dates such as
  * {@code 2025-01-01} (Excel date cells), {@code 2025.JAN} (SAP BPC), {@code 2025M1} (OneStream) → the calendar month.
+ * {@code 202505} (year and month run together, alone in the cell) → May 2025.
+ * {@code P01 2025}, {@code FY25 Per. 3}, {@code Period 12 2025} (ERP period numbers) → that month of the fiscal year.
  * {@code Jan FY25} is January within FY2025.</li>
+ * <li>Japanese era years: {@code 令和6年度}, {@code R6年度}, {@code 平成30年}, {@code 令和元年度}; CJK year markers
+ * {@code 2024年度}, {@code 2024년}, and months {@code 2025年1月}, {@code 2025년 1월}.</li>
  * </ul>
  */
 public final class FiscalPeriodParser {
@@ -42,7 +46,21 @@ public final class FiscalPeriodParser {
     private static final Set<String> QUARTER_PREFIXES = Set.of("Q", "QTR", "QUARTER", "T", "K");
     private static final Set<String> QUARTER_WORDS = Set.of("QUARTER", "QUARTAL", "TRIMESTRE", "KWARTAAL", "Q", "T",
             "QTR");
-    private static final Set<String> ORDINALS = Set.of("ST", "ND", "RD", "TH", "ER", "E", "EME", "O", "º", "ª");
+    /** P01, Per. 3, Period 12: the n-th month of the fiscal year, as ERP exports number them. */
+    private static final Set<String> PERIOD_PREFIXES = Set.of("P", "PER", "PERIOD", "PERIODE", "PERIODO");
+    /**
+     * Japanese era names and the year before each era's first year: 令和6年度 is 2024, 平成30年度 2018. The short forms
+     * (R6, H30) stand only with a year marker (R6年度): bare, they are codes in most files.
+     */
+    private static final Map<String, Integer> ERAS = Map.of("令和", 2018, "平成", 1988, "REIWA", 2018, "HEISEI", 1988,
+            "R", 2018, "H", 1988);
+    private static final Set<String> SHORT_ERAS = Set.of("R", "H");
+    /** Year markers written after the number in Japanese, Chinese and Korean (2024年度, 2024년). */
+    private static final Set<String> YEAR_MARKERS = Set.of("年", "年度", "년", "년도");
+    private static final Set<String> ORDINALS = Set.of("ST", "ND", "RD", "TH", "ER", "E", "EME", "O", "º", "ª", "DO",
+            "TO", "RO");
+    /** Month markers written after the number in Chinese, Japanese and Korean (2025年1月, 1월). */
+    private static final Set<String> MONTH_MARKERS = Set.of("月", "월");
 
     private final int fiscalYearStartMonth;
 
@@ -68,12 +86,14 @@ public final class FiscalPeriodParser {
             return n.size() == 1 ? year(n.get(0), true).map(y -> quarter(y, t.quarter, original)) : Optional.empty();
         }
         if (t.month > 0) {
-            return n.size() == 1 ? year(n.get(0), true).map(y -> t.fiscal
-                    ? fiscalMonth(y, t.month, original)
-                    : month(YearMonth.of(y, t.month), original)) : Optional.empty();
+            int calendarMonth = t.fiscalMonth ? (fiscalYearStartMonth - 1 + t.month - 1) % 12 + 1 : t.month;
+            return n.size() == 1 ? year(n.get(0), true).map(y -> t.fiscal || t.fiscalMonth
+                    ? fiscalMonth(y, calendarMonth, original)
+                    : month(YearMonth.of(y, calendarMonth), original)) : Optional.empty();
         }
         return switch (n.size()) {
-            case 1 -> year(n.get(0), t.fiscal).map(y -> year(y, original));
+            case 1 -> n.get(0).length() == 6 ? yearMonth(n.get(0), original)
+                    : year(n.get(0), t.fiscal).map(y -> year(y, original));
             case 2 -> twoNumbers(n.get(0), n.get(1), t.fiscal, original);
             case 3 -> t.fiscal ? Optional.empty() : date(n, original);
             default -> Optional.empty();
@@ -99,6 +119,14 @@ public final class FiscalPeriodParser {
     private FiscalPeriod fiscalMonth(int fiscalYear, int month, String original) {
         int year = fiscalYearStartMonth != 1 && month >= fiscalYearStartMonth ? fiscalYear - 1 : fiscalYear;
         return month(YearMonth.of(year, month), original);
+    }
+
+    /** {@code 202505}: year and month run together, as ERP period columns hold them. */
+    private static Optional<FiscalPeriod> yearMonth(String digits, String original) {
+        int year = Integer.parseInt(digits.substring(0, 4));
+        int month = Integer.parseInt(digits.substring(4));
+        return plausibleYear(year) && month >= 1 && month <= 12
+                ? Optional.of(month(YearMonth.of(year, month), original)) : Optional.empty();
     }
 
     /** {@code 2025-01}, {@code 01/2025}, or a split fiscal year {@code 2024-25}. */
@@ -206,11 +234,12 @@ public final class FiscalPeriodParser {
      * A label split into words and digit runs: FY/fiscal-year markers, a quarter, a month name, and the numbers.
      * Null when it holds anything else (so "2025.5" or "Engineering 2025" are not periods).
      */
-    private record Tokens(boolean fiscal, int quarter, int month, List<String> numbers) {
+    private record Tokens(boolean fiscal, int quarter, int month, boolean fiscalMonth, List<String> numbers) {
         static Tokens of(String text) {
             boolean fiscal = false;
             int quarter = 0;
             int month = 0;
+            boolean fiscalMonth = false;
             List<String> numbers = new ArrayList<>();
             boolean pendingQuarter = false;
             List<String> parts = split(withoutAccents(text).toUpperCase(Locale.ROOT));
@@ -236,24 +265,47 @@ public final class FiscalPeriodParser {
                     }
                 } else if (MONTHS.containsKey(p) && month == 0) {
                     month = MONTHS.get(p);
-                } else if (p.equals("M") && nextIsDigit && month == 0) {
-                    month = Integer.parseInt(parts.get(++i));
+                } else if ((p.equals("M") || PERIOD_PREFIXES.contains(p)) && nextIsDigit && month == 0) {
+                    fiscalMonth = !p.equals("M");
+                    // M1, P01: one or two digits; "M001" and "P002" are programme codes.
+                    String number = parts.get(++i);
+                    month = number.length() <= 2 ? Integer.parseInt(number) : 0;
                     if (month < 1 || month > 12) {
                         return null;
                     }
-                } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2)) {
+                } else if (ERAS.containsKey(p) && nextIsDigit && parts.get(i + 1).length() <= 2
+                        && (!SHORT_ERAS.contains(p) || i + 2 < parts.size() && YEAR_MARKERS.contains(parts.get(i + 2)))) {
+                    numbers.add(String.valueOf(ERAS.get(p) + Integer.parseInt(parts.get(++i))));
+                } else if (p.length() > 2 && ERAS.containsKey(p.substring(0, 2)) && p.startsWith("元", 2)) {
+                    // 令和元年度: the era's first year, written with 元 instead of 1.
+                    numbers.add(String.valueOf(ERAS.get(p.substring(0, 2)) + 1));
+                    if (!YEAR_MARKERS.contains(p.substring(3)) && !p.substring(3).isEmpty()) {
+                        return null;
+                    }
+                } else if (MONTH_MARKERS.contains(p) && !numbers.isEmpty() && month == 0
+                        && numbers.get(numbers.size() - 1).length() <= 2) {
+                    month = Integer.parseInt(numbers.remove(numbers.size() - 1));
+                    if (month < 1 || month > 12) {
+                        return null;
+                    }
+                } else if (YEAR_MARKERS.contains(p) && !numbers.isEmpty()) {
+                    fiscal = fiscal || p.endsWith("度");
+                } else if (Character.isDigit(p.charAt(0)) && (p.length() == 4 || p.length() <= 2
+                        || p.length() == 6 && parts.size() == 1)) {
                     numbers.add(p);
                     pendingQuarter = p.matches("0?[1-4]");
                 } else {
                     return null;
                 }
             }
-            return quarter > 0 && month > 0 ? null : new Tokens(fiscal, quarter, month, numbers);
+            return quarter > 0 && month > 0 ? null : new Tokens(fiscal, quarter, month, fiscalMonth, numbers);
         }
 
         private static String withoutAccents(String text) {
             return text.chars().allMatch(c -> c < 128) ? text
-                    : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+                    // Composed again: Hangul syllables (년) decompose into letters, not marks.
+                    : Normalizer.normalize(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll(""),
+                            Normalizer.Form.NFC);
         }
 
         /**

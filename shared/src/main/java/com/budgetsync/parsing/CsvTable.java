@@ -39,7 +39,8 @@ final class CsvTable {
                 + ": no header row found (no row of labels above rows of values in the first "
                 + HeaderRowFinder.HEAD_ROWS + " lines)"));
         return new TableLayout(FileFormat.CSV, charset, delimiter, null, (int) header.rowNumber() - 1,
-                Headers.clean(header.cells()), TitleRows.above(head, header), wrapped);
+                GroupedHeaders.apply(Headers.clean(header.cells()), head, header), TitleRows.above(head, header),
+                wrapped);
     }
 
     static RowStream open(FileContent file, TableLayout layout) throws IOException {

@@ -61,8 +61,9 @@ final class ExcelTable {
             }
         }
         return HeaderRowFinder.find(head).map(header -> new Candidate(
-                new TableLayout(format, null, null, sheet, (int) header.rowNumber() - 1, Headers.clean(header.cells()),
-                        TitleRows.above(head, header), false),
+                new TableLayout(format, null, null, sheet, (int) header.rowNumber() - 1,
+                        GroupedHeaders.apply(Headers.clean(header.cells()), head, header), TitleRows.above(head, header),
+                        false),
                 HeaderRowFinder.numericRowsBelow(head, header)));
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
  */
 final class HeaderRowFinder {
     static final int HEAD_ROWS = 50;
+    private static final double UPPER_QUARTILE = 0.75;
     private static final Pattern NUMBER = Pattern.compile("[-+(]?\\s*[$€£¥]?\\s*[0-9][0-9.,'\\s\u00A0\u2009\u202F]*\\)?%?");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
 
@@ -24,7 +25,7 @@ final class HeaderRowFinder {
      * real header, comes first). In a table without numbers, the first label row.
      */
     static Optional<DataRow> find(List<DataRow> head) {
-        int width = head.stream().mapToInt(HeaderRowFinder::filled).max().orElse(0);
+        int width = typicalWidth(head);
         int needed = Math.max(2, (int) Math.ceil(width * 0.6));
         List<DataRow> wide = head.stream().filter(r -> filled(r) >= needed).toList();
         int firstValues = IntStream.range(0, wide.size()).filter(i -> !labelsOnly(wide.get(i))).findFirst().orElse(-1);
@@ -32,6 +33,15 @@ final class HeaderRowFinder {
                 ? wide.stream().findFirst()
                 : wide.subList(0, firstValues).stream().reduce((a, b) -> filled(b) >= filled(a) ? b : a);
         return header.filter(h -> hasDataBelow(head, head.indexOf(h)));
+    }
+
+    /**
+     * How wide the table's rows are: the upper quartile of the non-blank rows' widths, not the widest row, so a small
+     * side table beside some rows (a summary in columns L:N) does not make the real header look narrow.
+     */
+    private static int typicalWidth(List<DataRow> head) {
+        int[] widths = head.stream().mapToInt(HeaderRowFinder::filled).filter(w -> w > 0).sorted().toArray();
+        return widths.length == 0 ? 0 : widths[(int) (UPPER_QUARTILE * (widths.length - 1))];
     }
 
     /** How many rows below the header hold a number: what tells a budget sheet from an instructions sheet. */

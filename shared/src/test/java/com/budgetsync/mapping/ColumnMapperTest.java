@@ -106,7 +106,8 @@ class ColumnMapperTest {
                 "Engineering,FY2025,100,90,10", "Sales,FY2025,50,55,-5");
         FieldMapping amount = result.mapping().amount();
         assertEquals("Budget Amount", amount.column());
-        assertEquals(List.of("Actual", "Variance"), amount.alternatives().stream().map(Alternative::column).toList());
+        // A variance is no candidate for the amount at all: only the actuals are offered as the alternative.
+        assertEquals(List.of("Actual"), amount.alternatives().stream().map(Alternative::column).toList());
         assertTrue(amount.alternatives().get(0).confidence() < amount.confidence());
         assertFalse(result.needsReview(), result.problems().toString());
         assertTrue(amount.reason().contains("'Actual' beside it: actual amounts, not imported"), amount.reason());

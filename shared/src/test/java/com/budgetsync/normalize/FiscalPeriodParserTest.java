@@ -31,6 +31,41 @@ class FiscalPeriodParserTest {
         assertEquals(text, period.original());
     }
 
+    @ParameterizedTest(name = "{0} under a July start → {1}")
+    @CsvSource({"P01 FY2025, 2024-07", "FY25 Per. 6, 2024-12", "Period 7 2025, 2025-01", "2025 P12, 2025-06"})
+    void erpPeriodNumbersCountFromTheFiscalYearStart(String text, String canonical) {
+        assertEquals(canonical, july.parse(text).orElseThrow().canonical());
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"令和6年度, FY2024", "令和元年度, FY2019", "平成30年度, FY2018", "R6年度, FY2024", "平成30年, FY2018",
+            "2024年度, FY2024", "2025년, FY2025", "2025年1月, 2025-01", "2025년 12월, 2025-12", "2do Trimestre 2025, FY2025-Q2",
+            "4to trimestre 2025, FY2025-Q4"})
+    void readsJapaneseEraYearsAndCjkYearMarkers(String text, String canonical) {
+        assertEquals(canonical, calendar.parse(text).orElseThrow().canonical());
+    }
+
+    @Test
+    void yearAndMonthRunTogetherAreAMonthAndSixDigitCodesAreNot() {
+        assertEquals("2022-05", calendar.parse("202205").orElseThrow().canonical());
+        assertEquals(Optional.empty(), calendar.parse("610100"), "an account code");
+        assertEquals(Optional.empty(), calendar.parse("202213"), "no 13th month");
+        assertEquals(Optional.empty(), calendar.parse("FY 202205"));
+    }
+
+    @Test
+    void aBareLetterAndNumberIsACodeNotAnEraYear() {
+        assertEquals(Optional.empty(), calendar.parse("R6"));
+        assertEquals(Optional.empty(), calendar.parse("H2"));
+    }
+
+    @Test
+    void specialPeriodsBeyondTwelveAreNoMonths() {
+        assertEquals(Optional.empty(), july.parse("P13 FY2025"));
+        assertEquals(Optional.empty(), july.parse("M123456789012"));
+        assertEquals(Optional.empty(), july.parse("FY2025 M001"), "M001 is a programme code");
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"Januar 2025, 2025-01", "März 2025, 2025-03", "enero 2025, 2025-01", "janv. 2025, 2025-01",
             "février 2025, 2025-02", "dezembro 2024, 2024-12", "gennaio 2025, 2025-01", "mei 2025, 2025-05",

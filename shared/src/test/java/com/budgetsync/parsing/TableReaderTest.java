@@ -52,6 +52,29 @@ class TableReaderTest {
     }
 
     @Test
+    void aYearAboveEachGroupOfRepeatedHeadersIsCarriedIntoThem() throws IOException {
+        TableLayout layout = detect("a.csv", ",,2013,,2014,\nMinistry,Programme,Net,Conditional,Net,Conditional\n"
+                + "Health,Hospitals,100,5,110,6\nDefence,Army,200,7,210,8\n", StandardCharsets.UTF_8);
+        assertEquals(List.of("Ministry", "Programme", "2013 Net", "2013 Conditional", "2014 Net", "2014 Conditional"),
+                layout.headers());
+        TableLayout plain = detect("a.csv", "Budget book,,2013,,2014,\nMinistry,Programme,Net,Conditional,Total,Other\n"
+                + "Health,Hospitals,100,5,110,6\nDefence,Army,200,7,210,8\n", StandardCharsets.UTF_8);
+        assertEquals("Net", plain.headers().get(2), "headers without repeated names are left as they are");
+    }
+
+    @Test
+    void aSmallSideTableBesideSomeRowsDoesNotHideTheHeader() throws IOException {
+        // Three of twenty rows carry a summary in columns H:J beside the table.
+        StringBuilder csv = new StringBuilder("Category,FY2013 Actual,FY2015 Budgeted,Department\n");
+        for (int row = 0; row < 20; row++) {
+            csv.append("Personal Services,").append(100 + row).append(',').append(110 + row).append(",Dept ")
+                    .append(row).append(row >= 4 && row <= 6 ? ",,,Summary,Total," + (1000 + row) : "").append('\n');
+        }
+        TableLayout layout = detect("a.csv", csv.toString(), StandardCharsets.UTF_8);
+        assertEquals(List.of("Category", "FY2013 Actual", "FY2015 Budgeted", "Department"), layout.headers());
+    }
+
+    @Test
     void detectsUtf8WithAndWithoutBom() throws IOException {
         byte[] body = "Département,Period,Amount\nSociété,FY2025,1\n".getBytes(StandardCharsets.UTF_8);
         assertEquals("UTF-8", TableReader.detect(FileContent.of("a.csv", body), ReadOptions.DEFAULT).charset());
