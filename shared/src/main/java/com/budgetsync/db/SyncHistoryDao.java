@@ -66,8 +66,9 @@ public final class SyncHistoryDao {
                 int own = h.createUpdate("""
                                 UPDATE sync_history SET workflow_id = COALESCE(workflow_id, :workflowId),
                                                         run_id = COALESCE(run_id, :runId)
-                                 WHERE sync_id = :syncId""")
-                        .bind("syncId", syncId).bind("workflowId", workflowId).bind("runId", runId).execute();
+                                 WHERE sync_id = :syncId AND customer_id = :customer AND config_id = :config""")
+                        .bind("syncId", syncId).bind("workflowId", workflowId).bind("runId", runId)
+                        .bind("customer", run.customerId()).bind("config", run.configId()).execute();
                 if (own == 1) {
                     return Optional.<String>empty();
                 }

@@ -74,7 +74,7 @@ public final class SyncWorker {
         CustomerDao customers = new CustomerDao(jdbi);
         BudgetImporter importer = new BudgetImporter(jdbi);
         return new Object[] {
-            new RunActivityImpl(history, new RunSlots(history, client)),
+            new RunActivityImpl(configs, history, new RunSlots(history, client)),
             new PollActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
             new DownloadActivityImpl(configs, files, history, secrets, settings.aws(), settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),
