@@ -25,7 +25,7 @@ final class XlsWorkbook implements Workbook {
         try (InputStream in = file.open()) {
             return new XlsWorkbook(new HSSFWorkbook(in));
         } catch (RuntimeException e) {
-            throw new UnreadableFileException(file.filename() + ": not a readable .xls workbook (" + e.getMessage() + ")", e);
+            throw ReadFailures.xls(file.filename(), e);
         }
     }
 

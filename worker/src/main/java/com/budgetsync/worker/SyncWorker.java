@@ -51,7 +51,7 @@ public final class SyncWorker {
     public SyncWorker(WorkflowClient client, Jdbi jdbi, WorkerSettings settings, SourceSecrets secrets) {
         this.settings = settings;
         this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new HeartbeatInterceptor()).build());
+                .setWorkerInterceptors(new HeartbeatInterceptor(), new FailureTranslation()).build());
         Worker worker = factory.newWorker(TaskQueues.BUDGET_SYNC, WorkerOptions.newBuilder()
                 .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentSyncs())
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
