@@ -168,6 +168,7 @@ final class WatchedSource implements FileSource {
     /** Bytes received inside a call, e.g. by a listing that reads a whole body to hash it. */
     void received(long n) {
         bytes += n;
+        bytesSoFar.accept(bytes);
         lastSignNanos = System.nanoTime();
         anythingReceived = true;
     }
