@@ -125,6 +125,22 @@ public final class SyncHistoryDao {
         jdbi.useTransaction(h -> finish(h, syncId, status, SyncStats.EMPTY, errors, List.of(), message));
     }
 
+    /** Ends a run that is still running; false when another process ended it first. */
+    public boolean finishIfRunning(String syncId, SyncStatus status, String message) {
+        return jdbi.inTransaction(h -> finish(h, syncId, status, SyncStats.EMPTY, List.of(), List.of(), message));
+    }
+
+    /** The run {@code syncId} replaces, when it was started to recover a run whose process stopped. */
+    public Optional<String> recoveredFrom(String syncId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT recovered_from FROM sync_history WHERE sync_id = :id")
+                .bind("id", syncId).mapTo(String.class).findOne());
+    }
+
+    public void markRecovery(String syncId, String recoveredFrom) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sync_history SET recovered_from = :from WHERE sync_id = :id")
+                .bind("id", syncId).bind("from", recoveredFrom).execute());
+    }
+
     /**
      * Ends a run inside the caller's transaction, so an import and its history commit together. Warnings are added
      * to those the mapping recorded. Only a running row is finished: a retry cannot overwrite a recorded outcome.

@@ -29,7 +29,8 @@ class HealthTellsTheTruthTest {
             + "Engineering,Software,FY2026-Q1,1000.00,USD\n";
     static final int SENT_BEFORE_STALL = 10;
     @RegisterExtension
-    static final RunningApp app = RunningApp.perClass();
+    // run recovery would close the test's "lost" run before health is read
+    static final RunningApp app = RunningApp.perClass(c -> c.getTemporal().setRecoverRunsSeconds(3_600));
 
     @Test
     void reportsTheStuckActivityTheSlotItHoldsAndRunsWithoutAWorkflow() throws Exception {
