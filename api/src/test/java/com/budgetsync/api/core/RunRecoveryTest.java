@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Runs left {@code running} by a process that was killed (their workflows gone from Temporal, as after a restart
  * of the embedded server), found by the running application: each is closed saying why, its stored file runs again
- * by itself once, and its config takes new runs at once.
+ * by itself once, and its config takes new runs at once. And an upload refused because its config is busy leaves
+ * no stored file behind.
  */
 @Timeout(120)
 class RunRecoveryTest {
@@ -65,6 +66,22 @@ class RunRecoveryTest {
         Thread.sleep(2_000); // a few more rounds of recovery
         assertEquals(Optional.empty(), recoveryOf("lost-recovery"));
         assertEquals(0, app.db.countActiveBudgets("recovery-globex"));
+    }
+
+    @Test
+    void anUploadRefusedBecauseTheConfigIsBusyLeavesNoFileBehind() throws Exception {
+        DataSourceConfig config = uploadConfig("recovery-initech");
+        app.db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO sync_history (sync_id, customer_id, config_id, triggered_by, status)
+                VALUES ('busy-now', ?, ?, 'api', 'running')""", config.customerId(), config.id()));
+
+        RunningApp.Response refused = app.postBytes("/api/sync/upload?customerId=recovery-initech&configId="
+                + config.id() + "&filename=refused.csv", CSV.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertEquals(409, refused.status(), refused.body());
+        long filesKept = app.db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM stored_file WHERE config_id = ?").bind(0, config.id()).mapTo(Long.class).one());
+        assertEquals(0, filesKept);
     }
 
     private static DataSourceConfig uploadConfig(String customer) {
