@@ -3,6 +3,7 @@ package com.budgetsync.worker;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityWorkerShutdownException;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
@@ -116,6 +117,8 @@ public final class HeartbeatInterceptor extends WorkerInterceptorBase {
             }
             try {
                 context.heartbeat(progress.details());
+            } catch (ActivityWorkerShutdownException stopping) {
+                // the worker drains: running activities may finish within its grace period
             } catch (ActivityCompletionException e) {
                 abandon("Temporal has timed it out or cancelled it");
             }

@@ -5,6 +5,7 @@ import com.budgetsync.parsing.FileContent;
 import com.budgetsync.worker.ActivityProgress;
 import com.budgetsync.worker.importing.ImportProgress;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityWorkerShutdownException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +81,11 @@ final class RunProgress implements ImportProgress {
     public void rowsRead(long rows) {
         this.rows = rows;
         ActivityProgress.current().rows(rows);
-        activity.heartbeat(Map.of("rows", rows));
+        try {
+            activity.heartbeat(Map.of("rows", rows));
+        } catch (ActivityWorkerShutdownException stopping) {
+            // the worker drains: the import goes on and commits within the grace period
+        }
         if (System.currentTimeMillis() - lastReport >= REPORT_EVERY_MS) {
             report();
         }
