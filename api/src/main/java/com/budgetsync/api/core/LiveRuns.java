@@ -7,6 +7,8 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.failure.v1.Failure;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -31,6 +33,8 @@ public final class LiveRuns {
     static final Duration WAITING_TOO_LONG = Duration.ofSeconds(60);
     /** A row recorded by the API before its workflow started: Temporal may not know it yet. */
     static final Duration START_GRACE = Duration.ofMinutes(1);
+    /** {@link RunWithoutWorkflow#workflow} of a workflow Temporal does not know at all. */
+    public static final String NOT_FOUND = "not found";
     /** Enough for health; the oldest runs first, they are the suspicious ones. */
     private static final int MAX_RUNS_LOOKED_AT = 200;
 
@@ -84,7 +88,7 @@ public final class LiveRuns {
             if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
                 if (row.startTime().isBefore(now.minus(START_GRACE))) {
                     orphans.add(new RunWithoutWorkflow(row.syncId(), row.customerId(), row.configId(),
-                            row.startTime(), status == null ? "not found" : words(status)));
+                            row.startTime(), status == null ? NOT_FOUND : words(status)));
                 }
                 continue;
             }
@@ -128,6 +132,25 @@ public final class LiveRuns {
             }
             throw e;
         }
+    }
+
+    /** The innermost message of a failed workflow's failure: the activity's words the run would have recorded. */
+    public Optional<String> failureOf(RunWithoutWorkflow run) {
+        Optional<String> workflowId = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT workflow_id FROM sync_history WHERE sync_id = :id").bind("id", run.syncId())
+                .mapTo(String.class).findOne());
+        if (workflowId.isEmpty()) {
+            return Optional.empty();
+        }
+        List<HistoryEvent> events = temporal.client().fetchHistory(workflowId.get()).getEvents();
+        if (events.isEmpty() || !events.get(events.size() - 1).hasWorkflowExecutionFailedEventAttributes()) {
+            return Optional.empty();
+        }
+        Failure failure = events.get(events.size() - 1).getWorkflowExecutionFailedEventAttributes().getFailure();
+        while (failure.hasCause()) {
+            failure = failure.getCause();
+        }
+        return Optional.of(failure.getMessage());
     }
 
     @SuppressWarnings("unchecked")

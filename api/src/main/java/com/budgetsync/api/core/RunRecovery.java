@@ -18,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs recorded as {@code running} whose workflow Temporal no longer runs (the process running them was killed, or
- * the embedded Temporal server restarted and forgot them) are closed at start-up and then every
- * {@code every}, with a message naming the cause, so their config is not blocked. A closed run whose file is
- * stored is run again once, automatically, with that file: the import is idempotent, and nobody has to send the
- * file again. A run that is itself such a recovery is not recovered again.
+ * Runs recorded as {@code running} whose workflow Temporal no longer runs are closed at start-up and then every
+ * {@code every}, with a message naming the cause, so their config is not blocked: a workflow Temporal does not know
+ * (the embedded server restarted and forgot it, the process was killed) is "interrupted"; a workflow that ended
+ * without its outcome recorded (the database was away longer than the retries) gets the cause it ended with; a
+ * terminated one says so. An interrupted run whose file is stored is run again once, automatically, with that file:
+ * the import is idempotent, and nobody has to send the file again. A run that is itself such a recovery is not
+ * recovered again, nor is a run an operator terminated.
  */
 public final class RunRecovery implements Managed {
     static final String INTERRUPTED = "interrupted: the process running it stopped before it finished (a restart or"
@@ -74,8 +76,10 @@ public final class RunRecovery implements Managed {
             if (run.isEmpty()) {
                 continue;
             }
-            Optional<Rerun> rerun = rerunnable(run.get());
-            String message = INTERRUPTED + (rerun.isPresent() ? "; its file is run again automatically"
+            boolean lostByTemporal = lost.workflow().equals(LiveRuns.NOT_FOUND);
+            Optional<Rerun> rerun = lostByTemporal ? rerunnable(run.get()) : Optional.empty();
+            String message = !lostByTemporal ? ended(lost)
+                    : INTERRUPTED + (rerun.isPresent() ? "; its file is run again automatically"
                     : run.get().fileId() != null ? "; not run again automatically (it was itself a recovery)"
                     : "; the next run picks up the source's file again");
             if (!history.finishIfRunning(lost.syncId(), SyncStatus.FAILED, message)) {
@@ -87,6 +91,17 @@ public final class RunRecovery implements Managed {
             rerun.ifPresent(again -> start(run.get(), again));
         }
         return closed;
+    }
+
+    /** Why a workflow Temporal still knows ended without recording its run: its own last words when it failed. */
+    private String ended(LiveRuns.RunWithoutWorkflow lost) {
+        return switch (lost.workflow()) {
+            case "terminated" -> "its workflow was terminated in Temporal before it recorded an outcome";
+            case "failed" -> "its workflow failed before the outcome could be recorded (the database was"
+                    + " unavailable for longer than the retries)" + liveRuns.failureOf(lost).map(": "::concat)
+                    .orElse("");
+            default -> "its workflow ended (" + lost.workflow() + ") before it recorded an outcome";
+        };
     }
 
     private record Rerun(DataSourceConfig config, StoredFile file) {

@@ -1,8 +1,10 @@
 package com.budgetsync.api.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.api.testing.RunningApp;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
@@ -10,7 +12,14 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.StoredFile;
+import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.workflow.BudgetSyncWorkflow;
+import com.budgetsync.workflow.SyncRequest;
+import com.budgetsync.workflow.TaskQueues;
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,6 +75,37 @@ class RunRecoveryTest {
         Thread.sleep(2_000); // a few more rounds of recovery
         assertEquals(Optional.empty(), recoveryOf("lost-recovery"));
         assertEquals(0, app.db.countActiveBudgets("recovery-globex"));
+    }
+
+    /**
+     * A workflow that failed without recording its run (as when the database stays away longer than the retries):
+     * the row is closed with the workflow's own last words, and not run again.
+     */
+    @Test
+    void aWorkflowThatEndedWithoutRecordingClosesItsRunWithItsCause() throws Exception {
+        DataSourceConfig config = uploadConfig("recovery-hooli");
+        StoredFile file = store(config);
+        insertRunning("ended-unrecorded", config, file, null);
+        long unknownConfig = config.id() + 1_000_000;
+        try (TemporalConnection temporal = new TemporalConnection(app.temporal.address(), "default",
+                new MetricRegistry())) {
+            // fails in its first step, before it records anything: its config is unknown
+            String workflowId = "budget-sync-" + config.customerId() + "-" + config.id() + "-ended-unrecorded";
+            assertThrows(WorkflowFailedException.class, () -> temporal.client().newWorkflowStub(
+                    BudgetSyncWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
+                            .setWorkflowId(workflowId).build())
+                    .sync(new SyncRequest(config.customerId(), unknownConfig, TriggeredBy.API, "other-id", null,
+                            false)));
+        }
+
+        JsonNode closed = awaitClosed("ended-unrecorded");
+
+        assertEquals("failed", closed.path("status").asText());
+        assertEquals("its workflow failed before the outcome could be recorded (the database was unavailable for"
+                + " longer than the retries): config " + unknownConfig + " of customer recovery-hooli not found",
+                closed.path("message").asText());
+        Thread.sleep(2_000);
+        assertEquals(Optional.empty(), recoveryOf("ended-unrecorded"));
     }
 
     @Test
