@@ -1,5 +1,6 @@
 package com.budgetsync.parsing;
 
+import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.EncryptedDocumentException;
@@ -71,6 +72,11 @@ final class ReadFailures {
     private static final String PASSWORD = "it is password-protected; save it without a password";
     private static final String DAMAGED = "it is damaged or cut short, or another kind of file with an Excel name;"
             + " open it in Excel and save it again, or export it as .csv";
+
+    /** Whether reading failed in the database that holds the file rather than in the file. */
+    static boolean fromDatabase(Throwable e) {
+        return has(e, SQLException.class);
+    }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

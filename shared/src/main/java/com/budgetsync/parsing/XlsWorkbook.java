@@ -26,6 +26,12 @@ final class XlsWorkbook implements Workbook {
             return new XlsWorkbook(new HSSFWorkbook(in));
         } catch (RuntimeException e) {
             throw ReadFailures.xls(file.filename(), e);
+        } catch (IOException e) {
+            // POI says "not a workbook" with a plain IOException too; one from the database stays what it is
+            if (ReadFailures.fromDatabase(e)) {
+                throw e;
+            }
+            throw ReadFailures.xls(file.filename(), e);
         }
     }
 

@@ -91,6 +91,8 @@ class HostileFileRunsTest {
                 Arguments.of("cut-short.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2),
                         "cut-short.xlsx: not a readable .xlsx workbook: it is damaged or cut short"),
                 Arguments.of("cut-short.xls", Arrays.copyOf(xls, xls.length / 2), null),
+                Arguments.of("header-only.xls", Arrays.copyOf(xls, 11),
+                        "header-only.xls: not a readable .xls workbook: it is damaged or cut short"),
                 // read by what they hold, not by their names
                 Arguments.of("old-format.xlsx", xls, null),
                 Arguments.of("new-format.xls", xlsx, null),
