@@ -41,7 +41,8 @@ public final class SftpSource implements FileSource {
     private final PollSettings settings;
     private final HostKeyPin hostKey;
     private final SourceLimits limits;
-    private volatile SSHClient ssh;
+    /** Made with the source: setting sshj up takes seconds the first time, which is not the server's silence. */
+    private final SSHClient ssh = new SSHClient(new DefaultConfig());
     private SFTPClient sftp;
     private volatile boolean aborted;
 
@@ -145,9 +146,7 @@ public final class SftpSource implements FileSource {
                 sftp.close();
             }
         } finally {
-            if (ssh != null) {
-                ssh.disconnect();
-            }
+            ssh.disconnect(); // also after a failed handshake: it closes the socket
         }
     }
 
@@ -158,10 +157,9 @@ public final class SftpSource implements FileSource {
     @Override
     public void abort(String why) {
         aborted = true;
-        SSHClient client = ssh;
         try {
-            if (client != null && client.getSocket() != null) {
-                client.getSocket().close();
+            if (ssh.getSocket() != null) {
+                ssh.getSocket().close();
             }
         } catch (IOException e) {
             // closing only wakes the reader up
@@ -178,12 +176,11 @@ public final class SftpSource implements FileSource {
     }
 
     private void connect() throws IOException {
-        ssh = new SSHClient(new DefaultConfig());
         ssh.setConnectTimeout((int) limits.connect().toMillis());
         ssh.setTimeout((int) limits.socketTimeout().toMillis());
         ssh.getTransport().setTimeoutMs((int) limits.socketTimeout().toMillis());
         ssh.addHostKeyVerifier(hostKey);
-        if (aborted) { // before there was a socket to close: setting sshj up takes a while the first time
+        if (aborted) { // before there was a socket to close
             throw new SourceException("aborted before connecting to " + where(), true, SourceException.Stage.CONNECT,
                     null);
         }

@@ -110,8 +110,9 @@ class StalledSourcesTest {
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
             assertEquals(SyncStatus.FAILED, failed.status());
-            assertTrue(failed.message().startsWith("no answer from 127.0.0.1:" + silent.port() + " within 2 s"
-                    + " (gave up after 2 attempts in "), failed.message());
+            // attempts of 2 s each until another would end past the 5 s in all (how many depends on the queue)
+            assertTrue(failed.message().matches("no answer from 127\\.0\\.0\\.1:" + silent.port() + " within 2 s"
+                    + " \\(gave up after \\d attempts? in [3-9] s\\)"), failed.message());
             assertTrue(seconds < 20, seconds + " s");
             assertAllDropped(silent);
             assertHealthyRunStillGetsTheSlot();
