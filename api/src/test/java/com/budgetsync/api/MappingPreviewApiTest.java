@@ -72,8 +72,8 @@ class MappingPreviewApiTest {
         RunningApp.Response response = app.postBytes("/api/mapping/preview?customerId=preview&filename=cut.xls",
                 cutShort, "application/vnd.ms-excel");
         assertEquals(422, response.status(), response.body());
-        assertEquals("cut.xls: not a readable .xls workbook: it is damaged or cut short, or another kind of file with an"
-                + " Excel name; open it in Excel and save it again, or export it as .csv",
+        assertEquals("cut.xls: not a readable .xls workbook: it is damaged or cut short, or another kind of file"
+                + " with an Excel name; open it in Excel and save it again, or export it as .csv",
                 response.json().path("error").asText());
     }
 
