@@ -26,8 +26,10 @@ import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.core.SystemStatus;
 import com.budgetsync.api.errors.ErrorMappers;
+import com.budgetsync.api.metrics.PrometheusEndpoint;
 import com.budgetsync.api.openapi.OpenApiDocument;
 import com.budgetsync.api.openapi.OpenApiResource;
+import com.budgetsync.api.resources.AlertResource;
 import com.budgetsync.api.resources.ApiKeyResource;
 import com.budgetsync.api.review.ReviewResource;
 import com.budgetsync.api.resources.BudgetCheckResource;
@@ -45,12 +47,14 @@ import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
+import com.budgetsync.api.schedule.AlertCheckSchedule;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.crypto.WebhookSecrets;
+import com.budgetsync.db.AlertDao;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.Databases;
@@ -160,7 +164,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 config.getTemporal().completeFailedCronRuns(),
                 Clock.systemUTC());
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
-                config.getTemporal().reconcileEvery()));
+                config.getTemporal().reconcileEvery(), config.getTemporal().reconcileParallelism()));
+        if (config.getTemporal().alertChecks()) {
+            environment.lifecycle().manage(new AlertCheckSchedule(temporal.client(),
+                    config.getTemporal().reconcileEvery()));
+        }
         ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings().defaultRegion());
         StoredConfigCheck storedConfigs = new StoredConfigCheck(configs, validator, new WebhookUrls(secrets));
         environment.lifecycle().manage(storedConfigs);
@@ -177,6 +185,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new ChangePreviewResource(history, configs, files, reruns,
                 new ChangePreviews(temporal.client())));
         environment.jersey().register(new HistoryCsvResource(historySearch));
+        environment.jersey().register(new AlertResource(new AlertDao(jdbi)));
         environment.jersey().register(new SourceStatusResource(new SourceStatusDao(jdbi)));
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
                 config.getTemporal().namespace()));
@@ -193,6 +202,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 () -> OpenApiDocument.json(OpenApiDocument.resourcesOf(environment.jersey().getResourceConfig()))));
         ErrorMappers.all().forEach(environment.jersey()::register);
 
+        PrometheusEndpoint.register(environment, jdbi, Clock.systemUTC());
         environment.healthChecks().register("temporal", DependencyHealthChecks.temporal(status));
         environment.healthChecks().register("database", DependencyHealthChecks.database(status));
     }

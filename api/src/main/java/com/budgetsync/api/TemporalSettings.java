@@ -56,6 +56,11 @@ public class TemporalSettings {
     @JsonProperty
     private int reconcileSeconds = 300;
 
+    /** How many configs' schedules are applied at once when many differ (first start, a restarted embedded server). */
+    @Min(1)
+    @JsonProperty
+    private int reconcileParallelism = 8;
+
     /** How often the API closes runs whose workflow is gone and runs their stored file again (RunRecovery). */
     @Min(1)
     @JsonProperty
@@ -81,7 +86,26 @@ public class TemporalSettings {
         this.cronTimeZones = cronTimeZones;
     }
 
+    public int reconcileParallelism() {
+        return reconcileParallelism;
+    }
+
     public Duration reconcileEvery() {
         return Duration.ofSeconds(reconcileSeconds);
+    }
+
+    /**
+     * Whether the API keeps the alert-check cron workflow running (docs/operations.md#alerts). On by default; the
+     * tests' application turns it off so that no check at a 5-minute boundary sends alerts to a test's receivers.
+     */
+    @JsonProperty
+    private boolean alertChecks = true;
+
+    public boolean alertChecks() {
+        return alertChecks;
+    }
+
+    public void setAlertChecks(boolean alertChecks) {
+        this.alertChecks = alertChecks;
     }
 }

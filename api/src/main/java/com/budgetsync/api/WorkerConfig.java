@@ -46,6 +46,10 @@ public class WorkerConfig {
         return healthPort;
     }
 
+    public int maxConcurrentSyncs() {
+        return maxConcurrentSyncs;
+    }
+
     public long maxFileBytes() {
         return maxFileBytes;
     }

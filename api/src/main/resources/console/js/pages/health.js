@@ -1,7 +1,7 @@
 // Health: whether PostgreSQL and Temporal answer, what is scheduled and running (and whether it makes progress),
-// each customer's last sync.
+// each customer's last sync, and the open alerts (docs/operations.md#alerts), each closable once handled.
 import * as api from '../api.js';
-import { h, errorBox, table, dateTime } from '../ui.js';
+import { h, errorBox, table, dateTime, act } from '../ui.js';
 
 export async function healthPage({ main }) {
   const error = errorBox('health-error');
@@ -36,4 +36,38 @@ export async function healthPage({ main }) {
   h('h2', {}, 'Last sync per customer'),
   table('', [['Customer', ([c]) => c], ['Last sync', ([, t]) => dateTime(t)]],
     Object.entries(report.lastSyncTimes || {})));
+  const alertsBox = h('section', { id: 'alerts' });
+  main.append(h('h2', {}, 'Open alerts'), alertsBox);
+  await showAlerts(alertsBox);
+}
+
+/** The caller's open alerts (the admin's: every customer's), newest first. */
+async function showAlerts(box) {
+  const error = errorBox('alerts-error');
+  box.replaceChildren(error);
+  let page;
+  try {
+    page = await api.get('/api/alerts?open=true&limit=100');
+  } catch (e) {
+    error.textContent = e.message;
+    return;
+  }
+  if (page.alerts.length === 0) {
+    box.append(h('p', { class: 'note' }, 'No open alerts.'));
+    return;
+  }
+  const close = alert => {
+    const button = h('button', { class: 'secondary', 'data-close': alert.id }, 'Close');
+    button.onclick = () => act(button, error, async () => {
+      await api.post(`/api/alerts/${alert.id}/close`);
+      await showAlerts(box);
+    });
+    return button;
+  };
+  box.append(table(`${page.total} open`, [
+    ['Raised', a => dateTime(a.raisedAt)], ['Customer', a => a.customerId], ['Config', a => a.configId ?? ''],
+    ['Alert', a => a.kind], ['What happened', a => a.message],
+    ['Run', a => a.syncId ? h('a', { href: `#/runs/${encodeURIComponent(a.syncId)}` }, 'run') : ''],
+    ['', close],
+  ], page.alerts));
 }

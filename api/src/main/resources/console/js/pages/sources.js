@@ -81,6 +81,13 @@ function sourceForm(customerId, session, config, saved) {
   const renderSource = () => {
     const type = typeSelect.value;
     const stored = (config && config.sourceType === type && config.sourceConfig) || {};
+    if (type === 'upload') {
+      // nothing to connect to: files come from the Upload page or POST /api/sync/upload
+      sourceBox.replaceChildren(h('legend', {}, 'Connection'), h('p', { class: 'note', id: 'upload-note' },
+        'Files are sent to budget-sync: drop them on the Upload page, or post them to /api/sync/upload. '
+        + 'There is no connection to set up or test.'));
+      return;
+    }
     sourceBox.replaceChildren(h('legend', {}, 'Connection'), ...SOURCE_FIELDS[type].map(([key, label, kind]) => {
       const secret = kind.startsWith('secret');
       const isSet = secret && stored[key] === MASK;
@@ -139,7 +146,7 @@ function sourceForm(customerId, session, config, saved) {
     + 'the line as it is to keep it, delete the line to remove it.'),
   h('div', {}, h('label', { for: 'opt-on-success' }, onSuccess, ' Also notify when a run succeeds'))),
   h('div', { class: 'actions' }, saveButton), saveError);
-  if (config) {
+  if (config && config.sourceType !== 'upload') {
     const testButton = h('button', { type: 'button', class: 'secondary', id: 'test-connection' }, 'Test connection');
     const testError = errorBox('test-error');
     testButton.addEventListener('click', () => act(testButton, testError, async () => {

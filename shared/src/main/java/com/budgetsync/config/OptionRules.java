@@ -27,6 +27,8 @@ final class OptionRules {
     private static final long LAST_YEAR = 2100;
     /** Excel's own limits on a sheet name. */
     private static final int SHEET_NAME_MAX = 31;
+    /** Runs in a row an alert setting may name: more than a year of hourly runs is a typo. */
+    private static final long MAX_STREAK = 10_000;
     private static final String SHEET_NAME_FORBIDDEN = ":\\/?*[]";
     private static final String FIELDS = Arrays.stream(TargetField.values()).map(TargetField::jsonName)
             .collect(Collectors.joining(", "));
@@ -35,6 +37,7 @@ final class OptionRules {
     private final Set<String> keptWebhooks;
     private final Violations found;
     private final Map<String, BiConsumer<String, Object>> rules = new LinkedHashMap<>();
+    private final Map<String, BiConsumer<String, Object>> alertRules = new LinkedHashMap<>();
 
     OptionRules(OutboundGuard guard, Set<String> keptWebhooks, Violations found) {
         this.guard = guard;
@@ -51,6 +54,15 @@ final class OptionRules {
         rules.put("notifyWebhooks", this::webhooks);
         rules.put("notifyOnSuccess", found::bool);
         rules.put("fiscalYear", (f, v) -> found.whole(f, v, FIRST_YEAR, LAST_YEAR));
+        rules.put("alerts", this::alerts);
+        alertRules.put("staleAfterHours", (f, v) -> positive(f, v, "hours, e.g. 8"));
+        alertRules.put("expectedBy", this::timeOfDay);
+        alertRules.put("expectedOn", this::expectedOn);
+        alertRules.put("warnAfterFailures", (f, v) -> found.whole(f, v, 0, MAX_STREAK));
+        alertRules.put("pauseAfterFailures", (f, v) -> found.whole(f, v, 0, MAX_STREAK));
+        alertRules.put("warnAfterReviews", (f, v) -> found.whole(f, v, 0, MAX_STREAK));
+        alertRules.put("slowRunMinutes", (f, v) -> positive(f, v, "minutes, e.g. 5"));
+        alertRules.put("errorRate", (f, v) -> found.fraction(f, v, "0.05 = 5 % of rows"));
     }
 
     /** The option names these rules know, in documentation order. */
@@ -68,6 +80,44 @@ final class OptionRules {
                 rule.accept(field, value);
             }
         });
+    }
+
+    /** {@code options.alerts}: an object of {@link com.budgetsync.domain.AlertOptions} settings. */
+    private void alerts(String field, Object value) {
+        if (!(value instanceof Map<?, ?> settings)) {
+            found.add(field, value, "must be an object of alert settings, e.g. {\"expectedBy\": \"07:00\"}");
+            return;
+        }
+        settings.forEach((name, setting) -> {
+            String settingField = field + "." + name;
+            BiConsumer<String, Object> rule = alertRules.get(String.valueOf(name));
+            if (rule == null) {
+                found.add(settingField, setting, "is not an alert setting; they are "
+                        + String.join(", ", alertRules.keySet()));
+            } else if (setting != null) {
+                rule.accept(settingField, setting);
+            }
+        });
+    }
+
+    private void positive(String field, Object value, String example) {
+        if (!(value instanceof Number n) || n.doubleValue() <= 0) {
+            found.add(field, value, "must be a number more than 0 (" + example + ")");
+        }
+    }
+
+    private void timeOfDay(String field, Object value) {
+        String time = found.text(field, value);
+        if (time != null && !time.trim().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            found.add(field, value, "must be a time of day as HH:mm in the config's time zone, e.g. 07:00");
+        }
+    }
+
+    private void expectedOn(String field, Object value) {
+        String days = found.text(field, value);
+        if (days != null && !days.equals("daily") && !days.equals("weekdays")) {
+            found.add(field, value, "must be daily or weekdays");
+        }
     }
 
     private void currency(String field, Object value) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ public final class ConfigDao {
     };
     private static final String COLUMNS = """
             id, customer_id, name, source_type, enabled, frequency, timezone, source_config::text AS source_config,
-            options::text AS options, last_sync_at, last_sync_status, next_sync_at, created_at, updated_at""";
+            options::text AS options, last_sync_at, last_sync_status, next_sync_at, created_at, updated_at,
+            paused_reason""";
 
     private final Jdbi jdbi;
 
@@ -49,7 +51,12 @@ public final class ConfigDao {
                         UPDATE budget_data_source_config
                            SET name = :name, source_type = :type, enabled = :enabled, frequency = :frequency,
                                timezone = :timezone, source_config = CAST(:sourceConfig AS jsonb),
-                               options = CAST(:options AS jsonb), updated_at = now()
+                               options = CAST(:options AS jsonb), updated_at = now(),
+                               -- enabling a paused config resumes it: the failures it was paused for no longer count
+                               streak_since = CASE WHEN :enabled AND paused_reason IS NOT NULL THEN now()
+                                                   ELSE streak_since END,
+                               paused_at = CASE WHEN :enabled THEN NULL ELSE paused_at END,
+                               paused_reason = CASE WHEN :enabled THEN NULL ELSE paused_reason END
                          WHERE id = :id
                         RETURNING\s""" + COLUMNS)
                 .bind("id", config.id()).bind("name", config.name()).bind("type", config.sourceType().dbValue())
@@ -84,8 +91,12 @@ public final class ConfigDao {
     /** Deletes the config; its budgets stay, no longer linked to it (budget has no foreign key to it, for speed). */
     public boolean delete(long id) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("UPDATE budget SET source_config_id = NULL WHERE source_config_id = :id").bind("id", id)
-                    .execute();
+            // by customer first: the business key's prefix finds the config's budgets without an index of their own
+            h.createUpdate("""
+                            UPDATE budget SET source_config_id = NULL
+                             WHERE customer_id = (SELECT customer_id FROM budget_data_source_config WHERE id = :id)
+                               AND source_config_id = :id""")
+                    .bind("id", id).execute();
             return h.createUpdate("DELETE FROM budget_data_source_config WHERE id = :id").bind("id", id).execute();
         }) > 0;
     }
@@ -103,11 +114,65 @@ public final class ConfigDao {
         });
     }
 
-    public void setNextSyncAt(long configId, Instant next) {
+    /** The schedule the reconciler last applied per config id ("" = none); configs never applied are absent. */
+    public Map<Long, String> appliedSchedules() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, applied_schedule FROM budget_data_source_config
+                         WHERE applied_schedule IS NOT NULL""")
+                .reduceRows(new HashMap<Long, String>(), (map, row) -> {
+                    map.put(row.getColumn("id", Long.class), row.getColumn("applied_schedule", String.class));
+                    return map;
+                }));
+    }
+
+    /** Records, in one statement, the schedule applied per config id. */
+    public void setAppliedSchedules(Map<Long, String> appliedByConfig) {
+        if (appliedByConfig.isEmpty()) {
+            return;
+        }
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE budget_data_source_config SET next_sync_at = :next
-                         WHERE id = :id AND next_sync_at IS DISTINCT FROM :next""")
-                .bind("id", configId).bind("next", next).execute());
+                        UPDATE budget_data_source_config c SET applied_schedule = v.schedule
+                          FROM unnest(:ids, :schedules) AS v(id, schedule)
+                         WHERE c.id = v.id""")
+                .bindArray("ids", Long.class, appliedByConfig.keySet().toArray(Long[]::new))
+                .bindArray("schedules", String.class, appliedByConfig.values().toArray(String[]::new))
+                .execute());
+    }
+
+    /** Sets each config's next run (null = none) in one statement; rows that already say so are not rewritten. */
+    public void setNextSyncAt(Map<Long, Instant> nextByConfig) {
+        if (nextByConfig.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(nextByConfig.keySet());
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE budget_data_source_config c SET next_sync_at = v.next
+                          FROM unnest(:ids, CAST(:nexts AS timestamptz[])) AS v(id, next)
+                         WHERE c.id = v.id AND c.next_sync_at IS DISTINCT FROM v.next""")
+                .bindArray("ids", Long.class, ids.toArray(Long[]::new))
+                .bindArray("nexts", String.class, ids.stream().map(nextByConfig::get)
+                        .map(next -> next == null ? null : next.toString()).toArray(String[]::new))
+                .execute());
+    }
+
+    /**
+     * Pauses an enabled config for a failure streak: disabled, with the reason, and recorded in its audit trail as
+     * {@code pause} by {@code alert-checks}. False when it was not enabled any more (paused already, or disabled by
+     * a person meanwhile).
+     */
+    public boolean pause(long configId, String reason) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        WITH paused AS (
+                            UPDATE budget_data_source_config
+                               SET enabled = false, paused_at = now(), paused_reason = :reason, updated_at = now()
+                             WHERE id = :id AND enabled
+                            RETURNING id, customer_id)
+                        INSERT INTO config_audit (config_id, customer_id, actor, action, changes)
+                        SELECT id, customer_id, 'alert-checks', 'pause',
+                               jsonb_build_object('enabled', jsonb_build_object('from', true, 'to', false),
+                                                  'pausedReason', :reason)
+                          FROM paused""")
+                .bind("id", configId).bind("reason", reason).execute()) > 0;
     }
 
     public Optional<String> mappingMemory(long configId) {
@@ -122,7 +187,7 @@ public final class ConfigDao {
                 rs.getString("timezone"), Json.read(rs.getString("source_config"), MAP),
                 Json.read(rs.getString("options"), ConfigOptions.class), instant(rs, "last_sync_at"),
                 rs.getString("last_sync_status"), instant(rs, "next_sync_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), rs.getString("paused_reason"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -24,14 +24,22 @@ import java.util.Map;
  * @param notifyOnSuccess      also notify successful runs (default false)
  * @param fiscalYear           the fiscal year of files whose periods name no year anywhere (month columns "Jan … Dec"
  *                             with no year column, file name or title row saying it); none by default
+ * @param alerts               when operations are warned about this config ({@link AlertOptions}); defaults if absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
                             Double errorThreshold, String duplicates, Double deletionGuard,
                             List<String> notifyEmails, List<String> notifyWebhooks, Boolean notifyOnSuccess,
-                            Integer fiscalYear) {
+                            Integer fiscalYear, AlertOptions alerts) {
     public static final ConfigOptions DEFAULTS = new ConfigOptions(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
+
+    public ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
+                         Double errorThreshold, String duplicates, Double deletionGuard, List<String> notifyEmails,
+                         List<String> notifyWebhooks, Boolean notifyOnSuccess, Integer fiscalYear) {
+        this(defaultCurrency, mappingThreshold, pins, sheet, errorThreshold, duplicates, deletionGuard, notifyEmails,
+                notifyWebhooks, notifyOnSuccess, fiscalYear, null);
+    }
 
     public ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
                          Double errorThreshold, String duplicates, Double deletionGuard, List<String> notifyEmails,
@@ -88,7 +96,11 @@ public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map
 
     public ConfigOptions withNotifyWebhooks(List<String> webhooks) {
         return new ConfigOptions(defaultCurrency, mappingThreshold, pins, sheet, errorThreshold, duplicates,
-                deletionGuard, notifyEmails, webhooks, notifyOnSuccess, fiscalYear);
+                deletionGuard, notifyEmails, webhooks, notifyOnSuccess, fiscalYear, alerts);
+    }
+
+    public AlertOptions alertsOrDefaults() {
+        return alerts == null ? AlertOptions.DEFAULTS : alerts;
     }
 
     public boolean notifyOnSuccessOrDefault() {

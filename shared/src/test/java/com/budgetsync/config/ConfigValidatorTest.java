@@ -51,7 +51,28 @@ class ConfigValidatorTest {
     void anUnknownOptionIsNamed(String name) {
         refused(optionProblems(name, "x"), "options." + name + " \"x\" is not an option; options are defaultCurrency,"
                 + " mappingThreshold, pins, sheet, errorThreshold, duplicates, deletionGuard, notifyEmails,"
-                + " notifyWebhooks, notifyOnSuccess, fiscalYear");
+                + " notifyWebhooks, notifyOnSuccess, fiscalYear, alerts");
+    }
+
+    @Test
+    void alertSettingsHaveTheirTypesAndRanges() {
+        accepted(optionProblems("alerts", Map.of("staleAfterHours", 12, "expectedBy", "07:00", "expectedOn",
+                "weekdays", "warnAfterFailures", 3, "pauseAfterFailures", 0, "slowRunMinutes", 2.5, "errorRate", 0.1)));
+        refused(optionProblems("alerts", Map.of("expectedBy", "7am")), "options.alerts.expectedBy \"7am\" must be a"
+                + " time of day as HH:mm in the config's time zone, e.g. 07:00");
+        refused(optionProblems("alerts", Map.of("expectedOn", "mondays")),
+                "options.alerts.expectedOn \"mondays\" must be daily or weekdays");
+        refused(optionProblems("alerts", Map.of("pauseAfterFailures", -1)),
+                "options.alerts.pauseAfterFailures -1 must be a whole number from 0 to 10000");
+        refused(optionProblems("alerts", Map.of("staleAfterHours", 0)),
+                "options.alerts.staleAfterHours 0 must be a number more than 0 (hours, e.g. 8)");
+        refused(optionProblems("alerts", Map.of("errorRate", 5)), "options.alerts.errorRate 5 must be a fraction"
+                + " from 0 to 1 (0.05 = 5 % of rows), not a percentage or text");
+        refused(optionProblems("alerts", Map.of("pauseAfter", 5)), "options.alerts.pauseAfter 5 is not an alert"
+                + " setting; they are staleAfterHours, expectedBy, expectedOn, warnAfterFailures, pauseAfterFailures,"
+                + " warnAfterReviews, slowRunMinutes, errorRate");
+        refused(optionProblems("alerts", "07:00"), "options.alerts \"07:00\" must be an object of alert settings,"
+                + " e.g. {\"expectedBy\": \"07:00\"}");
     }
 
     @Test

@@ -24,9 +24,9 @@ class ConfigDeleteTest {
         DataSourceConfig config = configs.create("unlink", "sheet", SourceType.HTTPS, true, "daily", "UTC", Map.of(),
                 ConfigOptions.DEFAULTS);
         long budgetId = db.jdbi().withHandle(h -> h.createQuery("""
-                        INSERT INTO budget (customer_id, department, fiscal_period, period_type, period_start,
-                                            period_end, amount, currency, source_config_id)
-                        VALUES ('unlink', 'Engineering', 'FY2025', 'YEAR', '2025-01-01', '2025-12-31', 1000, 'USD',
+                        INSERT INTO budget (customer_id, department, department_key, sub_category_key, fiscal_period,
+                                            period_type, period_start, period_end, amount, currency, source_config_id)
+                        VALUES ('unlink', 'Engineering', 'engineering', '', 'FY2025', 'YEAR', '2025-01-01', '2025-12-31', 1000, 'USD',
                                 :config) RETURNING id""").bind("config", config.id()).mapTo(Long.class).one());
         db.jdbi().useHandle(h -> h.execute(
                 "INSERT INTO budget_utilization (budget_id, committed, reserved) VALUES (?, 250, 100)", budgetId));

@@ -3,7 +3,9 @@ package com.budgetsync.worker;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.crypto.WebhookUrls;
+import com.budgetsync.db.AlertDao;
 import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.ConfigHealthDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
@@ -19,10 +21,15 @@ import com.budgetsync.worker.activities.NotifyActivityImpl;
 import com.budgetsync.worker.activities.ParseActivityImpl;
 import com.budgetsync.worker.activities.PollActivityImpl;
 import com.budgetsync.worker.activities.RunActivityImpl;
+import com.budgetsync.worker.activities.AlertCheckActivityImpl;
 import com.budgetsync.worker.activities.ChangePreviewActivityImpl;
+import com.budgetsync.worker.alerts.AlertChecks;
+import com.budgetsync.worker.alerts.ScheduleStop;
+import com.budgetsync.worker.notify.AlertNotifier;
 import com.budgetsync.worker.activities.TestConnectionActivityImpl;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.notify.Notifier;
+import com.budgetsync.worker.workflow.AlertCheckWorkflowImpl;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.worker.workflow.ChangePreviewWorkflowImpl;
 import com.budgetsync.worker.workflow.TestConnectionWorkflowImpl;
@@ -39,8 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A worker process's Temporal worker on task queue {@code budget-sync}: the sync workflow, the connection-test
- * workflow and all their activities.
+ * A worker process's Temporal worker on task queue {@code budget-sync}: the sync workflow, the connection-test,
+ * dry-run and alert-check workflows and all their activities.
  */
 public final class SyncWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
@@ -57,7 +64,7 @@ public final class SyncWorker {
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class, TestConnectionWorkflowImpl.class,
-                ChangePreviewWorkflowImpl.class);
+                ChangePreviewWorkflowImpl.class, AlertCheckWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities(client, jdbi, settings, secrets));
     }
 
@@ -73,6 +80,9 @@ public final class SyncWorker {
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         CustomerDao customers = new CustomerDao(jdbi);
         BudgetImporter importer = new BudgetImporter(jdbi);
+        NotificationDao deliveries = new NotificationDao(jdbi);
+        WebhookUrls webhookUrls = new WebhookUrls(secrets);
+        WebhookSecrets signingSecrets = new WebhookSecrets(secrets, jdbi);
         return new Object[] {
             new RunActivityImpl(configs, history, new RunSlots(history, client)),
             new PollActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
@@ -80,10 +90,14 @@ public final class SyncWorker {
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
             new ImportActivityImpl(configs, customers, files, importer, new RunProgressDao(jdbi)),
-            new NotifyActivityImpl(new Notifier(history, configs, new NotificationDao(jdbi),
-                    settings.notifications(), new WebhookUrls(secrets), new WebhookSecrets(secrets, jdbi))),
+            new NotifyActivityImpl(new Notifier(history, configs, deliveries, settings.notifications(), webhookUrls,
+                    signingSecrets)),
             new TestConnectionActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
             new ChangePreviewActivityImpl(configs, customers, files, importer),
+            new AlertCheckActivityImpl(
+                    new AlertChecks(new ConfigHealthDao(jdbi), new AlertDao(jdbi), configs, new ScheduleStop(client)),
+                    new AlertNotifier(new AlertDao(jdbi), configs, deliveries, settings.notifications(), webhookUrls,
+                            signingSecrets)),
         };
     }
 

@@ -2,6 +2,7 @@ package com.budgetsync.api.budget;
 
 import com.budgetsync.domain.FiscalPeriod;
 import com.budgetsync.normalize.FiscalPeriodParser;
+import com.budgetsync.normalize.MatchKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,8 +13,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
- * Finds the active budget a request draws on, in one indexed point query ({@code budget_check_lookup}): names compare
- * through {@code budget_match_key} (case and whitespace ignored); the sub-category's own budget wins over the
+ * Finds the active budget a request draws on, in one indexed point query on the business key
+ * ({@code budget_business_key}): names compare by their stored match keys ({@link MatchKey}: case and whitespace
+ * ignored); the sub-category's own budget wins over the
  * department's budget without sub-category; among budgets whose period covers the requested date or period, the most
  * specific (month, then quarter, then year) wins.
  */
@@ -45,14 +47,13 @@ public final class BudgetFinder {
         }
         return h.createQuery(SELECT + """
                          WHERE b.customer_id = :customer AND b.deleted_at IS NULL
-                           AND budget_match_key(b.department) = budget_match_key(:department)
-                           AND budget_match_key(b.sub_category) IN (budget_match_key(:sub), '')
+                           AND b.department_key = :department AND b.sub_category_key IN (:sub, '')
                            AND b.period_start <= :from AND b.period_end >= :to
-                         ORDER BY budget_match_key(b.sub_category) = '',
+                         ORDER BY b.sub_category_key = '',
                                   CASE b.period_type WHEN 'MONTH' THEN 0 WHEN 'QUARTER' THEN 1 ELSE 2 END
                          LIMIT 1""")
-                .bind("customer", target.customerId()).bind("department", target.department())
-                .bind("sub", target.subCategory()).bind("from", from).bind("to", to)
+                .bind("customer", target.customerId()).bind("department", MatchKey.of(target.department()))
+                .bind("sub", MatchKey.of(target.subCategory())).bind("from", from).bind("to", to)
                 .map(BudgetFinder::map).findOne();
     }
 

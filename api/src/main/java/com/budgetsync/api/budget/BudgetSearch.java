@@ -61,7 +61,7 @@ public final class BudgetSearch {
     public List<Listed> page(Filter filter, int limit, int offset) {
         return jdbi.withHandle(h -> bind(h.createQuery(VIEW_SELECT.replace("SELECT b.id,",
                         "SELECT b.deleted_at, b.id,") + WHERE + """
-                         ORDER BY b.department, b.sub_category, b.fiscal_period
+                         ORDER BY b.department_key, b.sub_category_key, b.fiscal_period
                          LIMIT :limit OFFSET :offset"""), filter)
                 .bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new Listed(map(rs, ctx), instant(rs, "deleted_at"))).list());
@@ -78,12 +78,27 @@ public final class BudgetSearch {
                 .bind("id", budgetId).mapTo(String.class).findOne());
     }
 
-    /** Newest first. */
+    /**
+     * Newest first. An import's creation is not an audit row: the budget records the sync that created it, and the
+     * amount it was created with is the first change's old amount (or today's, unchanged since). Budgets created
+     * before that design have their "created" audit row instead.
+     */
     public List<AuditEntry> audit(long budgetId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT created_at, action, sync_id, request_id, old_amount, new_amount, old_currency,
-                               new_currency
-                          FROM audit_log WHERE budget_id = :id ORDER BY created_at DESC, id DESC""")
+                               new_currency, id
+                          FROM audit_log WHERE budget_id = :id
+                        UNION ALL
+                        SELECT b.created_at, 'created', b.created_sync_id, NULL, NULL,
+                               coalesce(first_change.old_amount, b.amount), NULL,
+                               coalesce(first_change.old_currency, b.currency), 0
+                          FROM budget b
+                          LEFT JOIN LATERAL (
+                              SELECT a.old_amount, a.old_currency FROM audit_log a
+                               WHERE a.budget_id = b.id AND a.action IN ('updated', 'deleted', 'restored')
+                               ORDER BY a.created_at, a.id LIMIT 1) first_change ON true
+                         WHERE b.id = :id AND b.created_sync_id IS NOT NULL
+                         ORDER BY created_at DESC, id DESC""")
                 .bind("id", budgetId)
                 .map((rs, ctx) -> new AuditEntry(instant(rs, "created_at"), rs.getString("action"),
                         rs.getString("sync_id"), rs.getString("request_id"), rs.getBigDecimal("old_amount"),

@@ -27,7 +27,8 @@ public final class SystemStatus {
 
     /**
      * The seed's health shape plus the reachability of each dependency, the stored configs that today's validation
-     * would refuse (they still run; see {@link StoredConfigCheck}), and what the running runs do in Temporal
+     * would refuse (they still run; see {@link StoredConfigCheck}), each customer's open alerts
+     * ({@code GET /api/alerts?customerId=&open=true} lists them), and what the running runs do in Temporal
      * ({@link LiveRuns}): worker slots in use ({@code activitiesRunning}, across all workers), activities silent
      * for longer than their heartbeat timeout, activities no worker took for a minute, the oldest running run's
      * age, and {@code running} rows without a live workflow. {@code problems} says in words what is wrong.
@@ -35,7 +36,7 @@ public final class SystemStatus {
      */
     public record Report(String status, long scheduledJobs, long runningJobs, Map<String, Instant> lastSyncTimes,
                          Dependency database, Dependency temporal, List<InvalidConfig> invalidConfigs,
-                         int activitiesRunning, Long oldestRunningRunSeconds,
+                         Map<String, Long> openAlerts, int activitiesRunning, Long oldestRunningRunSeconds,
                          List<LiveRuns.ActivityView> stuckActivities,
                          List<LiveRuns.ActivityView> activitiesWaitingForWorker,
                          List<LiveRuns.RunWithoutWorkflow> runsWithoutWorkflow, List<String> problems) {
@@ -43,8 +44,10 @@ public final class SystemStatus {
         public Report visibleTo(Predicate<String> visible) {
             Map<String, Instant> shown = new TreeMap<>(lastSyncTimes);
             shown.keySet().removeIf(visible.negate());
+            Map<String, Long> alerts = new TreeMap<>(openAlerts);
+            alerts.keySet().removeIf(visible.negate());
             return new Report(status, scheduledJobs, runningJobs, shown, database, temporal,
-                    invalidConfigs.stream().filter(c -> visible.test(c.customerId())).toList(),
+                    invalidConfigs.stream().filter(c -> visible.test(c.customerId())).toList(), alerts,
                     activitiesRunning, oldestRunningRunSeconds,
                     stuckActivities.stream().filter(a -> visible.test(a.customerId())).toList(),
                     activitiesWaitingForWorker.stream().filter(a -> visible.test(a.customerId())).toList(),
@@ -61,6 +64,7 @@ public final class SystemStatus {
         long scheduled = 0;
         long running = 0;
         Map<String, Instant> last = new TreeMap<>();
+        Map<String, Long> alerts = new TreeMap<>();
         if (db.reachable()) {
             scheduled = jdbi.withHandle(h -> h.createQuery("""
                     SELECT count(*) FROM budget_data_source_config WHERE enabled AND frequency <> 'manual'
@@ -72,6 +76,10 @@ public final class SystemStatus {
                              WHERE last_sync_at IS NOT NULL GROUP BY customer_id""")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
                     .forEach(e -> last.put(e.getKey(), e.getValue())));
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT customer_id, count(*) FROM alert WHERE closed_at IS NULL GROUP BY customer_id""")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> alerts.put(e.getKey(), e.getValue())));
         }
         LiveRuns.Snapshot live = LiveRuns.Snapshot.UNKNOWN;
         List<String> problems = new ArrayList<>();
@@ -97,8 +105,8 @@ public final class SystemStatus {
         }
         boolean workersTakeWork = live.waitingForWorker().isEmpty();
         String status = db.reachable() && tmp.reachable() && workersTakeWork ? "healthy" : "unhealthy";
-        return new Report(status, scheduled, running, last, db, tmp, storedConfigs.invalid(), live.activitiesRunning(),
-                live.oldestRunningRunSeconds(), live.stuck(), live.waitingForWorker(), live.withoutWorkflow(),
+        return new Report(status, scheduled, running, last, db, tmp, storedConfigs.invalid(), alerts,
+                live.activitiesRunning(), live.oldestRunningRunSeconds(), live.stuck(), live.waitingForWorker(), live.withoutWorkflow(),
                 problems);
     }
 

@@ -9,7 +9,6 @@ import com.google.protobuf.ByteString;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
@@ -21,8 +20,10 @@ import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class TemporalCronScheduler implements SyncScheduler {
     @Override
     public void apply(DataSourceConfig config) {
         String workflowId = WorkflowIds.schedule(config.customerId(), config.id());
-        Optional<String> wanted = schedule(config).map(CronSchedule::temporalCron);
+        Optional<String> wanted = Optional.of(wanted(config)).filter(cron -> !cron.isEmpty());
         Optional<String> running = runningCron(workflowId);
         if (running.equals(wanted)) {
             return;
@@ -72,6 +73,18 @@ public final class TemporalCronScheduler implements SyncScheduler {
     }
 
     @Override
+    public void apply(DataSourceConfig config, Set<String> openIds) {
+        if (isOpen(config, openIds)) {
+            apply(config);
+            return;
+        }
+        String wanted = wanted(config);
+        if (!wanted.isEmpty()) {
+            start(config, WorkflowIds.schedule(config.customerId(), config.id()), wanted);
+        }
+    }
+
+    @Override
     public void remove(DataSourceConfig config) {
         String workflowId = WorkflowIds.schedule(config.customerId(), config.id());
         if (runningCron(workflowId).isPresent()) {
@@ -80,7 +93,18 @@ public final class TemporalCronScheduler implements SyncScheduler {
     }
 
     @Override
-    public void removeOrphans(BiPredicate<String, Long> configExists) {
+    public String wanted(DataSourceConfig config) {
+        return schedule(config).map(CronSchedule::temporalCron).orElse("");
+    }
+
+    @Override
+    public boolean isOpen(DataSourceConfig config, Set<String> openIds) {
+        return openIds.contains(WorkflowIds.schedule(config.customerId(), config.id()));
+    }
+
+    @Override
+    public Set<String> openIds() {
+        Set<String> ids = new HashSet<>();
         ByteString page = ByteString.EMPTY;
         do {
             ListOpenWorkflowExecutionsResponse open = client.getWorkflowServiceStubs().blockingStub()
@@ -88,16 +112,21 @@ public final class TemporalCronScheduler implements SyncScheduler {
                             .setNamespace(client.getOptions().getNamespace())
                             .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(BudgetSyncWorkflow.TYPE))
                             .setMaximumPageSize(1000).setNextPageToken(page).build());
-            for (WorkflowExecutionInfo info : open.getExecutionsList()) {
-                Optional<WorkflowIds.ScheduleOf> schedule =
-                        WorkflowIds.scheduleOf(info.getExecution().getWorkflowId());
-                if (schedule.isPresent() && !configExists.test(schedule.get().customerId(), schedule.get().configId())
-                        && !cronOf(info.getExecution()).isEmpty()) {
-                    terminate(info.getExecution().getWorkflowId(), "its config no longer exists");
-                }
-            }
+            open.getExecutionsList().forEach(info -> ids.add(info.getExecution().getWorkflowId()));
             page = open.getNextPageToken();
         } while (!page.isEmpty());
+        return ids;
+    }
+
+    @Override
+    public void removeOrphans(Set<String> openIds, BiPredicate<String, Long> configExists) {
+        for (String workflowId : openIds) {
+            Optional<WorkflowIds.ScheduleOf> schedule = WorkflowIds.scheduleOf(workflowId);
+            if (schedule.isPresent() && !configExists.test(schedule.get().customerId(), schedule.get().configId())
+                    && !cronOf(WorkflowExecution.newBuilder().setWorkflowId(workflowId).build()).isEmpty()) {
+                terminate(workflowId, "its config no longer exists");
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.budgetsync.api.budget;
 
+import com.budgetsync.normalize.MatchKey;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jdbi.v3.core.Jdbi;
@@ -13,10 +14,11 @@ final class Budgets {
                     LocalDate start, LocalDate end, String amount, String currency) {
         jdbi.useHandle(h -> h.execute("INSERT INTO customer (id) VALUES (?) ON CONFLICT DO NOTHING", customer));
         return jdbi.withHandle(h -> h.createQuery("""
-                        INSERT INTO budget (customer_id, department, sub_category, fiscal_period, period_type,
-                                            period_start, period_end, amount, currency)
-                        VALUES (:c, :d, :s, :p, :t, :start, :end, :amount, :currency) RETURNING id""")
-                .bind("c", customer).bind("d", department).bind("s", sub).bind("p", period).bind("t", type)
+                        INSERT INTO budget (customer_id, department, department_key, sub_category, sub_category_key,
+                                            fiscal_period, period_type, period_start, period_end, amount, currency)
+                        VALUES (:c, :d, :dk, :s, :sk, :p, :t, :start, :end, :amount, :currency) RETURNING id""")
+                .bind("c", customer).bind("d", department).bind("dk", MatchKey.of(department)).bind("s", sub)
+                .bind("sk", MatchKey.of(sub)).bind("p", period).bind("t", type)
                 .bind("start", start).bind("end", end).bind("amount", new BigDecimal(amount))
                 .bind("currency", currency).mapTo(Long.class).one());
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import com.budgetsync.db.AlertDao;
+import com.budgetsync.domain.AlertKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -56,10 +58,19 @@ class ConsoleBudgetsTest {
     }
 
     @Test
-    void healthPageReadsTheHealthReport() {
+    void healthPageReadsTheHealthReportAndClosesAnOpenAlert() {
+        AlertDao alerts = new AlertDao(browser.app().db.jdbi());
+        long alert = alerts.raise("acme", null, AlertKind.LATE_FILE, "console:" + System.nanoTime(),
+                "no new file by 07:00 (UTC)", null).orElseThrow().id();
         browser.signInAsAdmin("acme", "#/health");
         WebElement health = browser.waitForText(By.id("health"), "PostgreSQL");
         assertEquals(2, health.findElements(By.cssSelector(".ok")).size(), health.getText());
+
+        WebElement open = browser.waitForText(By.id("alerts"), "no new file by 07:00 (UTC)");
+        assertTrue(open.getText().contains("late_file"), open.getText());
+        browser.waitFor(By.cssSelector("#alerts button[data-close='" + alert + "']")).click();
+        browser.waitForText(By.id("alerts"), "No open alerts.");
+        assertEquals("admin", alerts.find(alert).orElseThrow().closedBy());
     }
 
     private static void utilize(RunningApp app, String action, String requestId, String amount) throws Exception {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -132,10 +133,19 @@ class ConsoleRunsTest {
         String syncId = started.json().path("syncId").asText();
         browser.open("#/runs/" + syncId);
 
-        List<Long> rowsRead = browser.valuesSeen(By.id("run-progress"), "data-rows-read",
-                        seen -> seen.stream().filter(v -> !v.equals("0")).count() >= 3 || !browser.driver()
-                                .findElements(By.cssSelector("#run-status .status-success, #run-status .status-failed"))
-                                .isEmpty())
+        AtomicBoolean zerosShownWhileRunning = new AtomicBoolean();
+        AtomicBoolean pendingNoteShown = new AtomicBoolean();
+        List<Long> rowsRead = browser.valuesSeen(By.id("run-progress"), "data-rows-read", seen -> {
+                    if (!browser.driver().findElements(By.id("run-progress")).isEmpty()) {
+                        zerosShownWhileRunning.compareAndSet(false,
+                                !browser.driver().findElements(By.id("run-stats")).isEmpty());
+                        pendingNoteShown.compareAndSet(false,
+                                !browser.driver().findElements(By.id("run-stats-pending")).isEmpty());
+                    }
+                    return seen.stream().filter(v -> !v.equals("0")).count() >= 3 || !browser.driver()
+                            .findElements(By.cssSelector("#run-status .status-success, #run-status .status-failed"))
+                            .isEmpty();
+                })
                 .stream().map(Long::parseLong).filter(n -> n > 0).toList();
         browser.screenshot("run-progress");
 
@@ -144,8 +154,11 @@ class ConsoleRunsTest {
             assertTrue(rowsRead.get(i) > rowsRead.get(i - 1), "rows read only grow: " + rowsRead);
         }
         assertTrue(rowsRead.get(rowsRead.size() - 1) <= 200_000, rowsRead.toString());
+        assertTrue(pendingNoteShown.get() && !zerosShownWhileRunning.get(),
+                "while it runs, the page says the numbers come at the end instead of showing zeros");
         browser.waitForText(By.id("run-status"), "success");
         assertTrue(browser.driver().findElements(By.id("run-progress")).isEmpty(), "a finished run shows no bar");
+        browser.waitForText(By.id("run-stats"), "200,000");
     }
 
     @Test

@@ -95,6 +95,9 @@ class ConsoleSourcesTest {
 
             browser.waitForText(By.id("sources"), "Uploads");
             browser.until(d -> d.findElement(By.id("opt-webhooks")).getAttribute("value").contains("127.0.0.1"));
+            browser.waitForText(By.id("upload-note"), "Upload page");
+            assertTrue(browser.driver().findElements(By.id("test-connection")).isEmpty(),
+                    "an upload source has nothing to test");
             String shown = browser.driver().findElement(By.id("opt-webhooks")).getAttribute("value");
             assertFalse(shown.contains("hookSecret42"), "the saved webhook shows masked: " + shown);
             browser.type(By.id("source-name"), "Uploads from Anaplan");

@@ -8,6 +8,7 @@ import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.Frequency;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
@@ -62,7 +63,8 @@ class CronSchedulingTest {
         temporal.server().sleep(Duration.ofDays(1));
 
         assertEquals(6, cronRuns(config, "no_new_file"));
-        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(temporal.client(), config));
+        assertEquals(Frequency.cronOf("every_4_hours", config.id()).orElseThrow(),
+                ScheduleWorkflows.runningCron(temporal.client(), config));
     }
 
     @Test
@@ -75,7 +77,8 @@ class CronSchedulingTest {
         scheduler.apply(configs.update(withFrequency(config, "hourly", true)));
         temporal.server().sleep(Duration.ofDays(1));
 
-        assertEquals("0 * * * *", ScheduleWorkflows.runningCron(temporal.client(), config));
+        assertEquals(Frequency.cronOf("hourly", config.id()).orElseThrow(),
+                ScheduleWorkflows.runningCron(temporal.client(), config));
         assertEquals(1 + 24, cronRuns(config, "no_new_file"));
     }
 
@@ -101,7 +104,8 @@ class CronSchedulingTest {
         temporal.server().sleep(Duration.ofDays(1));
 
         assertEquals(6, cronRuns(config, "failed"), "each tick ran and failed with its reason");
-        assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(temporal.client(), config));
+        assertEquals(Frequency.cronOf("every_4_hours", config.id()).orElseThrow(),
+                ScheduleWorkflows.runningCron(temporal.client(), config));
         assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW, ScheduleWorkflows.statusOfRun(
                 temporal.client(), config, failedCronRuns(config).get(0)),
                 "completed with status failed in its result, and the next tick followed");

@@ -10,6 +10,7 @@ import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.Frequency;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.testing.TestDatabase;
 import com.codahale.metrics.MetricRegistry;
@@ -19,6 +20,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,8 +48,10 @@ class ScheduleReconcilerTest {
         EmbeddedTemporal first = EmbeddedTemporal.startOnFreePort();
         int port = Integer.parseInt(first.address().substring(first.address().lastIndexOf(':') + 1));
         try (TemporalConnection before = new TemporalConnection(first.address(), "default", new MetricRegistry())) {
-            assertEquals(0, reconciler(configs, before.client()).reconcile());
-            assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(before.client(), every4h));
+            assertEquals(new ScheduleReconciler.Pass(5, 0), reconciler(configs, before.client()).reconcile(),
+                    "the first pass applies every config, with or without a schedule");
+            assertEquals(Frequency.cronOf("every_4_hours", every4h.id()).orElseThrow(),
+                    ScheduleWorkflows.runningCron(before.client(), every4h));
         }
         first.close();
 
@@ -57,25 +61,35 @@ class ScheduleReconcilerTest {
                     "the restarted server knows nothing");
             ScheduleReconciler reconciler = reconciler(configs, after.client());
 
-            assertEquals(0, reconciler.reconcile());
+            assertEquals(new ScheduleReconciler.Pass(2, 0), reconciler.reconcile(),
+                    "only the two configs whose workflows the restart lost are applied again");
 
-            assertEquals("0 */4 * * *", ScheduleWorkflows.runningCron(after.client(), every4h));
+            assertEquals(Frequency.cronOf("every_4_hours", every4h.id()).orElseThrow(),
+                    ScheduleWorkflows.runningCron(after.client(), every4h));
             assertEquals("*/15 * * * *", ScheduleWorkflows.runningCron(after.client(), quarterHour));
             for (DataSourceConfig unscheduled : new DataSourceConfig[] {disabled, manual, upload}) {
                 assertThrows(WorkflowNotFoundException.class, () -> ScheduleWorkflows.describe(after.client(), unscheduled));
             }
             Instant next = configs.find(every4h.id()).orElseThrow().nextSyncAt();
             assertNotNull(next, "next_sync_at is kept for readers of the table");
-            assertEquals(0, next.getEpochSecond() % Duration.ofHours(4).toSeconds(), "a 4-hour boundary in UTC");
+            assertEquals(new CronSchedule(Frequency.cronOf("every_4_hours", every4h.id()).orElseThrow(), ZoneOffset.UTC)
+                    .nextAfter(Instant.now()), next, "the config's own tick, offset within the 4 hours");
             assertNull(configs.find(manual.id()).orElseThrow().nextSyncAt());
 
             String runId = ScheduleWorkflows.describe(after.client(), every4h).getExecution().getRunId();
-            reconciler.reconcile();
+            assertEquals(new ScheduleReconciler.Pass(0, 0), reconciler.reconcile(), "nothing changed, nothing applied");
             assertEquals(runId, ScheduleWorkflows.describe(after.client(), every4h).getExecution().getRunId(),
                     "a schedule that matches its config is left alone");
 
+            // changed while Temporal was unreachable: the saved config no longer matches what was applied
+            configs.update(new DataSourceConfig(every4h.id(), every4h.customerId(), every4h.name(), every4h.sourceType(),
+                    true, "hourly", "UTC", every4h.sourceConfig(), every4h.options(), null, null, null, null, null));
+            assertEquals(new ScheduleReconciler.Pass(1, 0), reconciler.reconcile());
+            assertEquals(Frequency.cronOf("hourly", every4h.id()).orElseThrow(),
+                    ScheduleWorkflows.runningCron(after.client(), every4h));
+
             configs.delete(quarterHour.id());
-            reconciler.reconcile();
+            assertEquals(new ScheduleReconciler.Pass(0, 0), reconciler.reconcile());
             assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED,
                     ScheduleWorkflows.describe(after.client(), quarterHour).getStatus(), "a deleted config's schedule is stopped");
         }
@@ -83,7 +97,7 @@ class ScheduleReconcilerTest {
 
     private static ScheduleReconciler reconciler(ConfigDao configs, WorkflowClient client) {
         return new ScheduleReconciler(configs, new TemporalCronScheduler(client, false, true, Clock.systemUTC()),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), 8);
     }
 
     private static DataSourceConfig create(ConfigDao configs, SourceType type, boolean enabled, String frequency) {

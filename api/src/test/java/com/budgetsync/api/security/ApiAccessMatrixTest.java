@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.api.testing.RunningApp;
+import com.budgetsync.db.AlertDao;
 import com.budgetsync.db.Json;
+import com.budgetsync.domain.AlertKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -40,6 +42,8 @@ class ApiAccessMatrixTest {
     /** The file acme uploaded, and the config that stored it. */
     private static long acmeFile;
     private static long acmeFileConfig;
+    /** An alert of acme's config. */
+    private static long acmeAlert;
 
     enum Who { NO_TOKEN, BAD_TOKEN, REVOKED_KEY, OTHER_CUSTOMER_KEY, OWN_KEY, ADMIN }
 
@@ -135,6 +139,9 @@ class ApiAccessMatrixTest {
                 new Endpoint("POST", "/api/sync/dry-run", "application/json",
                         "{\"configId\":{fileConfig},\"fileId\":{file}}", 200, Scope.ID, "acme-budget.csv"),
                 new Endpoint("GET", "/api/sync/history/{sync}/progress", null, null, 200, Scope.ID, "\"syncId\""),
+                new Endpoint("GET", "/api/alerts?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "AcmeOnlyDept stale"),
+                new Endpoint("POST", "/api/alerts/{alert}/close", null, null, 200, Scope.ID, "AcmeOnlyDept stale"),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }
@@ -168,6 +175,8 @@ class ApiAccessMatrixTest {
         JsonNode run = app.get("/api/sync/history/" + acmeSync).json();
         acmeFile = run.path("fileId").asLong();
         acmeFileConfig = run.path("configId").asLong();
+        acmeAlert = new AlertDao(app.db.jdbi()).raise("acme", acmeConfig, AlertKind.STALE, "matrix:" + acmeConfig,
+                "AcmeOnlyDept stale since yesterday", acmeSync).orElseThrow().id();
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -204,7 +213,7 @@ class ApiAccessMatrixTest {
 
     private static HttpRequest.Builder request(Endpoint e) throws Exception {
         String path = e.path().replace("{config}", Long.toString(acmeConfig)).replace("{sync}", acmeSync)
-                .replace("{budget}", Long.toString(acmeBudget));
+                .replace("{budget}", Long.toString(acmeBudget)).replace("{alert}", Long.toString(acmeAlert));
         if (path.contains("{freshConfig}")) {
             path = path.replace("{freshConfig}", Long.toString(createAcmeConfig()));
         }

@@ -42,10 +42,11 @@ final class ChangeSamples {
         List<Change> unchanged = h.createQuery("""
                         SELECT k.source_row, b.department, b.sub_category, b.fiscal_period, b.amount, b.currency
                           FROM import_rows k
-                          JOIN budget b ON b.customer_id = :customer AND b.department = k.department
-                           AND b.sub_category = k.sub_category AND b.fiscal_period = k.fiscal_period
+                          JOIN budget b ON b.customer_id = :customer AND b.department_key = k.department_key
+                           AND b.sub_category_key = k.sub_category_key AND b.fiscal_period = k.fiscal_period
                          WHERE b.deleted_at IS NULL AND b.source_config_id = :config
                            AND b.amount = k.amount AND b.currency = k.currency
+                           AND b.department = k.department AND b.sub_category = k.sub_category
                            AND NOT EXISTS (SELECT 1 FROM import_diff d WHERE d.budget_id = b.id)
                          LIMIT :limit""")
                 .bind("customer", customerId).bind("config", configId).bind("limit", ChangePreview.SAMPLE_SIZE)

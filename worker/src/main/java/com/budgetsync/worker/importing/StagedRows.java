@@ -4,6 +4,7 @@ import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.BudgetRow;
 import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SkippedRow;
+import com.budgetsync.normalize.MatchKey;
 import com.budgetsync.parsing.DataRow;
 import com.budgetsync.parsing.RowStream;
 import com.budgetsync.rows.RowNormalizer;
@@ -51,10 +52,12 @@ final class StagedRows implements RowNormalizer.Sink {
     @Override
     public void budget(BudgetRow row) {
         String subCategory = row.subCategory() == null ? "" : row.subCategory();
-        keys.add(row.department(), subCategory, row.period().canonical());
+        String departmentKey = MatchKey.of(row.department());
+        String subCategoryKey = MatchKey.of(subCategory);
+        keys.add(departmentKey, subCategoryKey, row.period().canonical());
         try {
-            out.field(row.sourceRow()).field(row.department())
-                    .field(subCategory)
+            out.field(row.sourceRow()).field(row.department()).field(departmentKey)
+                    .field(subCategory).field(subCategoryKey)
                     .field(row.period().canonical()).field(row.period().type().name())
                     .field(row.period().start()).field(row.period().end()).field(row.period().original())
                     .field(row.amount().toPlainString()).field(row.currency())

@@ -40,7 +40,7 @@ public final class EmailSender {
         this.session = Session.getInstance(props);
     }
 
-    public void send(RunNotice notice, String recipient) throws DeliveryException {
+    public void send(Notice notice, String recipient) throws DeliveryException {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(smtp.from(), true));

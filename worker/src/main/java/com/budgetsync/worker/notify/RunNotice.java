@@ -15,7 +15,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunNotice(String syncId, String customerId, Long configId, String configName, String status,
                         String message, String filename, SyncStats stats, List<RowError> errors,
-                        String historyUrl) {
+                        String historyUrl) implements Notice {
     public static final int MAX_ERRORS = 10;
 
     public static RunNotice of(SyncRecord run, String configName, String historyUrl) {
@@ -31,12 +31,20 @@ public record RunNotice(String syncId, String customerId, Long configId, String 
         return stats;
     }
 
+    /** The generic webhook body is the notice itself. */
+    @Override
+    public Object body() {
+        return this;
+    }
+
     /** One line, for an email subject: no line breaks, whatever the config's name holds. */
+    @Override
     public String subject() {
         return oneLine("budget-sync: " + status + " for customer " + customerId + ", config \"" + configName + "\"");
     }
 
     /** The readable summary for email and chat. */
+    @Override
     public String text() {
         StringBuilder text = new StringBuilder();
         text.append("Budget sync ").append(status).append(" for customer ").append(customerId)
@@ -75,7 +83,7 @@ public record RunNotice(String syncId, String customerId, Long configId, String 
         return text.toString();
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ");
     }
 }

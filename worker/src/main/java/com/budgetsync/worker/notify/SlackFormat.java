@@ -11,7 +11,7 @@ public final class SlackFormat {
     private SlackFormat() {
     }
 
-    public static String body(RunNotice notice) {
+    public static String body(Notice notice) {
         return Json.write(Map.of("text", escape(notice.text())));
     }
 

@@ -113,8 +113,10 @@ final class ImportFixture {
                 .mapTo(String.class).list()));
     }
 
+    /** Entries of the customer's audit trail: audit rows, and budgets that record the sync that created them. */
     long auditRows() {
-        return count("SELECT count(*) FROM audit_log WHERE customer_id = :c");
+        return count("SELECT count(*) FROM audit_log WHERE customer_id = :c")
+                + count("SELECT count(*) FROM budget WHERE customer_id = :c AND created_sync_id IS NOT NULL");
     }
 
     /** {@code n} rows "Dept i,Travel,2025-01,100.00,USD" for i in 1..n. */

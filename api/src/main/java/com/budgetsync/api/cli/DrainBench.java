@@ -1,0 +1,149 @@
+package com.budgetsync.api.cli;
+
+import com.budgetsync.api.schedule.ScheduleReconciler;
+import com.budgetsync.api.schedule.TemporalCronScheduler;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.CustomerDao;
+import com.budgetsync.db.Json;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStatus;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Figure (8): a fleet's runs all due in the same minute. Each of {@code runs} customers has one config on a cron that
+ * fires at the same minute, a local folder with a small file; a second worker process (the {@code worker} command of
+ * this jar) shares the task queue with the bench's own worker. Prints how long the queue took to drain beside the
+ * floor (a run alone on a quiet queue × the runs each slot must take in turn), and the runs lost and doubled, from
+ * {@code sync_history}.
+ */
+final class DrainBench {
+    private static final int ROWS_PER_FILE = 50;
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(15);
+
+    private DrainBench() {
+    }
+
+    static void run(CommandRuntime runtime, int runs, int slotsPerWorker, Path dir, String databaseUrl,
+                    String temporalAddress) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("drop"));
+        Path file = BenchData.write(folder, "budgets.csv", ROWS_PER_FILE, 0);
+        double soloMs = soloRunMillis(runtime, file);
+        Process second = startWorker(databaseUrl, temporalAddress, slotsPerWorker, dir.resolve("worker.log"));
+        try {
+            Instant due = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(50).truncatedTo(ChronoUnit.MINUTES)
+                    .plusMinutes(1).toInstant();
+            seed(runtime, runs, folder, due);
+            ScheduleReconciler.Pass pass = new ScheduleReconciler(new ConfigDao(runtime.jdbi),
+                    new TemporalCronScheduler(runtime.temporal.client(), false, true, Clock.systemUTC()),
+                    Duration.ofMinutes(5), 8).reconcile();
+            if (pass.applied() < runs || pass.failed() > 0) {
+                throw new IllegalStateException("schedules not applied: " + pass);
+            }
+            System.out.printf(Locale.ROOT, "(8) %,d runs due at %s UTC, 2 worker processes × %d slots …%n", runs,
+                    due.toString().substring(11, 16), slotsPerWorker);
+            Drained drained = awaitDrain(runtime, runs, due);
+            int perSlot = (int) Math.ceil(runs / (2.0 * slotsPerWorker));
+            System.out.printf(Locale.ROOT, "    drained in %.1f s after the due minute, %.1f runs/s (median run %.0f ms "
+                            + "under this load); runs lost %d, doubled %d, not successful %d %s%n",
+                    drained.seconds(), runs / drained.seconds(), drained.medianMs(), drained.lost(),
+                    drained.doubled(), drained.unsuccessful(),
+                    drained.lost() == 0 && drained.doubled() == 0 ? "MET" : "MISSED");
+            System.out.printf(Locale.ROOT, "    floor: %d runs per slot × a run alone on a quiet queue (%.0f ms) = %.1f s,"
+                    + " as if 10 slots shared no CPU%n", perSlot, soloMs, perSlot * soloMs / 1000);
+        } finally {
+            second.destroy();
+            second.waitFor();
+            Files.delete(folder.resolve("budgets.csv"));
+            Files.delete(folder);
+        }
+    }
+
+    /** One run of the same file through the same workflow with nothing else running, started as an upload is. */
+    private static double soloRunMillis(CommandRuntime runtime, Path file) throws Exception {
+        ConfigDao configs = new ConfigDao(runtime.jdbi);
+        FileSync.run(runtime, configs.uploadConfigOf("bench-solo-warm-up"), file, false);
+        long start = System.nanoTime();
+        SyncRecord solo = FileSync.run(runtime, configs.uploadConfigOf("bench-solo"), file, false);
+        if (solo.status() != SyncStatus.SUCCESS) {
+            throw new IllegalStateException("the solo run ended " + solo.status().dbValue() + ": " + solo.message());
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** One customer per config, so runs never wait on each other's customer lock: the queue is what is measured. */
+    private static void seed(CommandRuntime runtime, int runs, Path folder, Instant due) {
+        CustomerDao customers = new CustomerDao(runtime.jdbi);
+        for (int c = 0; c < runs; c++) {
+            customers.ensure("bench-drain-" + c);
+        }
+        ZonedDateTime at = due.atZone(ZoneOffset.UTC);
+        runtime.jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO budget_data_source_config
+                            (customer_id, name, source_type, enabled, frequency, timezone, source_config, options)
+                        SELECT 'bench-drain-' || i, 'drop folder', 'local', true, :cron, 'UTC',
+                               CAST(:source AS jsonb), CAST(:options AS jsonb)
+                          FROM generate_series(0, :runs - 1) AS i""")
+                .bind("cron", at.getMinute() + " " + at.getHour() + " * * *")
+                .bind("source", Json.write(Map.of("directory", folder.toString(), "pattern", "*.csv")))
+                .bind("options", Json.write(ConfigOptions.DEFAULTS)).bind("runs", runs).execute());
+    }
+
+    private record Drained(double seconds, double medianMs, long lost, long doubled, long unsuccessful) {
+    }
+
+    private static Drained awaitDrain(CommandRuntime runtime, int runs, Instant due) throws InterruptedException {
+        Instant limit = due.plus(DRAIN_LIMIT);
+        while (Instant.now().isBefore(limit)) {
+            long finished = runtime.jdbi.withHandle(h -> h.createQuery("""
+                            SELECT count(*) FROM sync_history
+                             WHERE customer_id LIKE 'bench-drain-%' AND triggered_by = 'cron' AND end_time IS NOT NULL""")
+                    .mapTo(Long.class).one());
+            if (finished >= runs) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return runtime.jdbi.withHandle(h -> h.createQuery("""
+                        WITH per_config AS (
+                            SELECT c.id, count(s.id) AS n
+                              FROM budget_data_source_config c
+                              LEFT JOIN sync_history s ON s.config_id = c.id AND s.triggered_by = 'cron'
+                             WHERE c.customer_id LIKE 'bench-drain-%' GROUP BY c.id)
+                        SELECT extract(epoch FROM (SELECT max(end_time) FROM sync_history
+                                                    WHERE customer_id LIKE 'bench-drain-%') - :due) AS seconds,
+                               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) FROM sync_history
+                                 WHERE customer_id LIKE 'bench-drain-%') AS median_ms,
+                               (SELECT count(*) FROM per_config WHERE n = 0) AS lost,
+                               (SELECT coalesce(sum(n - 1), 0) FROM per_config WHERE n > 1) AS doubled,
+                               (SELECT count(*) FROM sync_history WHERE customer_id LIKE 'bench-drain-%'
+                                   AND status <> 'success') AS unsuccessful""")
+                .bind("due", due.atOffset(ZoneOffset.UTC))
+                .map((rs, ctx) -> new Drained(rs.getDouble("seconds"), rs.getDouble("median_ms"),
+                        rs.getLong("lost"), rs.getLong("doubled"), rs.getLong("unsuccessful")))
+                .one());
+    }
+
+    /** This jar's {@code worker} command in a process of its own, on the same database and Temporal. */
+    private static Process startWorker(String databaseUrl, String temporalAddress, int slots, Path log)
+            throws Exception {
+        String jar = new File(DrainBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "worker")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        builder.environment().put("TEMPORAL_ADDRESS", temporalAddress);
+        builder.environment().put("WORKER_MAX_CONCURRENT_SYNCS", Integer.toString(slots));
+        return builder.start();
+    }
+}

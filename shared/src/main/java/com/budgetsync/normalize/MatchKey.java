@@ -1,0 +1,25 @@
+package com.budgetsync.normalize;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How department and sub-category names compare, in imports and in budget checks alike: case ignored, runs of
+ * whitespace as one space, outer whitespace dropped ("  Field  Marketing" = "field marketing"). Computed here, once
+ * per row while staging, and stored beside the name, so the budget's unique key is also the check's lookup key and
+ * no index evaluates a function per row. Migration 017 computed the same for budgets stored before it.
+ */
+public final class MatchKey {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private MatchKey() {
+    }
+
+    /** The key of a name; "" for none. */
+    public static String of(String name) {
+        if (name == null) {
+            return "";
+        }
+        return WHITESPACE.matcher(name).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+    }
+}
