@@ -19,7 +19,9 @@ import com.budgetsync.api.cli.WorkerCommand;
 import com.budgetsync.api.core.ChangePreviews;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
+import com.budgetsync.api.core.LiveRuns;
 import com.budgetsync.api.core.Reruns;
+import com.budgetsync.api.core.RunRecovery;
 import com.budgetsync.api.core.SyncRunner;
 import com.budgetsync.api.core.StoredConfigCheck;
 import com.budgetsync.api.core.SystemStatus;
@@ -144,6 +146,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         FileStore files = new FileStore(jdbi);
         SyncRunner runner = new SyncRunner(temporal.client(), history);
+        environment.lifecycle().manage(new RunRecovery(new LiveRuns(jdbi, temporal, Clock.systemUTC()), history,
+                configs, files, runner, config.getTemporal().recoverRunsEvery()));
 
         // Global, not per resource: every /api path, including ones added later, needs a bearer token.
         ApiKeyStore apiKeys = new ApiKeyStore(jdbi);

@@ -61,6 +61,19 @@ public class TemporalSettings {
     @JsonProperty
     private int reconcileParallelism = 8;
 
+    /** How often the API closes runs whose workflow is gone and runs their stored file again (RunRecovery). */
+    @Min(1)
+    @JsonProperty
+    private int recoverRunsSeconds = 30;
+
+    public Duration recoverRunsEvery() {
+        return Duration.ofSeconds(recoverRunsSeconds);
+    }
+
+    public void setRecoverRunsSeconds(int seconds) {
+        this.recoverRunsSeconds = seconds;
+    }
+
     public String namespace() {
         return namespace;
     }

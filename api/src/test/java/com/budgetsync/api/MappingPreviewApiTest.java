@@ -64,6 +64,19 @@ class MappingPreviewApiTest {
         assertTrue(response.json().path("error").asText().contains("empty.csv"), response.body());
     }
 
+    /** An OLE2 header cut short: POI fails with its own IOException, which must not become a 500. */
+    @Test
+    void damagedWorkbookIs422InWordsNot500() throws Exception {
+        byte[] cutShort = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1,
+            0, 0, 0};
+        RunningApp.Response response = app.postBytes("/api/mapping/preview?customerId=preview&filename=cut.xls",
+                cutShort, "application/vnd.ms-excel");
+        assertEquals(422, response.status(), response.body());
+        assertEquals("cut.xls: not a readable .xls workbook: it is damaged or cut short, or another kind of file"
+                + " with an Excel name; open it in Excel and save it again, or export it as .csv",
+                response.json().path("error").asText());
+    }
+
     private static JsonNode preview(String customer, String filename, String content) throws Exception {
         RunningApp.Response response = app.postBytes("/api/mapping/preview?customerId=" + customer + "&filename="
                 + filename, content.getBytes(StandardCharsets.UTF_8), "text/csv");

@@ -149,6 +149,8 @@ final class SourceRules {
         if (type != SourceType.LOCAL) {
             rules.put("connectTimeoutSeconds", (f, v) -> found.whole(f, v, 1, 600));
             rules.put("readTimeoutSeconds", (f, v) -> found.whole(f, v, 1, 3_600));
+            rules.put("deadlineSeconds", (f, v) -> found.whole(f, v, 1, 86_400));
+            rules.put("noAnswerSeconds", (f, v) -> found.whole(f, v, 1, 3_600));
         }
         return rules;
     }

@@ -76,6 +76,17 @@ public final class FileStore {
         }
     }
 
+    /**
+     * Deletes a file no run refers to (e.g. an upload refused because its config was busy), chunks included;
+     * a file a run recorded is kept, whatever the caller thought.
+     */
+    public void deleteUnused(long id) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        DELETE FROM stored_file f WHERE f.id = :id
+                           AND NOT EXISTS (SELECT 1 FROM sync_history s WHERE s.file_id = f.id)""")
+                .bind("id", id).execute());
+    }
+
     public Optional<StoredFile> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, customer_id, config_id, filename, size_bytes, sha256 FROM stored_file WHERE id = :id""")

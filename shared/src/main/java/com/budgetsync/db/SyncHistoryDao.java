@@ -66,8 +66,9 @@ public final class SyncHistoryDao {
                 int own = h.createUpdate("""
                                 UPDATE sync_history SET workflow_id = COALESCE(workflow_id, :workflowId),
                                                         run_id = COALESCE(run_id, :runId)
-                                 WHERE sync_id = :syncId""")
-                        .bind("syncId", syncId).bind("workflowId", workflowId).bind("runId", runId).execute();
+                                 WHERE sync_id = :syncId AND customer_id = :customer AND config_id = :config""")
+                        .bind("syncId", syncId).bind("workflowId", workflowId).bind("runId", runId)
+                        .bind("customer", run.customerId()).bind("config", run.configId()).execute();
                 if (own == 1) {
                     return Optional.<String>empty();
                 }
@@ -122,6 +123,22 @@ public final class SyncHistoryDao {
     /** Ends a run without an import (failed before it, needs review, no new file, skipped). */
     public void finish(String syncId, SyncStatus status, String message, List<RowError> errors) {
         jdbi.useTransaction(h -> finish(h, syncId, status, SyncStats.EMPTY, errors, List.of(), message));
+    }
+
+    /** Ends a run that is still running; false when another process ended it first. */
+    public boolean finishIfRunning(String syncId, SyncStatus status, String message) {
+        return jdbi.inTransaction(h -> finish(h, syncId, status, SyncStats.EMPTY, List.of(), List.of(), message));
+    }
+
+    /** The run {@code syncId} replaces, when it was started to recover a run whose process stopped. */
+    public Optional<String> recoveredFrom(String syncId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT recovered_from FROM sync_history WHERE sync_id = :id")
+                .bind("id", syncId).mapTo(String.class).findOne());
+    }
+
+    public void markRecovery(String syncId, String recoveredFrom) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sync_history SET recovered_from = :from WHERE sync_id = :id")
+                .bind("id", syncId).bind("from", recoveredFrom).execute());
     }
 
     /**

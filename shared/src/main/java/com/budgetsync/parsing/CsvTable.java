@@ -33,7 +33,7 @@ final class CsvTable {
                 head.add(row);
             }
         } catch (UncheckedIOException e) {
-            throw new UnreadableFileException(file.filename() + ": " + e.getCause().getMessage(), e);
+            throw ReadFailures.csv(file.filename(), e);
         }
         DataRow header = HeaderRowFinder.find(head).orElseThrow(() -> new UnreadableFileException(file.filename()
                 + ": no header row found (no row of labels above rows of values in the first "

@@ -25,7 +25,13 @@ final class XlsWorkbook implements Workbook {
         try (InputStream in = file.open()) {
             return new XlsWorkbook(new HSSFWorkbook(in));
         } catch (RuntimeException e) {
-            throw new UnreadableFileException(file.filename() + ": not a readable .xls workbook (" + e.getMessage() + ")", e);
+            throw ReadFailures.xls(file.filename(), e);
+        } catch (IOException e) {
+            // POI says "not a workbook" with a plain IOException too; one from the database stays what it is
+            if (ReadFailures.fromDatabase(e)) {
+                throw e;
+            }
+            throw ReadFailures.xls(file.filename(), e);
         }
     }
 

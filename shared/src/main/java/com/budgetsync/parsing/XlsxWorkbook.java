@@ -47,7 +47,7 @@ final class XlsxWorkbook implements Workbook {
             return new XlsxWorkbook(copy, pkg);
         } catch (OpenXML4JException | SAXException | RuntimeException e) {
             discard(pkg, copy);
-            throw new UnreadableFileException(file.filename() + ": not a readable .xlsx workbook (" + e.getMessage() + ")", e);
+            throw ReadFailures.xlsx(file.filename(), e);
         } catch (IOException e) {
             discard(pkg, copy);
             throw e;
@@ -74,7 +74,7 @@ final class XlsxWorkbook implements Workbook {
                 names.add(sheets.getSheetName());
             }
         } catch (IOException | InvalidFormatException e) {
-            throw new UnreadableFileException("cannot list the workbook's sheets: " + e.getMessage(), e);
+            throw new UnreadableFileException("cannot list the workbook's sheets: the workbook is damaged", e);
         }
         return names;
     }
@@ -91,7 +91,7 @@ final class XlsxWorkbook implements Workbook {
                 in.close();
             }
         } catch (InvalidFormatException e) {
-            throw new UnreadableFileException("cannot read sheet '" + sheet + "': " + e.getMessage(), e);
+            throw new UnreadableFileException("cannot read sheet '" + sheet + "': the workbook is damaged", e);
         }
         throw new UnreadableFileException("the workbook has no sheet named '" + sheet + "'");
     }

@@ -70,7 +70,7 @@ class SourceSettingsValidationTest {
                 + " region, endpoint, accessKeyId, secretAccessKey, roleArn, externalId, pathStyle, filePattern,"
                 + " pattern, settleSeconds,"
                 + " settleCheckSeconds, requireMarker, afterImport, maxFileBytes, connectTimeoutSeconds,"
-                + " readTimeoutSeconds"), problems("s3", with(S3, "bucket", "x")));
+                + " readTimeoutSeconds, deadlineSeconds, noAnswerSeconds"), problems("s3", with(S3, "bucket", "x")));
         assertEquals(List.of("sourceConfig.url \"https://x.example\" is not a setting: upload configs take none"),
                 problems("upload", Map.of("url", "https://x.example")));
     }

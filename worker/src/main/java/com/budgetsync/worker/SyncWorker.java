@@ -58,7 +58,7 @@ public final class SyncWorker {
     public SyncWorker(WorkflowClient client, Jdbi jdbi, WorkerSettings settings, SourceSecrets secrets) {
         this.settings = settings;
         this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new HeartbeatInterceptor()).build());
+                .setWorkerInterceptors(new HeartbeatInterceptor(), new FailureTranslation()).build());
         Worker worker = factory.newWorker(TaskQueues.BUDGET_SYNC, WorkerOptions.newBuilder()
                 .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentSyncs())
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
@@ -84,7 +84,7 @@ public final class SyncWorker {
         WebhookUrls webhookUrls = new WebhookUrls(secrets);
         WebhookSecrets signingSecrets = new WebhookSecrets(secrets, jdbi);
         return new Object[] {
-            new RunActivityImpl(history, new RunSlots(history, client)),
+            new RunActivityImpl(configs, history, new RunSlots(history, client)),
             new PollActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),
             new DownloadActivityImpl(configs, files, history, secrets, settings.aws(), settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),

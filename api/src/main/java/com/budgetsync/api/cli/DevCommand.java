@@ -7,9 +7,11 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * {@code dev}: everything in one JVM on a developer's machine: the database created and migrated, an embedded Temporal
@@ -20,6 +22,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * instances run side by side.
  */
 public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
+    private EmbeddedTemporal embedded;
+
     public DevCommand(Application<BudgetSyncConfiguration> application) {
         super(application, "dev", "Runs the embedded Temporal server, the worker and the API in one process");
     }
@@ -45,7 +49,7 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
             Integer temporalPort = namespace.getInt("temporal_port");
             EmbeddedTemporal temporal = temporalPort != null ? EmbeddedTemporal.start(temporalPort)
                     : EmbeddedTemporal.startOnDefaultPortOrFree();
-            Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "embedded-temporal-stop"));
+            embedded = temporal;
             configuration.getTemporal().setAddress(temporal.address());
             configuration.getTemporal().setCronTimeZones(false);
             configuration.getTemporal().setCompleteFailedCronRuns(true);
@@ -69,6 +73,26 @@ public class DevCommand extends ServerCommand<BudgetSyncConfiguration> {
         System.out.println("Admin token  " + (defaultToken ? "Authorization: Bearer " + AuthConfig.DEV_ADMIN_TOKEN
                 : "from " + AuthConfig.ADMIN_TOKEN_ENV));
         super.run(bootstrap, namespace, configuration);
+    }
+
+    /**
+     * The embedded Temporal stops after the server, whose managed objects include the worker: on SIGTERM the worker
+     * drains (its running activities finish and report) while Temporal still answers, instead of waiting out its
+     * grace period against a Temporal that is already gone.
+     */
+    @Override
+    protected void run(Environment environment, Namespace namespace, BudgetSyncConfiguration configuration)
+            throws Exception {
+        if (embedded != null) {
+            EmbeddedTemporal temporal = embedded;
+            environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStopped(LifeCycle event) {
+                    temporal.close();
+                }
+            });
+        }
+        super.run(environment, namespace, configuration);
     }
 
     private static void setPort(Object connector, Integer flag) {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +36,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What budget-sync would make of a file, without importing it: format, header row, mapping with confidence, reasons
@@ -44,6 +47,7 @@ import java.nio.file.Files;
 @Path("/api/mapping/preview")
 @Produces(MediaType.APPLICATION_JSON)
 public class MappingPreviewResource {
+    private static final Logger LOG = LoggerFactory.getLogger(MappingPreviewResource.class);
     private final ConfigDao configs;
     private final CustomerDao customers;
     private final long maxBytes;
@@ -107,6 +111,13 @@ public class MappingPreviewResource {
             return reading.read(FileContent.of(filename, spool), options, customers.fiscalYearStartMonth(customerId));
         } catch (UnreadableFileException e) {
             throw new ApiException(422, e.getMessage());
+        } catch (ApiException | WebApplicationException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // a library's own failure on a hostile file: the person gets words, the log the details
+            LOG.warn("preview of {} for customer {} failed", filename, customerId, e);
+            throw new ApiException(422, filename + ": could not be read: it is damaged or in a form this service"
+                    + " does not read; open it in the spreadsheet program and save or export it again");
         } finally {
             Files.deleteIfExists(spool);
         }

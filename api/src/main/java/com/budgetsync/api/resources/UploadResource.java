@@ -12,6 +12,7 @@ import com.budgetsync.db.FileTooLargeException;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.runs.RunInProgressException;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -110,7 +111,13 @@ public class UploadResource {
         } catch (FileTooLargeException e) {
             throw new ApiException(413, e.getMessage());
         }
-        SyncRunner.StartedRun run = runner.start(config, TriggeredBy.API, stored, false);
+        SyncRunner.StartedRun run;
+        try {
+            run = runner.start(config, TriggeredBy.API, stored, false);
+        } catch (RunInProgressException busy) {
+            files.deleteUnused(stored.id()); // refused: nothing will ever read it
+            throw busy;
+        }
         return Response.accepted(new StartedSync(config.id(), run.syncId(), run.workflowId(), run.runId())).build();
     }
 

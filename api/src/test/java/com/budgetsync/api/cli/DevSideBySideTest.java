@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.api.AuthConfig;
-import com.budgetsync.api.BudgetSyncApplication;
 import com.budgetsync.testing.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,11 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,16 +37,18 @@ class DevSideBySideTest {
 
     @Test
     void twoDevInstancesRunSideBySideOnTheirOwnPorts(@TempDir Path dir) throws Exception {
-        int[] ports = {freePort(), freePort(), freePort(), freePort()};
+        int[] ports = {DevProcess.freePort(), DevProcess.freePort(), DevProcess.freePort(), DevProcess.freePort()};
         List<Process> started = new ArrayList<>();
         try {
             Path outA = dir.resolve("a.log");
             Path outB = dir.resolve("b.log");
-            started.add(dev(List.of(), Map.of("PORT", "" + ports[0], "ADMIN_PORT", "" + ports[1]), outA));
-            started.add(dev(List.of("config.yml", "--port", "" + ports[2], "--admin-port", "" + ports[3]), Map.of(),
+            started.add(DevProcess.start(db, List.of(), Map.of("PORT", "" + ports[0], "ADMIN_PORT", "" + ports[1]),
+                    outA));
+            started.add(DevProcess.start(db, List.of("config.yml", "--port", "" + ports[2], "--admin-port",
+                    "" + ports[3]), Map.of(),
                     outB));
-            awaitHealthy(ports[1], outA);
-            awaitHealthy(ports[3], outB);
+            DevProcess.awaitHealthy(ports[1], outA);
+            DevProcess.awaitHealthy(ports[3], outB);
             for (int apiPort : new int[] {ports[0], ports[2]}) {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + apiPort + "/api/sync/health"))
@@ -73,51 +69,10 @@ class DevSideBySideTest {
         }
     }
 
-    private Process dev(List<String> args, Map<String, String> env, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BudgetSyncApplication.class.getName(), "dev"));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().keySet().removeAll(List.of("TEMPORAL_ADDRESS", "PORT", "ADMIN_PORT",
-                "BUDGET_SYNC_ADMIN_TOKEN"));
-        builder.environment().put("DATABASE_URL", db.url().jdbcUrl());
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        builder.environment().put("BUDGET_SYNC_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private void awaitHealthy(int adminPort, Path output) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + adminPort + "/healthcheck")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("dev on admin port " + adminPort + " not healthy after 180 s:\n"
-                + Files.readString(output, StandardCharsets.UTF_8));
-    }
-
     private static String embeddedTemporal(Path output) throws IOException {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         Matcher m = TEMPORAL_LINE.matcher(log);
         assertTrue(m.find(), "dev started its embedded Temporal:\n" + log);
         return m.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -46,7 +46,9 @@ class SkipIfRunningTest {
         try (RunningApp app = RunningApp.start()) {
             String url = "http://127.0.0.1:" + slowSource.getAddress().getPort() + "/budget.csv";
             JsonNode config = app.postJson("/api/sync/config", Map.of("customerId", "busy", "name", "sheet",
-                    "sourceType", "https", "frequency", "* * * * *", "sourceConfig", Map.of("url", url))).json();
+                    "sourceType", "https", "frequency", "* * * * *",
+                    // slower than the default 20 s of silence a source is allowed
+                    "sourceConfig", Map.of("url", url, "readTimeoutSeconds", 300))).json();
             long configId = config.path("id").asLong();
             Instant nextTick = Instant.parse(config.path("nextSyncAt").asText());
 

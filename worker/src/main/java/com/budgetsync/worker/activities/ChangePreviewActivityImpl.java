@@ -38,7 +38,7 @@ public final class ChangePreviewActivityImpl implements ChangePreviewActivity {
     public ChangePreview previewChanges(long configId, long fileId) {
         DataSourceConfig config = configs.find(configId)
                 .orElseThrow(() -> BadInput.of("config " + configId + " not found"));
-        StoredFile file = StoredFiles.of(files, new FileRef(fileId, null, 0, null));
+        StoredFile file = StoredFiles.of(files, new FileRef(fileId, null, 0, null), config);
         TableLayout layout;
         MappingResult mapped;
         try {

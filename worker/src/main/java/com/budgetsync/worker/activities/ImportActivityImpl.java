@@ -35,7 +35,7 @@ public class ImportActivityImpl implements ImportActivity {
     public SyncResult importFile(ImportInput input) {
         DataSourceConfig config = ConfigLookup.of(configs, input.run());
         StoredOptions.requireReadable(config);
-        StoredFile file = StoredFiles.of(files, input.file());
+        StoredFile file = StoredFiles.of(files, input.file(), config);
         RunProgress progress = new RunProgress(this.progress, input.run().syncId(), Activity.getExecutionContext(),
                 input.layout().format() == FileFormat.CSV ? file.sizeBytes() : null);
         ImportJob job = ImportJob.of(input.run().syncId(), config, customers.fiscalYearStartMonth(config.customerId()),

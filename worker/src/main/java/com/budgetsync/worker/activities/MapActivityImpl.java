@@ -36,7 +36,7 @@ public class MapActivityImpl implements MapActivity {
     public MapOutput map(RunInput run, FileRef ref, TableLayout layout) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
         StoredOptions.requireReadable(config);
-        StoredFile file = StoredFiles.of(files, ref);
+        StoredFile file = StoredFiles.of(files, ref, config);
         MappingResult result = mapFile(files, file, layout, config);
         List<String> drift = MappingMemory.drift(configs.mappingMemory(config.id()).orElse(null), layout.headers());
         List<String> warnings = new ArrayList<>();

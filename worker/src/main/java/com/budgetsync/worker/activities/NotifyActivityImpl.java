@@ -21,7 +21,7 @@ public class NotifyActivityImpl implements NotifyActivity {
     @Override
     public void notify(String syncId) {
         int attempt = Activity.getExecutionContext().getInfo().getAttempt();
-        boolean lastAttempt = attempt >= ActivityProfiles.RETRY.getMaximumAttempts();
+        boolean lastAttempt = attempt >= ActivityProfiles.ORDINARY_ATTEMPTS;
         int pending = notifier.deliver(syncId, lastAttempt);
         if (pending > 0) {
             throw ApplicationFailure.newFailure("sync " + syncId + ": " + pending

@@ -29,7 +29,7 @@ public class ParseActivityImpl implements ParseActivity {
     @Override
     public TableLayout parse(RunInput run, FileRef ref) {
         DataSourceConfig config = ConfigLookup.of(configs, run);
-        TableLayout layout = detect(files, StoredFiles.of(files, ref), config);
+        TableLayout layout = detect(files, StoredFiles.of(files, ref, config), config);
         history.recordLayout(run.syncId(), layout);
         return layout;
     }

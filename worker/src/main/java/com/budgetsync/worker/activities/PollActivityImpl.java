@@ -5,10 +5,12 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.settings.AwsSettings;
+import com.budgetsync.worker.ActivityProgress;
 import com.budgetsync.worker.sources.FileSource;
 import com.budgetsync.worker.sources.FileSources;
 import com.budgetsync.worker.sources.PollSettings;
 import com.budgetsync.worker.sources.SourceException;
+import com.budgetsync.worker.sources.SourceLimits;
 import com.budgetsync.worker.sources.SourcePoller;
 import com.budgetsync.workflow.PollActivity;
 import com.budgetsync.workflow.PollResult;
@@ -17,6 +19,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /** Picks the file a run takes (see {@link SourcePoller}); the config's secrets are decrypted only here, in memory. */
@@ -57,10 +60,26 @@ public class PollActivityImpl implements PollActivity {
 
     /** A config the source rejects (missing host, bad number…) is bad input: retrying cannot fix it. */
     static FileSource open(DataSourceConfig config, Map<String, Object> settings, AwsSettings aws) {
+        return open(config, settings, aws, SourceLimits.DEFAULT_DEADLINE);
+    }
+
+    /**
+     * The source under its limits, its bytes counted as this activity's progress, and closed should Temporal
+     * abandon the attempt (see HeartbeatInterceptor).
+     */
+    static FileSource open(DataSourceConfig config, Map<String, Object> settings, AwsSettings aws,
+                           Duration deadlineAtMost) {
+        ActivityProgress progress = ActivityProgress.current();
+        FileSource source;
         try {
-            return FileSources.open(config, settings, aws);
+            source = FileSources.open(config, settings, aws, progress::bytes, deadlineAtMost);
         } catch (IllegalArgumentException e) {
             throw BadInput.of(e.getMessage());
         }
+        if (source != null) {
+            progress.bytes(0); // from now on a heartbeat needs bytes: waiting for a silent server is no progress
+            progress.onAbandon(source::abort);
+        }
+        return source;
     }
 }

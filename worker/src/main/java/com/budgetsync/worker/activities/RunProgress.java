@@ -2,17 +2,20 @@ package com.budgetsync.worker.activities;
 
 import com.budgetsync.db.RunProgressDao;
 import com.budgetsync.parsing.FileContent;
+import com.budgetsync.worker.ActivityProgress;
 import com.budgetsync.worker.importing.ImportProgress;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityWorkerShutdownException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running import's progress as the run page shows it: each step at once, the rows read at most every
  * {@link #REPORT_EVERY_MS} ms (a write per thousand rows would slow the import it reports on), and for CSV the bytes
- * of the stored file read so far, which tell how much is left. Every report is also a heartbeat.
+ * of the stored file read so far, which tell how much is left. Every report is also a heartbeat, with the rows read.
  */
 final class RunProgress implements ImportProgress {
     static final long REPORT_EVERY_MS = 250;
@@ -77,7 +80,12 @@ final class RunProgress implements ImportProgress {
     @Override
     public void rowsRead(long rows) {
         this.rows = rows;
-        activity.heartbeat(null);
+        ActivityProgress.current().rows(rows);
+        try {
+            activity.heartbeat(Map.of("rows", rows));
+        } catch (ActivityWorkerShutdownException stopping) {
+            // the worker drains: the import goes on and commits within the grace period
+        }
         if (System.currentTimeMillis() - lastReport >= REPORT_EVERY_MS) {
             report();
         }

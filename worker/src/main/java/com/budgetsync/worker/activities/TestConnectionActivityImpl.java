@@ -6,7 +6,6 @@ import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.worker.sources.FileSource;
-import com.budgetsync.worker.sources.FileSources;
 import com.budgetsync.worker.sources.PollSettings;
 import com.budgetsync.worker.sources.SourceTester;
 import com.budgetsync.workflow.ConnectionReport;
@@ -14,10 +13,14 @@ import com.budgetsync.workflow.TestConnectionActivity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /** Opens the config's source with its decrypted settings and lists it once ({@link SourceTester}). */
 public final class TestConnectionActivityImpl implements TestConnectionActivity {
+    /** Within the workflow's 45 s for the activity, so the report, not a timeout, answers the person waiting. */
+    static final Duration DEADLINE = Duration.ofSeconds(40);
+
     private final ConfigDao configs;
     private final ImportedFileDao imported;
     private final SourceSecrets secrets;
@@ -38,13 +41,8 @@ public final class TestConnectionActivityImpl implements TestConnectionActivity 
         DataSourceConfig config = configs.find(configId)
                 .orElseThrow(() -> BadInput.of("config " + configId + " not found"));
         Map<String, Object> settings = secrets.decrypt(config.sourceConfig());
-        FileSource opened;
-        try {
-            opened = FileSources.open(config, settings, aws);
-        } catch (IllegalArgumentException e) { // a refused address or an incomplete config: the person's to fix
-            throw BadInput.of(e.getMessage());
-        }
-        try (FileSource source = opened) {
+        // a refused address or an incomplete config is bad input: the person's to fix
+        try (FileSource source = PollActivityImpl.open(config, settings, aws, DEADLINE)) {
             if (source == null) {
                 throw BadInput.of("config " + configId + " is an upload config: there is no source to test");
             }

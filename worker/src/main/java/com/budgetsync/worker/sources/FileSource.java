@@ -20,6 +20,28 @@ public interface FileSource extends AutoCloseable {
     default void afterImport(RemoteFile file) throws IOException {
     }
 
+    /** Host and port (or bucket endpoint) for messages; never a credential. */
+    default String where() {
+        return "the source";
+    }
+
+    /** The SFTP host key the server presented, once a connection got that far (for the connection test). */
+    default String hostKeyFingerprintSeen() {
+        return null;
+    }
+
+    /**
+     * Ends the source's work from another thread (the attempt was timed out or cancelled): its connections are
+     * closed and the call waiting on them fails with {@code why}. By default the source is closed.
+     */
+    default void abort(String why) {
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            // closing only wakes the reader up
+        }
+    }
+
     @Override
     default void close() throws IOException {
     }

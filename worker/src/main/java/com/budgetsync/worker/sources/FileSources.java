@@ -3,8 +3,10 @@ package com.budgetsync.worker.sources;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.settings.AwsSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /** Builds the source of a config from its decrypted settings ({@code SourceSecrets.decrypt}). */
 public final class FileSources {
@@ -21,17 +23,34 @@ public final class FileSources {
      *                                                     network customers may not reach
      */
     public static FileSource open(DataSourceConfig config, Map<String, Object> settings, AwsSettings aws) {
+        return open(config, settings, aws, bytes -> { }, SourceLimits.DEFAULT_DEADLINE);
+    }
+
+    /**
+     * A network source comes under watch ({@link WatchedSource}): its silence and its whole use are limited by the
+     * config's {@link SourceLimits}, the deadline no later than {@code deadlineAtMost}.
+     *
+     * @param bytesSoFar told the bytes read so far from opened files
+     */
+    public static FileSource open(DataSourceConfig config, Map<String, Object> settings, AwsSettings aws,
+                                  LongConsumer bytesSoFar, Duration deadlineAtMost) {
         TARGET_KEYS.forEach(key -> {
             if (settings.get(key) instanceof String target && !target.isBlank()) {
                 OutboundGuard.current().checkTarget(target);
             }
         });
+        SourceLimits limits = SourceLimits.of(settings).withDeadlineAtMost(deadlineAtMost);
         return switch (config.sourceType()) {
             case UPLOAD -> null;
             case LOCAL -> new LocalFolderSource(settings);
-            case SFTP -> new SftpSource(settings);
-            case S3 -> new S3Source(settings, aws);
-            case HTTPS -> new HttpsSource(settings);
+            case SFTP -> new WatchedSource(new SftpSource(settings, limits), limits, bytesSoFar);
+            case S3 -> new WatchedSource(new S3Source(settings, aws, limits), limits, bytesSoFar);
+            case HTTPS -> {
+                HttpsSource https = new HttpsSource(settings, limits);
+                WatchedSource watched = new WatchedSource(https, limits, bytesSoFar);
+                https.signsOfLife(watched::received);
+                yield watched;
+            }
         };
     }
 }

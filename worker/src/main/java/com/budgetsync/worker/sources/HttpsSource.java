@@ -19,7 +19,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +27,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -38,7 +39,7 @@ import javax.net.ssl.TrustManagerFactory;
  * One file behind a URL (sourceType {@code https}), e.g. a Google Sheet published to the web as CSV. Keys:
  * {@code url}, optional {@code bearerToken} or {@code username}/{@code password} (never sent over plain http, nor
  * along a redirect), {@code trustedCertificate} (PEM, for a server with a private or self-signed certificate),
- * {@code connectTimeoutSeconds} (15), {@code readTimeoutSeconds} (60). The listing fetches the file and uses its
+ * and the {@link SourceLimits}. The listing fetches the file and uses its
  * content hash as the version when the server sends no ETag, so an unchanged sheet is never imported twice.
  */
 public final class HttpsSource implements FileSource {
@@ -50,11 +51,18 @@ public final class HttpsSource implements FileSource {
     private final URI url;
     private final String authorization;
     private final String who;
-    private final Duration readTimeout;
+    private final SourceLimits limits;
     private final long maxBytes;
     private final HttpClient http;
+    /** Bodies being read: closed when the source is closed or aborted, which wakes a reader blocked on one. */
+    private final List<InputStream> bodies = new CopyOnWriteArrayList<>();
+    private LongConsumer received = n -> { };
 
     public HttpsSource(Map<String, Object> config) {
+        this(config, SourceLimits.of(config));
+    }
+
+    public HttpsSource(Map<String, Object> config, SourceLimits limits) {
         this.url = URI.create(ConfigValues.required(config, "url", "https"));
         String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -78,10 +86,10 @@ public final class HttpsSource implements FileSource {
             throw new IllegalArgumentException("sourceConfig.url must be https:// when credentials are set:"
                     + " they would cross the network in clear text");
         }
-        this.readTimeout = Duration.ofSeconds(ConfigValues.number(config, "readTimeoutSeconds", 60));
+        this.limits = limits;
         this.maxBytes = PollSettings.of(config).maxFileBytes();
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(ConfigValues.number(config, "connectTimeoutSeconds", 15)))
+                .connectTimeout(limits.connect())
                 // a redirect may lead to another host: credentials must not follow it
                 .followRedirects(authorization == null ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
         String trusted = ConfigValues.text(config, "trustedCertificate", null);
@@ -102,6 +110,7 @@ public final class HttpsSource implements FileSource {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0 && size <= maxBytes; ) {
                 size += n;
+                received.accept(n);
             }
         }
         if (etag == null && size <= maxBytes) {
@@ -116,8 +125,27 @@ public final class HttpsSource implements FileSource {
         return get().body();
     }
 
+    /** Told the bytes the listing receives: it reads the whole body to hash it. */
+    void signsOfLife(LongConsumer received) {
+        this.received = received;
+    }
+
+    @Override
+    public String where() {
+        return url.getHost() + ":" + port();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (InputStream body : bodies) {
+            body.close();
+        }
+        bodies.clear();
+    }
+
     private HttpResponse<InputStream> get() throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(readTimeout).GET();
+        // the request's timeout ends with the headers; the body's silences are WatchedSource's to limit
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(limits.socketTimeout()).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -131,7 +159,8 @@ public final class HttpsSource implements FileSource {
             throw SourceException.unreachable(where(), e instanceof HttpConnectTimeoutException
                     ? "connect timed out" : "connection refused", e);
         } catch (HttpTimeoutException e) {
-            throw SourceException.unreachable(where(), "no answer within " + readTimeout.toSeconds() + " s", e);
+            throw SourceException.unreachable(where(), "no answer within " + limits.socketTimeout().toSeconds()
+                    + " s", e);
         } catch (SSLHandshakeException e) {
             throw new SourceException("TLS handshake with " + where() + " failed (untrusted or mismatching"
                     + " certificate; set trustedCertificate for a private one): " + e.getMessage(), false,
@@ -142,6 +171,7 @@ public final class HttpsSource implements FileSource {
         }
         int status = response.statusCode();
         if (status == 200) {
+            bodies.add(response.body());
             return response;
         }
         response.body().close();
@@ -227,8 +257,7 @@ public final class HttpsSource implements FileSource {
         return url.getScheme() + "://" + where() + url.getRawPath();
     }
 
-    private String where() {
-        int port = url.getPort() > 0 ? url.getPort() : "http".equalsIgnoreCase(url.getScheme()) ? 80 : 443;
-        return url.getHost() + ":" + port;
+    private int port() {
+        return url.getPort() > 0 ? url.getPort() : "http".equalsIgnoreCase(url.getScheme()) ? 80 : 443;
     }
 }

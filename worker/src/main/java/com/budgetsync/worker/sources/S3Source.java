@@ -5,10 +5,11 @@ import com.budgetsync.workflow.RemoteFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * (else the worker's {@code AWS_REGION}), {@code prefix} (a folder; sub-folders such as {@code archive/} are not
  * looked into), {@code filePattern}, optional {@code endpoint} and {@code pathStyle}, the credentials
  * ({@link S3Credentials}: keys, the worker's default chain, a {@code roleArn} with {@code externalId}),
- * {@code connectTimeoutSeconds} (15), {@code readTimeoutSeconds} (60).
+ * and the {@link SourceLimits}.
  */
 public final class S3Source implements FileSource {
     private final String bucket;
@@ -37,6 +38,8 @@ public final class S3Source implements FileSource {
     private final S3Client s3;
     /** Ours to close, see {@link S3Credentials#close()}. */
     private final S3Credentials credentials;
+    /** Objects being read: aborted (their connection dropped) when the source is aborted. */
+    private final List<ResponseInputStream<?>> reading = new CopyOnWriteArrayList<>();
 
     /** Without operator defaults: the config names its region. */
     public S3Source(Map<String, Object> config) {
@@ -44,6 +47,10 @@ public final class S3Source implements FileSource {
     }
 
     public S3Source(Map<String, Object> config, AwsSettings aws) {
+        this(config, aws, SourceLimits.of(config));
+    }
+
+    public S3Source(Map<String, Object> config, AwsSettings aws, SourceLimits limits) {
         this.bucket = ConfigValues.required(config, "bucketName", "s3");
         String folder = ConfigValues.text(config, "prefix", "");
         this.prefix = folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
@@ -55,14 +62,16 @@ public final class S3Source implements FileSource {
             throw new IllegalArgumentException("s3 source needs sourceConfig.region (or AWS_REGION on the worker)");
         }
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(ConfigValues.number(config, "connectTimeoutSeconds", 15)))
-                .socketTimeout(Duration.ofSeconds(ConfigValues.number(config, "readTimeoutSeconds", 60)));
+                .connectionTimeout(limits.connect())
+                .socketTimeout(limits.socketTimeout());
         this.credentials = S3Credentials.of(config, region, aws, http);
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials.provider())
                 .forcePathStyle(ConfigValues.flag(config, "pathStyle"))
-                .httpClientBuilder(http);
+                .httpClientBuilder(http)
+                // one call, the SDK's own retries included, waits no longer than a silence may last
+                .overrideConfiguration(o -> o.apiCallTimeout(limits.socketTimeout()));
         if (endpoint != null) {
             // S3-compatible stores (MinIO, Ceph, S3Proxy…) often lack the newer flexible checksums
             builder.endpointOverride(URI.create(endpoint))
@@ -99,7 +108,9 @@ public final class S3Source implements FileSource {
     @Override
     public InputStream open(RemoteFile file) throws IOException {
         try {
-            return s3.getObject(b -> b.bucket(bucket).key(file.path()));
+            ResponseInputStream<?> in = s3.getObject(b -> b.bucket(bucket).key(file.path()));
+            reading.add(in);
+            return in;
         } catch (NoSuchKeyException e) {
             throw new SourceException("file disappeared before it could be read: s3://" + bucket + "/" + file.path(),
                     true, e);
@@ -143,6 +154,17 @@ public final class S3Source implements FileSource {
         } catch (SdkException e) {
             throw error(e, "s3://" + bucket + "/" + file.path());
         }
+    }
+
+    @Override
+    public void abort(String why) {
+        reading.forEach(ResponseInputStream::abort);
+        close();
+    }
+
+    @Override
+    public String where() {
+        return where;
     }
 
     @Override

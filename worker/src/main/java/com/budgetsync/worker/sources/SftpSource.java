@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,8 @@ import net.schmizz.sshj.userauth.password.PasswordUtils;
 /**
  * An SFTP folder. Keys: {@code host}, {@code port} (22), {@code username}, {@code password} or {@code privateKey}
  * (PEM/OpenSSH text, optional {@code passphrase}), {@code remotePath} (the login folder), {@code filePattern},
- * {@code hostKeyFingerprint} ({@code SHA256:…}, required), {@code connectTimeoutSeconds} (15),
- * {@code readTimeoutSeconds} (60). Connects on first use, once per instance.
+ * {@code hostKeyFingerprint} ({@code SHA256:…}, required) and the {@link SourceLimits}. Connects on first use, once
+ * per instance.
  */
 public final class SftpSource implements FileSource {
     private final String host;
@@ -41,12 +40,17 @@ public final class SftpSource implements FileSource {
     private final String remotePath;
     private final PollSettings settings;
     private final HostKeyPin hostKey;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private SSHClient ssh;
+    private final SourceLimits limits;
+    /** Made with the source: setting sshj up takes seconds the first time, which is not the server's silence. */
+    private final SSHClient ssh = new SSHClient(new DefaultConfig());
     private SFTPClient sftp;
+    private volatile boolean aborted;
 
     public SftpSource(Map<String, Object> config) {
+        this(config, SourceLimits.of(config));
+    }
+
+    public SftpSource(Map<String, Object> config, SourceLimits limits) {
         this.host = ConfigValues.required(config, "host", "sftp");
         this.port = (int) ConfigValues.number(config, "port", 22);
         this.username = ConfigValues.required(config, "username", "sftp");
@@ -60,11 +64,10 @@ public final class SftpSource implements FileSource {
         this.remotePath = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.settings = PollSettings.of(config);
         this.hostKey = new HostKeyPin(ConfigValues.text(config, "hostKeyFingerprint", null));
-        this.connectTimeout = Duration.ofSeconds(ConfigValues.number(config, "connectTimeoutSeconds", 15));
-        this.readTimeout = Duration.ofSeconds(ConfigValues.number(config, "readTimeoutSeconds", 60));
+        this.limits = limits;
     }
 
-    /** The host key fingerprint the server presented, once a connection got that far (for the connection test). */
+    @Override
     public String hostKeyFingerprintSeen() {
         return hostKey.seen();
     }
@@ -143,9 +146,23 @@ public final class SftpSource implements FileSource {
                 sftp.close();
             }
         } finally {
-            if (ssh != null) {
-                ssh.disconnect();
+            ssh.disconnect(); // also after a failed handshake: it closes the socket
+        }
+    }
+
+    /**
+     * Only the socket: a server that never sent its greeting leaves sshj not yet "connected", so disconnect() would
+     * not wake the reader, and it may wait on locks the reader holds. The caller's close() disconnects afterwards.
+     */
+    @Override
+    public void abort(String why) {
+        aborted = true;
+        try {
+            if (ssh.getSocket() != null) {
+                ssh.getSocket().close();
             }
+        } catch (IOException e) {
+            // closing only wakes the reader up
         }
     }
 
@@ -153,15 +170,20 @@ public final class SftpSource implements FileSource {
         if (sftp == null) {
             connect();
             sftp = ssh.newSFTPClient();
+            sftp.getSFTPEngine().setTimeoutMs((int) limits.socketTimeout().toMillis());
         }
         return sftp;
     }
 
     private void connect() throws IOException {
-        ssh = new SSHClient(new DefaultConfig());
-        ssh.setConnectTimeout((int) connectTimeout.toMillis());
-        ssh.setTimeout((int) readTimeout.toMillis());
+        ssh.setConnectTimeout((int) limits.connect().toMillis());
+        ssh.setTimeout((int) limits.socketTimeout().toMillis());
+        ssh.getTransport().setTimeoutMs((int) limits.socketTimeout().toMillis());
         ssh.addHostKeyVerifier(hostKey);
+        if (aborted) { // before there was a socket to close
+            throw new SourceException("aborted before connecting to " + where(), true, SourceException.Stage.CONNECT,
+                    null);
+        }
         try {
             // to the very address the guard checked: a DNS answer changed since then cannot redirect the login
             ssh.connect(OutboundGuard.current().check(host)[0], port);
@@ -174,7 +196,7 @@ public final class SftpSource implements FileSource {
         } catch (ConnectException e) {
             throw SourceException.unreachable(where(), "connection refused", e);
         } catch (SocketTimeoutException e) {
-            throw SourceException.unreachable(where(), "timed out after " + connectTimeout.toSeconds() + " s", e);
+            throw SourceException.unreachable(where(), "timed out after " + limits.connect().toSeconds() + " s", e);
         } catch (IOException e) {
             throw SourceException.unreachable(where(), String.valueOf(e.getMessage()), e);
         }
@@ -228,7 +250,8 @@ public final class SftpSource implements FileSource {
         return new SourceException("cannot list " + remotePath + " on " + where() + ": " + e.getMessage(), true, e);
     }
 
-    private String where() {
+    @Override
+    public String where() {
         return host + ":" + port;
     }
 }

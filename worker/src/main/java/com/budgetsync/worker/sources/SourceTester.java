@@ -46,6 +46,6 @@ public final class SourceTester {
     }
 
     private static String fingerprint(FileSource source) {
-        return source instanceof SftpSource sftp ? sftp.hostKeyFingerprintSeen() : null;
+        return source.hostKeyFingerprintSeen();
     }
 }

@@ -3,6 +3,7 @@ package com.budgetsync.worker.workflow;
 import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.parsing.TableLayout;
+import com.budgetsync.worker.FailureCatalogue;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.DownloadActivity;
 import com.budgetsync.workflow.FileRef;
@@ -20,9 +21,11 @@ import com.budgetsync.workflow.RunInput;
 import com.budgetsync.workflow.RunStart;
 import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 
@@ -138,15 +141,34 @@ public class BudgetSyncWorkflowImpl implements BudgetSyncWorkflow {
         return info.getCronSchedule() != null && !info.getCronSchedule().isEmpty();
     }
 
-    /** The innermost message: the activity's own words, not Temporal's wrapping. */
+    /**
+     * The activity's own words (the innermost application failure: activities fail in words, see
+     * FailureCatalogue), not Temporal's wrapping; a step Temporal timed out is said as such.
+     */
     static String reasonOf(TemporalFailure failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
+        String words = null;
+        TimeoutFailure timeout = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApplicationFailure app) {
+                words = app.getOriginalMessage();
+            } else if (cause instanceof TimeoutFailure t && timeout == null) {
+                timeout = t;
+            }
         }
-        if (cause instanceof ApplicationFailure app) {
-            return app.getOriginalMessage();
+        if (timeout != null && failure instanceof ActivityFailure activity) {
+            return FailureCatalogue.step(activity.getActivityType()) + " " + timedOut(timeout.getTimeoutType())
+                    + (words == null ? "" : "; last error: " + words);
         }
-        return cause.getMessage();
+        return words != null ? words : failure.getMessage();
+    }
+
+    private static String timedOut(TimeoutType type) {
+        return switch (type) {
+            case TIMEOUT_TYPE_HEARTBEAT -> "stopped making progress (nothing for longer than its heartbeat timeout),"
+                    + " on every attempt";
+            case TIMEOUT_TYPE_START_TO_CLOSE -> "took longer than its time limit on every attempt";
+            case TIMEOUT_TYPE_SCHEDULE_TO_START -> "was not picked up by any worker in time";
+            default -> "did not finish in time";
+        };
     }
 }

@@ -18,12 +18,12 @@ public record SyncActivities(RunActivity runs, PollActivity poller, DownloadActi
     /** Stubs that schedule each activity on the task queue; call from workflow code only. */
     public static SyncActivities stubs() {
         return new SyncActivities(
-                Workflow.newActivityStub(RunActivity.class, ActivityProfiles.SHORT),
+                Workflow.newActivityStub(RunActivity.class, ActivityProfiles.BOOKKEEPING),
                 Workflow.newActivityStub(PollActivity.class, ActivityProfiles.SHORT),
                 Workflow.newActivityStub(DownloadActivity.class, ActivityProfiles.LONG),
-                Workflow.newActivityStub(ParseActivity.class, ActivityProfiles.LONG),
-                Workflow.newActivityStub(MapActivity.class, ActivityProfiles.LONG),
-                Workflow.newActivityStub(ImportActivity.class, ActivityProfiles.LONG),
+                Workflow.newActivityStub(ParseActivity.class, ActivityProfiles.LONG_IN_DATABASE),
+                Workflow.newActivityStub(MapActivity.class, ActivityProfiles.LONG_IN_DATABASE),
+                Workflow.newActivityStub(ImportActivity.class, ActivityProfiles.LONG_IN_DATABASE),
                 Workflow.newActivityStub(NotifyActivity.class, ActivityProfiles.SHORT));
     }
 }

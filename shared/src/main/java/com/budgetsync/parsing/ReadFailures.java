@@ -1,0 +1,89 @@
+package com.budgetsync.parsing;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
+import org.apache.poi.poifs.filesystem.NotOLE2FileException;
+import org.apache.poi.poifs.filesystem.OfficeXmlFileException;
+
+/**
+ * Why a spreadsheet library could not open a workbook, in words for the person who sent it: what the file is and
+ * what to do. The library's own message (class names, record dumps, temporary paths) never reaches them.
+ */
+final class ReadFailures {
+    private ReadFailures() {
+    }
+
+    /** {@code <file>: not a readable .xlsx workbook: <why>}. */
+    static UnreadableFileException xlsx(String filename, Throwable e) {
+        return new UnreadableFileException(filename + ": not a readable .xlsx workbook: " + xlsxReason(e), e);
+    }
+
+    /** {@code <file>: not a readable .xls workbook: <why>}. */
+    static UnreadableFileException xls(String filename, Throwable e) {
+        return new UnreadableFileException(filename + ": not a readable .xls workbook: " + xlsReason(e), e);
+    }
+
+    /** The CSV reader's complaint (quoting, mostly), with the line it names when it names one. */
+    static UnreadableFileException csv(String filename, Throwable e) {
+        Matcher line = LINE.matcher(String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? ""
+                : String.valueOf(e.getCause().getMessage())));
+        return new UnreadableFileException(filename + ": not valid CSV" + (line.find() ? " near line "
+                + line.group(1) : "") + " (a quote opened and never closed, or text right after a closing quote);"
+                + " export it again from the spreadsheet", e);
+    }
+
+    private static final Pattern LINE = Pattern.compile("line:?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+
+    private static String xlsxReason(Throwable e) {
+        if (has(e, EncryptedDocumentException.class)) {
+            return PASSWORD;
+        }
+        if (has(e, ODFNotOfficeXmlFileException.class)) {
+            return "it is an OpenDocument spreadsheet (.ods); save it as .xlsx or .csv";
+        }
+        if (has(e, OLE2NotOfficeXmlFileException.class)) {
+            return "it is an older .xls workbook (or another Office file) with an .xlsx name; save it as .xlsx, or"
+                    + " send it named .xls";
+        }
+        return DAMAGED;
+    }
+
+    private static String xlsReason(Throwable e) {
+        if (has(e, EncryptedDocumentException.class)) {
+            return PASSWORD;
+        }
+        if (has(e, OfficeXmlFileException.class)) {
+            return "it is an .xlsx workbook with an .xls name; send it named .xlsx";
+        }
+        if (has(e, OldExcelFormatException.class)) {
+            return "it is in an Excel format older than Excel 97; save it as .xlsx or .csv";
+        }
+        if (has(e, NotOLE2FileException.class)) {
+            return "it is not an Excel workbook (another kind of file with an .xls name)";
+        }
+        return DAMAGED;
+    }
+
+    private static final String PASSWORD = "it is password-protected; save it without a password";
+    private static final String DAMAGED = "it is damaged or cut short, or another kind of file with an Excel name;"
+            + " open it in Excel and save it again, or export it as .csv";
+
+    /** Whether reading failed in the database that holds the file rather than in the file. */
+    static boolean fromDatabase(Throwable e) {
+        return has(e, SQLException.class);
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

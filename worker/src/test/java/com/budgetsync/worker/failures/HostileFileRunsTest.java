@@ -1,0 +1,167 @@
+package com.budgetsync.worker.failures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.FileStore;
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.SourceType;
+import com.budgetsync.domain.StoredFile;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.settings.WorkerSettings;
+import com.budgetsync.testing.SeedExample;
+import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.worker.SyncWorker;
+import com.budgetsync.workflow.BudgetSyncWorkflow;
+import com.budgetsync.workflow.SyncRequest;
+import com.budgetsync.workflow.TaskQueues;
+import com.budgetsync.workflow.WorkflowIds;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Damaged and mislabelled files through a whole run on the real worker (its interceptors included): each ends with
+ * an answer in words, never library or SQL text, and a file that cannot be read is not read again by retries.
+ */
+@Timeout(180)
+class HostileFileRunsTest {
+    /** What must never reach a person: class and package names, SQL errors, stack frames, temporary paths. */
+    private static final Pattern LEAK = Pattern.compile(
+            "\\b(java|javax|org|com|net|sun|jdk)\\.[a-z]+|Exception|ERROR:|SQL|jsonb|\\bat [a-z]|/tmp/|0x[0-9A-F]{2}");
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+    static TestWorkflowEnvironment temporal;
+    static SyncWorker worker;
+
+    @BeforeAll
+    static void start() {
+        temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(false).build());
+        temporal.start();
+        worker = new SyncWorker(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT,
+                new SourceSecrets(new SecretCipher(new byte[32])));
+        worker.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        worker.stop();
+        temporal.close();
+    }
+
+    static Stream<Arguments> files() throws IOException {
+        byte[] xlsx = workbook(new XSSFWorkbook());
+        byte[] xls = workbook(new HSSFWorkbook());
+        byte[] noise = new byte[4096];
+        new Random(16).nextBytes(noise);
+        return Stream.of(
+                Arguments.of("cut-short.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2),
+                        "cut-short.xlsx: not a readable .xlsx workbook: it is damaged or cut short"),
+                Arguments.of("cut-short.xls", Arrays.copyOf(xls, xls.length / 2), null),
+                Arguments.of("header-only.xls", Arrays.copyOf(xls, 11),
+                        "header-only.xls: not a readable .xls workbook: it is damaged or cut short"),
+                // read by what they hold, not by their names
+                Arguments.of("old-format.xlsx", xls, null),
+                Arguments.of("new-format.xls", xlsx, null),
+                Arguments.of("noise.xlsx", noise, null),
+                Arguments.of("noise.xls", noise, null),
+                Arguments.of("noise.csv", noise, null),
+                Arguments.of("nul.csv", SeedExample.CSV.replace("Engineering", "Engi\u0000neering")
+                        .getBytes(StandardCharsets.UTF_8), null),
+                Arguments.of("quotes.csv", ("Department,Sub Category,Fiscal Period,Budget Amount,Currency\n"
+                        + "Engineering,\"Software\"x,FY2026-Q1,1000,USD\n\"Sales,Travel,FY2026-Q1,5,USD\n")
+                        .getBytes(StandardCharsets.UTF_8), null),
+                Arguments.of("empty.csv", new byte[0], null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void endsInWordsAndIsNotRetried(String filename, byte[] content, String expectedStart) throws IOException {
+        DataSourceConfig config = new ConfigDao(db.jdbi()).create("hostile-" + UUID.randomUUID(), "upload",
+                SourceType.UPLOAD, true, "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS);
+        StoredFile file = new FileStore(db.jdbi()).store(config.customerId(), config.id(), filename,
+                new ByteArrayInputStream(content), 1 << 20, FileStore.Origin.NONE);
+        String syncId = UUID.randomUUID().toString();
+        String workflowId = WorkflowIds.run(config.customerId(), config.id(), syncId);
+        try {
+            temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class, WorkflowOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.BUDGET_SYNC).setWorkflowId(workflowId).build())
+                    .sync(new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, file.id(), false));
+        } catch (WorkflowFailedException failed) {
+            // a failed run fails its workflow; what it says is in the history row
+        }
+
+        SyncRecord run = new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
+        assertFalse(run.status() == SyncStatus.RUNNING, "still running");
+        if (run.status() == SyncStatus.FAILED || run.status() == SyncStatus.NEEDS_REVIEW) {
+            String message = String.valueOf(run.message());
+            assertFalse(message.isBlank() || message.equals("null"), "no message");
+            assertFalse(LEAK.matcher(message).find(), message);
+            if (expectedStart != null) {
+                assertTrue(message.startsWith(expectedStart), message);
+            }
+        } else {
+            assertTrue(expectedStart == null, "expected a refusal, got " + run.status());
+            assertFalse(filename.startsWith("cut-short"), "a workbook cut in half imported");
+        }
+        long retried = temporal.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
+                .filter(e -> e.getActivityTaskStartedEventAttributes().getAttempt() > 1).count();
+        assertEquals(0, retried, "a file that cannot be read was read again");
+    }
+
+    private static byte[] workbook(Workbook book) throws IOException {
+        try (book) {
+            Sheet sheet = book.createSheet("Budgets");
+            String[] header = {"Department", "Sub Category", "Fiscal Period", "Budget Amount", "Currency"};
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                head.createCell(i).setCellValue(header[i]);
+            }
+            for (int r = 1; r <= 200; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("Department " + r);
+                row.createCell(1).setCellValue("Software");
+                row.createCell(2).setCellValue("FY2026-Q1");
+                row.createCell(3).setCellValue(1234.5 * r % 9973);
+                row.createCell(4).setCellValue("USD");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+}
