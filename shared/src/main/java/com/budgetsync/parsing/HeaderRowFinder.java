@@ -25,14 +25,23 @@ final class HeaderRowFinder {
      * real header, comes first). In a table without numbers, the first label row.
      */
     static Optional<DataRow> find(List<DataRow> head) {
+        return labelRow(head).filter(h -> hasDataBelow(head, head.indexOf(h)));
+    }
+
+    /** Whether the head is a header and nothing under it: a table of no rows, not a file without a table. */
+    static boolean headerWithoutRows(List<DataRow> head) {
+        return labelRow(head).filter(h -> labelsOnly(h) && head.subList(head.indexOf(h) + 1, head.size()).stream()
+                .allMatch(DataRow::isBlank)).isPresent();
+    }
+
+    private static Optional<DataRow> labelRow(List<DataRow> head) {
         int width = typicalWidth(head);
         int needed = Math.max(2, (int) Math.ceil(width * 0.6));
         List<DataRow> wide = head.stream().filter(r -> filled(r) >= needed).toList();
         int firstValues = IntStream.range(0, wide.size()).filter(i -> !labelsOnly(wide.get(i))).findFirst().orElse(-1);
-        Optional<DataRow> header = firstValues < 0
+        return firstValues < 0
                 ? wide.stream().findFirst()
                 : wide.subList(0, firstValues).stream().reduce((a, b) -> filled(b) >= filled(a) ? b : a);
-        return header.filter(h -> hasDataBelow(head, head.indexOf(h)));
     }
 
     /**

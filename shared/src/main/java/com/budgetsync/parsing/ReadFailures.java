@@ -37,6 +37,20 @@ final class ReadFailures {
                 + " export it again from the spreadsheet", e);
     }
 
+    /** {@code <file>: this is <what>, not a spreadsheet; ...}: a PDF, image, archive, program or web page. */
+    static UnreadableFileException notASpreadsheet(String filename, String what) {
+        return new UnreadableFileException(filename + ": this is " + what + ", not a spreadsheet; send the budget"
+                + " table as .xlsx, .xls or .csv");
+    }
+
+    static UnreadableFileException empty(String filename) {
+        return new UnreadableFileException(filename + ": the file is empty");
+    }
+
+    static UnreadableFileException noRows(String filename) {
+        return new UnreadableFileException(filename + ": the file has a header row but no rows of data");
+    }
+
     private static final Pattern LINE = Pattern.compile("line:?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
     private static String xlsxReason(Throwable e) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Entry point of file reading: detects a file's layout, then streams its data rows. */
 public final class TableReader {
@@ -33,6 +34,10 @@ public final class TableReader {
      * file's first bytes, not its name: tools that save CSV as "report.xls", or workbooks renamed ".csv", are common.
      */
     public static TableLayout detect(FileContent file, ReadOptions options) throws IOException {
+        Optional<String> notASpreadsheet = FileSignatures.notASpreadsheet(file);
+        if (notASpreadsheet.isPresent()) {
+            throw ReadFailures.notASpreadsheet(file.filename(), notASpreadsheet.get());
+        }
         FileFormat format = sniffFormat(file);
         return format == FileFormat.CSV ? CsvTable.detect(file) : ExcelTable.detect(file, format, options);
     }

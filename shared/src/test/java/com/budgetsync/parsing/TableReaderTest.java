@@ -2,6 +2,7 @@ package com.budgetsync.parsing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,12 +10,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TableReaderTest {
@@ -184,6 +191,78 @@ class TableReaderTest {
     void aCorruptWorkbookIsUnreadable() {
         FileContent file = FileContent.of("a.xlsx", new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3});
         assertThrows(UnreadableFileException.class, () -> TableReader.detect(file, ReadOptions.DEFAULT));
+    }
+
+    static Stream<Arguments> notSpreadsheets() throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("budget.csv"));
+            out.write("Dept,Amount\nIT,1\n".getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write("Dept,Amount\nIT,1\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bmp = new byte[64];
+        bmp[0] = 'B';
+        bmp[1] = 'M';
+        bmp[2] = 64;
+        byte[] exe = new byte[64];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[2] = (byte) 0x90;
+        return Stream.of(
+                Arguments.of("a.csv", bytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"), "this is a PDF document"),
+                Arguments.of("a.xlsx", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0},
+                        "this is an image (PNG)"),
+                Arguments.of("a.xls", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10},
+                        "this is an image (JPEG)"),
+                Arguments.of("a.csv", bytes("GIF89a\u0001\u0000"), "this is an image (GIF)"),
+                Arguments.of("a.csv", bmp, "this is an image (BMP)"),
+                Arguments.of("a.csv", new byte[] {'I', 'I', '*', 0, 8, 0, 0, 0}, "this is an image (TIFF)"),
+                Arguments.of("a.csv", bytes("RIFF\u0024\u0000\u0000\u0000WEBPVP8 "), "this is an image (WebP)"),
+                Arguments.of("a.xlsx", zip.toByteArray(), "this is a zip archive"),
+                Arguments.of("a.csv", gzip.toByteArray(), "this is a gzip archive"),
+                Arguments.of("a.csv", new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4},
+                        "this is a 7-Zip archive"),
+                Arguments.of("a.csv", bytes("Rar!\u001A\u0007\u0001\u0000"), "this is a RAR archive"),
+                Arguments.of("a.csv", exe, "this is a program"),
+                Arguments.of("a.csv", new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0}, "this is a program"),
+                Arguments.of("export.csv", "\uFEFF\n  <!DOCTYPE html>\n<html><body>Please sign in</body></html>"
+                        .getBytes(StandardCharsets.UTF_8),
+                        "this is a web page (HTML)"),
+                Arguments.of("export.csv", bytes("<HTML><head><title>500</title></head></HTML>"),
+                        "this is a web page (HTML)"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("notSpreadsheets")
+    void filesThatAreNotSpreadsheetsAreRefusedAsWhatTheyAre(String filename, byte[] content, String what) {
+        UnreadableFileException e = assertThrows(UnreadableFileException.class,
+                () -> TableReader.detect(FileContent.of(filename, content), ReadOptions.DEFAULT));
+        assertTrue(e.getMessage().startsWith(filename + ": " + what), e.getMessage());
+        assertTrue(e.getMessage().contains("not a spreadsheet"), e.getMessage());
+    }
+
+    @Test
+    void textThatMerelyStartsLikeASignatureIsStillCsv() throws IOException {
+        assertEquals(List.of("BMW", "MZ Region", "Amount"), detect("a.csv", "BMW,MZ Region,Amount\nX5,North,1\n",
+                StandardCharsets.UTF_8).headers());
+        assertEquals(List.of("MZ", "Amount"), detect("a.csv", "MZ,Amount\nIT,1\n", StandardCharsets.UTF_8).headers());
+    }
+
+    @Test
+    void anEmptyFileSaysItIsEmptyAndAHeaderAloneSaysItHasNoRows() {
+        assertEquals("a.csv: the file is empty", assertThrows(UnreadableFileException.class,
+                () -> detect("a.csv", "", StandardCharsets.UTF_8)).getMessage());
+        assertEquals("a.csv: the file is empty", assertThrows(UnreadableFileException.class,
+                () -> detect("a.csv", "\uFEFF\n \n,,\n", StandardCharsets.UTF_8)).getMessage());
+        assertEquals("a.csv: the file has a header row but no rows of data", assertThrows(UnreadableFileException.class,
+                () -> detect("a.csv", "Department,Period,Amount\n\n", StandardCharsets.UTF_8)).getMessage());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static FileContent workbook() throws IOException {

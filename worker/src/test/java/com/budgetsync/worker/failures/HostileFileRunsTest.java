@@ -39,6 +39,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -104,7 +106,18 @@ class HostileFileRunsTest {
                 Arguments.of("quotes.csv", ("Department,Sub Category,Fiscal Period,Budget Amount,Currency\n"
                         + "Engineering,\"Software\"x,FY2026-Q1,1000,USD\n\"Sales,Travel,FY2026-Q1,5,USD\n")
                         .getBytes(StandardCharsets.UTF_8), null),
-                Arguments.of("empty.csv", new byte[0], null));
+                Arguments.of("empty.csv", new byte[0], "empty.csv: the file is empty"),
+                Arguments.of("header-only.csv", "Department,Sub Category,Fiscal Period,Budget Amount,Currency\n"
+                        .getBytes(StandardCharsets.UTF_8), "header-only.csv: the file has a header row but no rows"),
+                // not spreadsheets at all: refused as what they are, not sent to mapping review
+                Arguments.of("statement.csv", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+                        .getBytes(StandardCharsets.UTF_8), "statement.csv: this is a PDF document, not a spreadsheet"),
+                Arguments.of("export.csv", "<!DOCTYPE html>\n<html><body><form>Sign in</form></body></html>\n"
+                        .getBytes(StandardCharsets.UTF_8), "export.csv: this is a web page (HTML)"),
+                Arguments.of("photo.xlsx", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10},
+                        "photo.xlsx: this is an image (JPEG), not a spreadsheet"),
+                Arguments.of("backup.xlsx", zip("budget.csv", SeedExample.CSV),
+                        "backup.xlsx: this is a zip archive, not a spreadsheet"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,6 +144,7 @@ class HostileFileRunsTest {
             assertFalse(message.isBlank() || message.equals("null"), "no message");
             assertFalse(LEAK.matcher(message).find(), message);
             if (expectedStart != null) {
+                assertEquals(SyncStatus.FAILED, run.status(), message);
                 assertTrue(message.startsWith(expectedStart), message);
             }
         } else {
@@ -141,6 +155,15 @@ class HostileFileRunsTest {
                 .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
                 .filter(e -> e.getActivityTaskStartedEventAttributes().getAttempt() > 1).count();
         assertEquals(0, retried, "a file that cannot be read was read again");
+    }
+
+    private static byte[] zip(String entry, String content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry(entry));
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] workbook(Workbook book) throws IOException {
