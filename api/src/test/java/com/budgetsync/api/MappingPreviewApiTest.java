@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** POST /api/mapping/preview answers what a run would make of a file, in the documented shape, importing nothing. */
 class MappingPreviewApiTest {
@@ -62,6 +64,23 @@ class MappingPreviewApiTest {
                 "\n\n".getBytes(StandardCharsets.UTF_8), "text/csv");
         assertEquals(422, response.status(), response.body());
         assertTrue(response.json().path("error").asText().contains("empty.csv"), response.body());
+    }
+
+    /** The preview's verdict is the run's (HostileFileRunsTest): refused as what the file is, before mapping. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "statement.csv|%PDF-1.4\\n1 0 obj\\n|statement.csv: this is a PDF document, not a spreadsheet",
+        "export.csv|<!DOCTYPE html>\\n<html><body>Sign in</body></html>|export.csv: this is a web page (HTML)",
+        "empty.csv||empty.csv: the file is empty",
+        "header.csv|Department,Fiscal Period,Budget Amount\\n|header.csv: the file has a header row but no rows of data"})
+    void filesWithoutATableAre422SayingWhatTheyAre(String filename, String content, String expected)
+            throws Exception {
+        byte[] body = content == null ? new byte[0]
+                : content.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
+        RunningApp.Response response = app.postBytes("/api/mapping/preview?customerId=preview&filename=" + filename,
+                body, "text/csv");
+        assertEquals(422, response.status(), response.body());
+        assertTrue(response.json().path("error").asText().startsWith(expected), response.body());
     }
 
     /** An OLE2 header cut short: POI fails with its own IOException, which must not become a 500. */
