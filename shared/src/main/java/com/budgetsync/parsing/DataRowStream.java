@@ -58,6 +58,11 @@ final class DataRowStream implements RowStream {
     }
 
     @Override
+    public long cellsWithNulsDropped() {
+        return rows.cellsWithNulsDropped();
+    }
+
+    @Override
     public void close() throws IOException {
         rows.close();
     }

@@ -6,4 +6,9 @@ import java.io.IOException;
 /** Rows of a sheet or text file from the top, pulled one at a time; {@code null} at the end. */
 interface RawRows extends Closeable {
     DataRow next() throws IOException;
+
+    /** How many cells so far held NUL characters that were dropped (text exports only). */
+    default long cellsWithNulsDropped() {
+        return 0;
+    }
 }

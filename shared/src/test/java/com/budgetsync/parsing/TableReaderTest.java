@@ -261,6 +261,19 @@ class TableReaderTest {
                 () -> detect("a.csv", "Department,Period,Amount\n\n", StandardCharsets.UTF_8)).getMessage());
     }
 
+    @Test
+    void nulCharactersAreDroppedFromCellsAndCounted() throws IOException {
+        FileContent file = FileContent.of("a.csv", "Dept\u0000,Amount\nI\u0000T\u0000,1\nSales,2\n"
+                .getBytes(StandardCharsets.UTF_8));
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        assertEquals(List.of("Dept", "Amount"), layout.headers());
+        try (RowStream rows = TableReader.open(file, layout)) {
+            assertEquals(List.of("IT", "1"), rows.next().cells());
+            assertEquals(List.of("Sales", "2"), rows.next().cells());
+            assertEquals(2, rows.cellsWithNulsDropped());
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }

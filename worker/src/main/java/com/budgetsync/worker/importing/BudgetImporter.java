@@ -175,6 +175,9 @@ public final class BudgetImporter {
 
     private static Plan plan(Handle h, ImportJob job, StagedRows staged, Laps laps) {
         List<String> warnings = new ArrayList<>(staged.skippedReport);
+        if (staged.nulReport != null) {
+            warnings.add(0, staged.nulReport);
+        }
         List<RowError> errors = new ArrayList<>(staged.errors);
         ImportPolicy policy = new ImportPolicy(job.rules());
         SyncStats nothingApplied = new SyncStats(staged.budgetRows, 0, 0, 0, 0, 0, staged.errorCount, staged.skipped);

@@ -25,6 +25,8 @@ final class StagedRows implements RowNormalizer.Sink {
     final List<RowError> errors = new ArrayList<>();
     final KeyHashes keys = new KeyHashes();
     final List<String> skippedReport = new ArrayList<>();
+    /** The warning about NUL characters dropped from cells, if the file had any. */
+    String nulReport;
     long budgetRows;
     long errorCount;
     long skipped;
@@ -46,6 +48,11 @@ final class StagedRows implements RowNormalizer.Sink {
             if (++read % ImportProgress.ROWS_EVERY == 0) {
                 progress.rowsRead(read);
             }
+        }
+        long nulCells = rows.cellsWithNulsDropped();
+        if (nulCells > 0) {
+            nulReport = nulCells + (nulCells == 1 ? " cell" : " cells") + " held NUL characters (zero bytes), which"
+                    + " were dropped from the text";
         }
     }
 

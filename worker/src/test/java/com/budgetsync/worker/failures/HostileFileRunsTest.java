@@ -48,6 +48,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,21 +124,9 @@ class HostileFileRunsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void endsInWordsAndIsNotRetried(String filename, byte[] content, String expectedStart) throws IOException {
-        DataSourceConfig config = new ConfigDao(db.jdbi()).create("hostile-" + UUID.randomUUID(), "upload",
-                SourceType.UPLOAD, true, "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS);
-        StoredFile file = new FileStore(db.jdbi()).store(config.customerId(), config.id(), filename,
-                new ByteArrayInputStream(content), 1 << 20, FileStore.Origin.NONE);
         String syncId = UUID.randomUUID().toString();
-        String workflowId = WorkflowIds.run(config.customerId(), config.id(), syncId);
-        try {
-            temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class, WorkflowOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.BUDGET_SYNC).setWorkflowId(workflowId).build())
-                    .sync(new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, file.id(), false));
-        } catch (WorkflowFailedException failed) {
-            // a failed run fails its workflow; what it says is in the history row
-        }
-
-        SyncRecord run = new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
+        SyncRecord run = run(syncId, filename, content);
+        String workflowId = run.workflowId();
         assertFalse(run.status() == SyncStatus.RUNNING, "still running");
         if (run.status() == SyncStatus.FAILED || run.status() == SyncStatus.NEEDS_REVIEW) {
             String message = String.valueOf(run.message());
@@ -155,6 +144,36 @@ class HostileFileRunsTest {
                 .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
                 .filter(e -> e.getActivityTaskStartedEventAttributes().getAttempt() > 1).count();
         assertEquals(0, retried, "a file that cannot be read was read again");
+    }
+
+    /** NULs would break the database write (text and jsonb refuse them): dropped from the cells, and said so. */
+    @Test
+    void nulCharactersAreDroppedAndReported() throws IOException {
+        String syncId = UUID.randomUUID().toString();
+        SyncRecord run = run(syncId, "nul.csv", SeedExample.CSV.replace("Engineering,Software",
+                "Engi\u0000neering,Soft\u0000\u0000ware").getBytes(StandardCharsets.UTF_8));
+        assertEquals(SyncStatus.SUCCESS, run.status(), run.message());
+        assertTrue(run.warnings().contains("2 cells held NUL characters (zero bytes), which were dropped from the text"),
+                String.valueOf(run.warnings()));
+        assertEquals(1L, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM budget WHERE customer_id = :c"
+                + " AND department = 'Engineering' AND sub_category = 'Software'")
+                .bind("c", run.customerId()).mapTo(Long.class).one()));
+    }
+
+    private static SyncRecord run(String syncId, String filename, byte[] content) throws IOException {
+        DataSourceConfig config = new ConfigDao(db.jdbi()).create("hostile-" + UUID.randomUUID(), "upload",
+                SourceType.UPLOAD, true, "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS);
+        StoredFile file = new FileStore(db.jdbi()).store(config.customerId(), config.id(), filename,
+                new ByteArrayInputStream(content), 1 << 20, FileStore.Origin.NONE);
+        String workflowId = WorkflowIds.run(config.customerId(), config.id(), syncId);
+        try {
+            temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class, WorkflowOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.BUDGET_SYNC).setWorkflowId(workflowId).build())
+                    .sync(new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, file.id(), false));
+        } catch (WorkflowFailedException failed) {
+            // a failed run fails its workflow; what it says is in the history row
+        }
+        return new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
     }
 
     private static byte[] zip(String entry, String content) throws IOException {
