@@ -6,15 +6,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Works out how a text export is encoded: a byte-order mark says UTF-8 or UTF-16; otherwise the head must decode as
+ * Works out how a text export is encoded: a byte-order mark says UTF-8 or UTF-16; otherwise the file must decode as
  * UTF-8, else it is taken as Windows-1252 (what Excel on Windows writes for "CSV" without "UTF-8").
  */
 final class TextEncoding {
@@ -33,7 +35,33 @@ final class TextEncoding {
         if (fromBom != null) {
             return fromBom;
         }
-        return decodesAsUtf8(head) ? "UTF-8" : WINDOWS_1252;
+        if (!decodesAsUtf8(head)) {
+            return WINDOWS_1252;
+        }
+        // A head of plain ASCII says nothing: one accented name far down a legacy export must not become a "?"
+        return head.length < HEAD_BYTES || wholeFileIsUtf8(file) ? "UTF-8" : WINDOWS_1252;
+    }
+
+    private static boolean wholeFileIsUtf8(FileContent file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(HEAD_BYTES);
+        CharBuffer chars = CharBuffer.allocate(HEAD_BYTES);
+        try (InputStream in = file.open()) {
+            boolean end = false;
+            while (!end) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = n < 0;
+                bytes.position(bytes.position() + Math.max(n, 0)).flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                if (result.isError()) {
+                    return false;
+                }
+                bytes.compact();
+                chars.clear();
+            }
+        }
+        return true;
     }
 
     /** A reader over the file in the given charset that leaves out a byte-order mark. */

@@ -101,6 +101,21 @@ class TableReaderTest {
         assertEquals("営業", TableReader.sample(file, layout, 1).get(0).cell(0));
     }
 
+    /** The head alone would say UTF-8; a legacy byte far down the file must not turn into a replacement mark. */
+    @Test
+    void aLegacyByteBeyondTheHeadStillMeansWindows1252() throws IOException {
+        StringBuilder text = new StringBuilder("Department,Amount\n");
+        while (text.length() < 200_000) {
+            text.append("Parks,1\n");
+        }
+        text.append("Café,2\n");
+        FileContent file = FileContent.of("a.csv", text.toString().getBytes(Charset.forName("windows-1252")));
+        TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+        assertEquals("windows-1252", layout.charset());
+        List<DataRow> rows = TableReader.sample(file, layout, Integer.MAX_VALUE);
+        assertEquals("Café", rows.get(rows.size() - 1).cell(0));
+    }
+
     @Test
     void fallsBackToWindows1252() throws IOException {
         FileContent file = FileContent.of("a.csv", "Department,Amount\nSociété,€5\n".getBytes(Charset.forName("windows-1252")));
