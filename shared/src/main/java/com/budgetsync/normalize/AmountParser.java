@@ -1,8 +1,10 @@
 package com.budgetsync.normalize;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads amounts as finance exports write them: {@code 500000}, {@code 500,000.00}, {@code $1,234.50},
@@ -93,6 +95,7 @@ public final class AmountParser {
         String currency = null;
         boolean negative = false;
         boolean open = false;
+        int signs = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isLetter(c)) {
@@ -114,18 +117,20 @@ public final class AmountParser {
                 number.append(c);
             } else if (SYMBOLS.containsKey(c)) {
                 currency = currency == null ? SYMBOLS.get(c) : currency;
-            } else if (c == '-' || c == '\u2212') {
-                // A sign stands before or after the number ("-1000", "1000-"), never inside it ("01-01" is a code).
-                if (!number.isEmpty() && hasDigitAfter(s, i)) {
+            } else if (c == '-' || c == '\u2212' || c == '+') {
+                // A sign stands before or after the number ("-1000", "1000-"), never inside it ("01-01" is a code),
+                // and once: "--5" or "+-5" is a typo, not an amount.
+                if (!number.isEmpty() && hasDigitAfter(s, i) || ++signs > 1) {
                     return null;
                 }
-                negative = !negative;
-            } else if (c == '(' && number.isEmpty()) {
+                negative = c != '+';
+            } else if (c == '(' && number.isEmpty() && signs == 0) {
                 open = true;
+                signs++;
             } else if (c == ')' && open) {
-                negative = !negative;
+                negative = true;
                 open = false;
-            } else if (!(Character.isSpaceChar(c) || Character.isWhitespace(c) || c == '\'' || c == '’' || c == '+')) {
+            } else if (!(Character.isSpaceChar(c) || Character.isWhitespace(c) || c == '\'' || c == '’')) {
                 return null;
             }
         }
@@ -183,6 +188,9 @@ public final class AmountParser {
             }
         }
         char grouping = decimal == '.' ? ',' : '.';
+        if (!groupedInThrees(n, grouping, decimal)) {
+            return null;
+        }
         StringBuilder out = new StringBuilder(n.length());
         boolean seenDecimal = false;
         for (int i = 0; i < n.length(); i++) {
@@ -204,6 +212,38 @@ public final class AmountParser {
         String result = out.toString();
         return result.isEmpty() || result.equals(".") ? null : result;
     }
+
+    /**
+     * Whether grouping separators split the whole part into groups as people write them: 1 to 3 digits first, then
+     * groups of 3 (or of 2 before the last 3, as in India's 1,00,000). "1.2.3" is not a number with separators.
+     */
+    private static boolean groupedInThrees(String n, char grouping, char decimal) {
+        int end = n.indexOf(decimal);
+        String whole = end < 0 ? n : n.substring(0, end);
+        if (whole.indexOf(grouping) < 0) {
+            return true;
+        }
+        String[] groups = whole.split(Pattern.quote(String.valueOf(grouping)), -1);
+        if (groups[0].isEmpty() || groups[0].length() > 3 || groups[groups.length - 1].length() != 3) {
+            return false;
+        }
+        for (int i = 1; i < groups.length - 1; i++) {
+            if (groups[i].length() != 3 && groups[i].length() != 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the amount fits the budget table's {@code numeric(19, 4)}: at most 15 digits before the decimal mark.
+     * A larger value is the file's error (a wrong column, a pasted account number), reported on its row.
+     */
+    public static boolean fitsStorage(BigDecimal amount) {
+        return amount.abs().setScale(4, RoundingMode.HALF_UP).compareTo(STORAGE_LIMIT) < 0;
+    }
+
+    private static final BigDecimal STORAGE_LIMIT = BigDecimal.TEN.pow(15);
 
     private record Scan(String number, boolean negative, String currency) {
     }

@@ -146,6 +146,11 @@ public final class RowNormalizer {
                     "not an amount (expected e.g. 500000, 1,234.50, (1,000), €1.234,50)"));
             return;
         }
+        if (!AmountParser.fitsStorage(amount.get().value())) {
+            sink.error(new RowError(line.sourceRow, column, amountText,
+                    "too large for an amount (at most 15 digits before the decimal mark)"));
+            return;
+        }
         String currency = line.currency.or(() -> Optional.ofNullable(amount.get().currency())).orElse(defaultCurrency);
         sink.budget(new BudgetRow(line.sourceRow, line.department, line.subCategory, period, amount.get().value(),
                 currency));

@@ -1,6 +1,7 @@
 package com.budgetsync.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -37,7 +38,11 @@ class AmountParserTest {
             "1,234,567.89|1234567.89|",
             "0.1|0.1|",
             "+42|42|",
-            "1234,5|1234.5|"})
+            "1234,5|1234.5|",
+            "1,00,000|100000|",
+            "12,34,567.50|1234567.50|",
+            "-5|-5|",
+            "+5|5|"})
     void readsFinanceFormats(String text, String value, String currency) {
         ParsedAmount parsed = AmountParser.parse(text, DecimalMark.UNKNOWN).orElseThrow();
         assertEquals(new BigDecimal(value), parsed.value());
@@ -46,7 +51,8 @@ class AmountParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "abc", "12abc", "1,2,3.4.5", "1.2.3,4,5", "(100", "N/A", "#DIV/0!", "FY2025",
-            "10 apples", "1.0E7x"})
+            "10 apples", "1.0E7x", "1.2.3", "1,2,3", "1.2345.678", "--5", "+-5", "-(5)", "5--", "1+2", "NaN", "-NaN",
+            "Infinity", "-Infinity", "inf", "1e5", "1E+20", ",5,000", "1.2.3,45"})
     void rejectsWhatIsNotAnAmount(String text) {
         assertEquals(Optional.empty(), AmountParser.parse(text));
     }
@@ -67,6 +73,15 @@ class AmountParserTest {
         assertEquals(DecimalMark.DOT, DecimalMark.detect(List.of("1,234", "1,234.50", "99.5")));
         assertEquals(DecimalMark.COMMA, DecimalMark.detect(List.of("1.234.567")));
         assertEquals(DecimalMark.UNKNOWN, DecimalMark.detect(List.of("1,234", "500", "abc")));
+    }
+
+    @Test
+    void amountsBeyondTheBudgetTablesPrecisionDoNotFit() {
+        assertTrue(AmountParser.fitsStorage(new BigDecimal("999999999999999.9999")));
+        assertTrue(AmountParser.fitsStorage(new BigDecimal("-999999999999999.99994")));
+        assertFalse(AmountParser.fitsStorage(new BigDecimal("999999999999999.99995")));
+        assertFalse(AmountParser.fitsStorage(new BigDecimal("-1000000000000000")));
+        assertFalse(AmountParser.fitsStorage(AmountParser.parse("1" + "0".repeat(400)).orElseThrow()));
     }
 
     @Test
