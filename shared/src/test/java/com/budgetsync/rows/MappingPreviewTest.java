@@ -40,6 +40,27 @@ class MappingPreviewTest {
         assertEquals(500000, json.get("rows").get(0).get("amount").asInt());
     }
 
+    /** Bad values do not hide the column: it still maps as the amount, and each bad cell is its row's error. */
+    @Test
+    void anAmountColumnWithMalformedNumbersStillMapsAndReportsThem() throws IOException {
+        String csv = "Department,Sub Category,Fiscal Period,Budget Amount,Currency\n"
+                + "Engineering,Software,FY 2025,500000,USD\n"
+                + "Engineering,Hardware,FY 2025,1.2.3,USD\n"
+                + "Sales,Travel,FY 2025,--5,USD\n"
+                + "Sales,Events,FY 2025,NaN,USD\n"
+                + "Marketing,Ads,FY 2025,Infinity,USD\n"
+                + "Marketing,Print,FY 2025,99999999999999999999,USD\n"
+                + "Support,Tools,FY 2025,1200,USD\n";
+        MappingPreview preview = MappingPreview.of(FileContent.of("bad-amounts.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ReadOptions.DEFAULT, MappingOptions.DEFAULT,
+                NormalizeOptions.DEFAULT);
+        JsonNode json = Json.MAPPER.readTree(Json.write(preview));
+        assertEquals("Budget Amount", json.get("mapping").get("amount").get("column").asText(), json.toString());
+        assertEquals(2, json.get("rows").size(), json.toString());
+        assertEquals(List.of(3, 4, 5, 6, 7), json.get("errors").findValues("row").stream().map(JsonNode::asInt)
+                .toList(), json.toString());
+    }
+
     @Test
     void wideMappingsListTheirColumnsAndAbsentFieldsAreNull() throws IOException {
         JsonNode json = preview("wide_quarters.csv");

@@ -42,6 +42,27 @@ class RowNormalizerTest {
         assertEquals("lots", error.value());
     }
 
+    /** numeric(19,4) holds 15 digits before the mark: a larger value would fail the whole run's database write. */
+    @Test
+    void anAmountTooLargeToStoreIsARowError() {
+        CollectingSink sink = normalize(LONG, NormalizeOptions.DEFAULT, "Engineering", "Software", "FY 2025",
+                "1,000,000,000,000,000", "USD");
+        assertEquals(List.of(), sink.rows());
+        assertEquals("too large for an amount (at most 15 digits before the decimal mark)",
+                sink.errors().get(0).message());
+        assertEquals("Amount", sink.errors().get(0).column());
+    }
+
+    @Test
+    void malformedNumbersAreRowErrorsNeverAmounts() {
+        for (String text : List.of("1.2.3", "--5", "NaN", "Infinity", "-Infinity")) {
+            CollectingSink sink = normalize(LONG, NormalizeOptions.DEFAULT, "Engineering", "Software", "FY 2025",
+                    text, "USD");
+            assertEquals(List.of(), sink.rows(), text);
+            assertEquals(text, sink.errors().get(0).value());
+        }
+    }
+
     @Test
     void anUnknownCurrencyCodeIsARowError() {
         CollectingSink sink = normalize(LONG, NormalizeOptions.DEFAULT, "Engineering", "Software", "FY 2025", "1", "EURO");
