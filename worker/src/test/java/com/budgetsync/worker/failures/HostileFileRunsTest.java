@@ -34,6 +34,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -160,9 +161,27 @@ class HostileFileRunsTest {
                 .bind("c", run.customerId()).mapTo(Long.class).one()));
     }
 
+    /** An amount beyond numeric(19,4) used to fail the whole run with a database error; now it is its row's error. */
+    @Test
+    void malformedAndOverflowingAmountsAreRowErrorsOfAPartialRun() throws IOException {
+        ConfigOptions halfMayFail = new ConfigOptions(null, null, null, null, 0.5, null, null, null, null, null, null);
+        SyncRecord run = run(UUID.randomUUID().toString(), "amounts.csv", (SeedExample.CSV
+                + "Support,Tools,FY 2025,99999999999999999999,USD\nSupport,Travel,FY 2025,1.2.3,USD\n")
+                .getBytes(StandardCharsets.UTF_8), halfMayFail);
+        assertEquals(SyncStatus.PARTIAL, run.status(), run.message());
+        assertEquals(List.of(6, 7), run.errors().stream().map(e -> (int) e.row()).toList());
+        assertEquals(4L, (long) db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM budget WHERE"
+                + " customer_id = :c").bind("c", run.customerId()).mapTo(Long.class).one()));
+    }
+
     private static SyncRecord run(String syncId, String filename, byte[] content) throws IOException {
+        return run(syncId, filename, content, ConfigOptions.DEFAULTS);
+    }
+
+    private static SyncRecord run(String syncId, String filename, byte[] content, ConfigOptions options)
+            throws IOException {
         DataSourceConfig config = new ConfigDao(db.jdbi()).create("hostile-" + UUID.randomUUID(), "upload",
-                SourceType.UPLOAD, true, "manual", "UTC", Map.of(), ConfigOptions.DEFAULTS);
+                SourceType.UPLOAD, true, "manual", "UTC", Map.of(), options);
         StoredFile file = new FileStore(db.jdbi()).store(config.customerId(), config.id(), filename,
                 new ByteArrayInputStream(content), 1 << 20, FileStore.Origin.NONE);
         String workflowId = WorkflowIds.run(config.customerId(), config.id(), syncId);
