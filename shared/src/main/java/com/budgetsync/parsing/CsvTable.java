@@ -35,21 +35,12 @@ final class CsvTable {
         } catch (UncheckedIOException e) {
             throw ReadFailures.csv(file.filename(), e);
         }
-        DataRow header = HeaderRowFinder.find(head).orElseThrow(() -> noTable(file.filename(), head));
+        DataRow header = HeaderRowFinder.find(head).orElseThrow(() -> NoTable.reason(file.filename(), List.of(head),
+                file.filename() + ": no header row found (no row of labels above rows of values in the first "
+                        + HeaderRowFinder.HEAD_ROWS + " lines)"));
         return new TableLayout(FileFormat.CSV, charset, delimiter, null, (int) header.rowNumber() - 1,
                 GroupedHeaders.apply(Headers.clean(header.cells()), head, header), TitleRows.above(head, header),
                 wrapped);
-    }
-
-    private static UnreadableFileException noTable(String filename, List<DataRow> head) {
-        if (head.stream().allMatch(DataRow::isBlank)) {
-            return ReadFailures.empty(filename);
-        }
-        if (HeaderRowFinder.headerWithoutRows(head)) {
-            return ReadFailures.noRows(filename);
-        }
-        return new UnreadableFileException(filename + ": no header row found (no row of labels above rows of values"
-                + " in the first " + HeaderRowFinder.HEAD_ROWS + " lines)");
     }
 
     static RowStream open(FileContent file, TableLayout layout) throws IOException {

@@ -21,15 +21,19 @@ final class ExcelTable {
                 String sheet = sheets.stream().filter(s -> s.equalsIgnoreCase(options.sheet().trim())).findFirst()
                         .orElseThrow(() -> new UnreadableFileException(file.filename() + ": no sheet named '"
                                 + options.sheet() + "' (sheets: " + String.join(", ", sheets) + ")"));
-                return candidate(workbook, sheet, format).map(Candidate::layout).orElseThrow(() ->
-                        new UnreadableFileException(file.filename() + ": sheet '" + sheet + "' has no header row"));
+                List<DataRow> head = head(workbook, sheet);
+                return candidate(head, sheet, format).map(Candidate::layout).orElseThrow(() -> NoTable.reason(
+                        file.filename(), List.of(head), file.filename() + ": sheet '" + sheet + "' has no header row"));
             }
+            List<List<DataRow>> heads = new ArrayList<>();
             List<Candidate> candidates = new ArrayList<>();
             for (String sheet : sheets) {
-                candidate(workbook, sheet, format).ifPresent(candidates::add);
+                List<DataRow> head = head(workbook, sheet);
+                heads.add(head);
+                candidate(head, sheet, format).ifPresent(candidates::add);
             }
             return candidates.stream().max(Comparator.comparingInt(Candidate::numericRows)).map(Candidate::layout)
-                    .orElseThrow(() -> new UnreadableFileException(file.filename()
+                    .orElseThrow(() -> NoTable.reason(file.filename(), heads, file.filename()
                             + ": no sheet has a header row above rows of values (sheets: " + String.join(", ", sheets) + ")"));
         }
     }
@@ -52,7 +56,7 @@ final class ExcelTable {
         }, layout);
     }
 
-    private static Optional<Candidate> candidate(Workbook workbook, String sheet, FileFormat format) throws IOException {
+    private static List<DataRow> head(Workbook workbook, String sheet) throws IOException {
         List<DataRow> head = new ArrayList<>();
         try (RawRows rows = workbook.rows(sheet)) {
             DataRow row;
@@ -60,6 +64,10 @@ final class ExcelTable {
                 head.add(row);
             }
         }
+        return head;
+    }
+
+    private static Optional<Candidate> candidate(List<DataRow> head, String sheet, FileFormat format) {
         return HeaderRowFinder.find(head).map(header -> new Candidate(
                 new TableLayout(format, null, null, sheet, (int) header.rowNumber() - 1,
                         GroupedHeaders.apply(Headers.clean(header.cells()), head, header), TitleRows.above(head, header),

@@ -289,6 +289,26 @@ class TableReaderTest {
         }
     }
 
+    @Test
+    void anEmptyWorkbookAndAHeaderOnlySheetSaySo() throws IOException {
+        try (XSSFWorkbook empty = new XSSFWorkbook(); XSSFWorkbook headerOnly = new XSSFWorkbook();
+             ByteArrayOutputStream a = new ByteArrayOutputStream(); ByteArrayOutputStream b = new ByteArrayOutputStream()) {
+            empty.createSheet("Sheet1");
+            empty.write(a);
+            Row header = headerOnly.createSheet("Budget").createRow(0);
+            header.createCell(0).setCellValue("Department");
+            header.createCell(1).setCellValue("Amount");
+            headerOnly.createSheet("Notes");
+            headerOnly.write(b);
+            assertEquals("a.xlsx: the file is empty", assertThrows(UnreadableFileException.class,
+                    () -> TableReader.detect(FileContent.of("a.xlsx", a.toByteArray()), ReadOptions.DEFAULT))
+                    .getMessage());
+            assertEquals("b.xlsx: the file has a header row but no rows of data", assertThrows(
+                    UnreadableFileException.class, () -> TableReader.detect(FileContent.of("b.xlsx", b.toByteArray()),
+                            new ReadOptions("Budget"))).getMessage());
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
