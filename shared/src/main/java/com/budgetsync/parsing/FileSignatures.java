@@ -28,9 +28,21 @@ final class FileSignatures {
             head = in.readNBytes(HEAD_BYTES);
         }
         if (startsWith(head, ZIP)) {
+            if (isOpenDocument(head)) {
+                return Optional.of(OPEN_DOCUMENT);
+            }
             return holdsWorkbook(file) ? Optional.empty() : Optional.of("a zip archive");
         }
         return Optional.ofNullable(byMagic(head));
+    }
+
+    /** What {@link #notASpreadsheet} says of an OpenDocument file: a spreadsheet, but not one this service reads. */
+    static final String OPEN_DOCUMENT = "an OpenDocument file (.ods)";
+
+    /** OpenDocument puts its media type first, uncompressed: the zip's first entry is "mimetype". */
+    private static boolean isOpenDocument(byte[] h) {
+        byte[] marker = ascii("mimetypeapplication/vnd.oasis.opendocument");
+        return h.length >= 30 + marker.length && Arrays.equals(h, 30, 30 + marker.length, marker, 0, marker.length);
     }
 
     private static String byMagic(byte[] h) {

@@ -39,6 +39,10 @@ final class ReadFailures {
 
     /** {@code <file>: this is <what>, not a spreadsheet; ...}: a PDF, image, archive, program or web page. */
     static UnreadableFileException notASpreadsheet(String filename, String what) {
+        if (what.equals(FileSignatures.OPEN_DOCUMENT)) {
+            return new UnreadableFileException(filename + ": this is an OpenDocument spreadsheet (.ods), which this"
+                    + " service does not read; save it as .xlsx or .csv");
+        }
         return new UnreadableFileException(filename + ": this is " + what + ", not a spreadsheet; send the budget"
                 + " table as .xlsx, .xls or .csv");
     }

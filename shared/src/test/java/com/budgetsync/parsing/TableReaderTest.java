@@ -309,6 +309,28 @@ class TableReaderTest {
         }
     }
 
+    /** An OpenDocument spreadsheet is a zip too, but a spreadsheet: it gets the workbook reader's advice. */
+    @Test
+    void anOpenDocumentSpreadsheetIsNotCalledAnArchive() throws IOException {
+        ByteArrayOutputStream ods = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(ods)) {
+            byte[] mimetype = "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry entry = new ZipEntry("mimetype");
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(mimetype.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(mimetype);
+            entry.setCrc(crc.getValue());
+            out.putNextEntry(entry);
+            out.write(mimetype);
+            out.putNextEntry(new ZipEntry("content.xml"));
+            out.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+        }
+        UnreadableFileException e = assertThrows(UnreadableFileException.class,
+                () -> TableReader.detect(FileContent.of("budget.xlsx", ods.toByteArray()), ReadOptions.DEFAULT));
+        assertTrue(e.getMessage().contains("OpenDocument spreadsheet (.ods)"), e.getMessage());
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
