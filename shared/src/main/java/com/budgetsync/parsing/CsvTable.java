@@ -67,32 +67,20 @@ final class CsvTable {
                 .setIgnoreEmptyLines(false)
                 .get().parse(reader);
         Iterator<CSVRecord> records = parser.iterator();
-        return new RawRows() {
-            private long nulCells;
-
+        return new NulFreeRows(new RawRows() {
             @Override
             public DataRow next() {
                 if (!records.hasNext()) {
                     return null;
                 }
                 CSVRecord record = records.next();
-                List<String> cells = record.toList();
-                if (cells.stream().anyMatch(c -> c.indexOf('\0') >= 0)) {
-                    nulCells += cells.stream().filter(c -> c.indexOf('\0') >= 0).count();
-                    cells = cells.stream().map(c -> c.replace("\0", "")).toList();
-                }
-                return new DataRow(record.getRecordNumber(), cells);
-            }
-
-            @Override
-            public long cellsWithNulsDropped() {
-                return nulCells;
+                return new DataRow(record.getRecordNumber(), record.toList());
             }
 
             @Override
             public void close() throws IOException {
                 parser.close();
             }
-        };
+        });
     }
 }

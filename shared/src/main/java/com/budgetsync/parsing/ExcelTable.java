@@ -40,11 +40,16 @@ final class ExcelTable {
 
     static RowStream open(FileContent file, TableLayout layout) throws IOException {
         Workbook workbook = Workbook.open(file, layout.format());
-        RawRows rows = workbook.rows(layout.sheet());
+        RawRows rows = new NulFreeRows(workbook.rows(layout.sheet()));
         return new DataRowStream(new RawRows() {
             @Override
             public DataRow next() throws IOException {
                 return rows.next();
+            }
+
+            @Override
+            public long cellsWithNulsDropped() {
+                return rows.cellsWithNulsDropped();
             }
 
             @Override
@@ -58,7 +63,7 @@ final class ExcelTable {
 
     private static List<DataRow> head(Workbook workbook, String sheet) throws IOException {
         List<DataRow> head = new ArrayList<>();
-        try (RawRows rows = workbook.rows(sheet)) {
+        try (RawRows rows = new NulFreeRows(workbook.rows(sheet))) {
             DataRow row;
             while (head.size() < HeaderRowFinder.HEAD_ROWS && (row = rows.next()) != null) {
                 head.add(row);

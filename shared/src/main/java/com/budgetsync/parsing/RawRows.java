@@ -7,7 +7,7 @@ import java.io.IOException;
 interface RawRows extends Closeable {
     DataRow next() throws IOException;
 
-    /** How many cells so far held NUL characters that were dropped (text exports only). */
+    /** How many cells so far held NUL characters that were dropped ({@link NulFreeRows}). */
     default long cellsWithNulsDropped() {
         return 0;
     }

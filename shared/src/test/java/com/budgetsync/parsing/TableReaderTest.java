@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -329,6 +330,25 @@ class TableReaderTest {
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
                 () -> TableReader.detect(FileContent.of("budget.xlsx", ods.toByteArray()), ReadOptions.DEFAULT));
         assertTrue(e.getMessage().contains("OpenDocument spreadsheet (.ods)"), e.getMessage());
+    }
+
+    @Test
+    void nulCharactersAreDroppedFromWorkbookCellsToo() throws IOException {
+        // .xls (BIFF) stores the character as it is; an .xlsx writer would replace it before it reached the file
+        try (HSSFWorkbook book = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("Budget");
+            sheet.createRow(0).createCell(0).setCellValue("Dept");
+            sheet.getRow(0).createCell(1).setCellValue("Amount");
+            sheet.createRow(1).createCell(0).setCellValue("I\u0000T");
+            sheet.getRow(1).createCell(1).setCellValue(1);
+            book.write(out);
+            FileContent file = FileContent.of("a.xls", out.toByteArray());
+            TableLayout layout = TableReader.detect(file, ReadOptions.DEFAULT);
+            try (RowStream rows = TableReader.open(file, layout)) {
+                assertEquals("IT", rows.next().cell(0));
+                assertEquals(1, rows.cellsWithNulsDropped());
+            }
+        }
     }
 
     private static byte[] bytes(String text) {
