@@ -21,23 +21,21 @@ final class FileSignatures {
     private FileSignatures() {
     }
 
-    /** What the file is, in words ("a PDF document"), when its first bytes say it is not a spreadsheet. */
-    static Optional<String> notASpreadsheet(FileContent file) throws IOException {
+    /** Why the file is refused before reading it as a table, when its first bytes say it is not one this reads. */
+    static Optional<UnreadableFileException> refusal(FileContent file) throws IOException {
         byte[] head;
         try (InputStream in = file.open()) {
             head = in.readNBytes(HEAD_BYTES);
         }
         if (startsWith(head, ZIP)) {
             if (isOpenDocument(head)) {
-                return Optional.of(OPEN_DOCUMENT);
+                return Optional.of(ReadFailures.openDocument(file.filename()));
             }
-            return holdsWorkbook(file) ? Optional.empty() : Optional.of("a zip archive");
+            return holdsWorkbook(file) ? Optional.empty()
+                    : Optional.of(ReadFailures.notASpreadsheet(file.filename(), "a zip archive"));
         }
-        return Optional.ofNullable(byMagic(head));
+        return Optional.ofNullable(byMagic(head)).map(what -> ReadFailures.notASpreadsheet(file.filename(), what));
     }
-
-    /** What {@link #notASpreadsheet} says of an OpenDocument file: a spreadsheet, but not one this service reads. */
-    static final String OPEN_DOCUMENT = "an OpenDocument file (.ods)";
 
     /** OpenDocument puts its media type first, uncompressed: the zip's first entry is "mimetype". */
     private static boolean isOpenDocument(byte[] h) {

@@ -39,12 +39,13 @@ final class ReadFailures {
 
     /** {@code <file>: this is <what>, not a spreadsheet; ...}: a PDF, image, archive, program or web page. */
     static UnreadableFileException notASpreadsheet(String filename, String what) {
-        if (what.equals(FileSignatures.OPEN_DOCUMENT)) {
-            return new UnreadableFileException(filename + ": this is an OpenDocument spreadsheet (.ods), which this"
-                    + " service does not read; save it as .xlsx or .csv");
-        }
         return new UnreadableFileException(filename + ": this is " + what + ", not a spreadsheet; send the budget"
                 + " table as .xlsx, .xls or .csv");
+    }
+
+    static UnreadableFileException openDocument(String filename) {
+        return new UnreadableFileException(filename + ": this is an OpenDocument spreadsheet (.ods), which this"
+                + " service does not read; save it as .xlsx or .csv");
     }
 
     static UnreadableFileException empty(String filename) {

@@ -34,9 +34,9 @@ public final class TableReader {
      * file's first bytes, not its name: tools that save CSV as "report.xls", or workbooks renamed ".csv", are common.
      */
     public static TableLayout detect(FileContent file, ReadOptions options) throws IOException {
-        Optional<String> notASpreadsheet = FileSignatures.notASpreadsheet(file);
-        if (notASpreadsheet.isPresent()) {
-            throw ReadFailures.notASpreadsheet(file.filename(), notASpreadsheet.get());
+        Optional<UnreadableFileException> refusal = FileSignatures.refusal(file);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
         FileFormat format = sniffFormat(file);
         return format == FileFormat.CSV ? CsvTable.detect(file) : ExcelTable.detect(file, format, options);
