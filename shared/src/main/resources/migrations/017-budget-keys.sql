@@ -28,3 +28,7 @@ DROP INDEX budget_config_active;
 -- procurement's actions), not one "created" row per budget of every first import. Budgets created before this keep
 -- their "created" audit rows (the audit log is the compliance record) and have no created_sync_id.
 ALTER TABLE budget ADD COLUMN created_sync_id text;
+
+--changeset budget-sync:017-drop-match-key-function
+-- Nothing calls it since the keys are stored: normalize.MatchKey computes them, in imports and checks alike.
+DROP FUNCTION budget_match_key(text);

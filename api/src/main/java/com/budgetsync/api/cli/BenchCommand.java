@@ -178,7 +178,7 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         int rate = ns.getInt("rate");
         int seconds = ns.getInt("seconds");
         int departments = Math.max(1, rows / (BenchData.SUBS * BenchData.MONTHS));
-        // Spelled unlike the file (case, spaces) on purpose: the check matches through budget_match_key.
+        // Spelled unlike the file (case, spaces) on purpose: the check compares stored match keys.
         String department = BenchData.department(departments / 2).toUpperCase(Locale.ROOT);
         String sub = "  " + BenchData.subCategory(BenchData.SUBS / 2).toLowerCase(Locale.ROOT);
         LocalDate date = LocalDate.of(2025, 5, 15);

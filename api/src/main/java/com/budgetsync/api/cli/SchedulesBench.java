@@ -3,9 +3,6 @@ package com.budgetsync.api.cli;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.db.ConfigDao;
-import com.budgetsync.db.CustomerDao;
-import com.budgetsync.db.Json;
-import com.budgetsync.domain.ConfigOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +28,7 @@ final class SchedulesBench {
     }
 
     static void run(CommandRuntime runtime, int count, Path dir, String baseUrl, String token) throws Exception {
-        seed(runtime, count, dir);
+        FleetConfigs.insert(runtime, "bench-sched-", CUSTOMERS, count, List.of("every_4_hours", "daily"), dir);
         ConfigDao configs = new ConfigDao(runtime.jdbi);
         ScheduleReconciler reconciler = new ScheduleReconciler(configs,
                 new TemporalCronScheduler(runtime.temporal.client(), false, true, Clock.systemUTC()),
@@ -61,23 +59,6 @@ final class SchedulesBench {
                 .mapTo(Long.class).one());
         System.out.printf(Locale.ROOT, "    ticks spread per config: at most %,d configs due in one minute "
                 + "(fixed crons put %,d in one minute)%n", busiest, count / 2);
-    }
-
-    /** Customers and their configs, set-based: the figure is about reconciling, not about creating rows. */
-    private static void seed(CommandRuntime runtime, int count, Path dir) {
-        CustomerDao customers = new CustomerDao(runtime.jdbi);
-        for (int c = 0; c < CUSTOMERS; c++) {
-            customers.ensure("bench-sched-" + c);
-        }
-        runtime.jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO budget_data_source_config
-                            (customer_id, name, source_type, enabled, frequency, timezone, source_config, options)
-                        SELECT 'bench-sched-' || i % :customers, 'folder ' || i, 'local', true,
-                               CASE WHEN i % 2 = 0 THEN 'every_4_hours' ELSE 'daily' END, 'UTC',
-                               jsonb_build_object('directory', :dir), CAST(:options AS jsonb)
-                          FROM generate_series(1, :count) AS i""")
-                .bind("customers", CUSTOMERS).bind("dir", dir.toString()).bind("count", count)
-                .bind("options", Json.write(ConfigOptions.DEFAULTS)).execute());
     }
 
     /** Asks the API every 50 ms until the reconcile is done: how long it makes people wait meanwhile. */
