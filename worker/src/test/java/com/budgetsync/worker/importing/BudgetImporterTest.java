@@ -168,6 +168,24 @@ class BudgetImporterTest {
     }
 
     @Test
+    void aFirstLoadTheRulesStopWritesNoBudgetAndTheNextFileLoadsWhole() {
+        ImportFixture f = fixture();
+        SyncResult failed = f.sync(ImportFixture.rows(23, "200") + "Dept 24,Travel,2025-01,lots,USD\n"
+                + "Dept 25,Travel,not a period,5,USD\n");
+        assertEquals(SyncStatus.FAILED, failed.status());
+        assertEquals(0, f.count("SELECT count(*) FROM budget WHERE customer_id = :c"),
+                "the rows copied before the rules were decided are undone");
+
+        SyncResult loaded = f.sync(ImportFixture.rows(25, "100"));
+        assertEquals(SyncStatus.SUCCESS, loaded.status());
+        assertEquals(25, loaded.stats().created());
+        assertEquals(25, f.count("SELECT count(*) FROM budget WHERE customer_id = :c AND created_sync_id = '"
+                + loaded.syncId() + "'"), "each created budget names the sync that created it");
+        assertEquals(0, f.count("SELECT count(*) FROM audit_log WHERE customer_id = :c"),
+                "creations are not copied into the audit log");
+    }
+
+    @Test
     void errorThresholdIsConfigurable() {
         ImportFixture f = fixture(options(0.10, null, null));
         SyncResult result = f.sync(ImportFixture.rows(23, "100") + "Dept 24,Travel,2025-01,lots,USD\n"
