@@ -48,6 +48,7 @@ import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
 import com.budgetsync.api.schedule.AlertCheckSchedule;
+import com.budgetsync.api.schedule.AlertDeliveries;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
@@ -191,7 +192,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
-        environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
+        environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi),
+                new Utilization(jdbi, alertId -> AlertDeliveries.start(temporal.client(), alertId))));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
