@@ -5,7 +5,9 @@ import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
+import com.budgetsync.api.budget.Aliases;
 import com.budgetsync.api.budget.BudgetChecker;
+import com.budgetsync.api.budget.CustomerBudgetSettings;
 import com.budgetsync.api.budget.BudgetSearch;
 import com.budgetsync.api.budget.FiscalYears;
 import com.budgetsync.api.budget.FxRates;
@@ -191,11 +193,13 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
                 config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
-        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
+        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi),
+                new CustomerBudgetSettings(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi),
                 new Utilization(jdbi, alertId -> AlertDeliveries.start(temporal.client(), alertId))));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
-        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
+        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi),
+                new CustomerBudgetSettings(jdbi), new Aliases(jdbi)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);
