@@ -9,6 +9,7 @@ import com.budgetsync.api.budget.Aliases;
 import com.budgetsync.api.budget.BudgetChecker;
 import com.budgetsync.api.budget.CustomerBudgetSettings;
 import com.budgetsync.api.budget.BudgetSearch;
+import com.budgetsync.api.budget.BudgetSummary;
 import com.budgetsync.api.budget.FiscalYears;
 import com.budgetsync.api.budget.FxRates;
 import com.budgetsync.api.budget.Utilization;
@@ -194,7 +195,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi),
-                new CustomerBudgetSettings(jdbi)));
+                new CustomerBudgetSettings(jdbi), new BudgetSummary(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi),
                 new Utilization(jdbi, alertId -> AlertDeliveries.start(temporal.client(), alertId))));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));

@@ -2,6 +2,7 @@ package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.budget.BudgetSearch;
+import com.budgetsync.api.budget.BudgetSummary;
 import com.budgetsync.api.budget.CustomerBudgetSettings;
 import com.budgetsync.api.budget.Policy;
 import com.budgetsync.api.views.BudgetPolicyRequest;
@@ -32,10 +33,26 @@ import jakarta.ws.rs.core.MediaType;
 public class BudgetResource {
     private final BudgetSearch budgets;
     private final CustomerBudgetSettings settings;
+    private final BudgetSummary summary;
 
-    public BudgetResource(BudgetSearch budgets, CustomerBudgetSettings settings) {
+    public BudgetResource(BudgetSearch budgets, CustomerBudgetSettings settings, BudgetSummary summary) {
         this.budgets = budgets;
         this.settings = settings;
+        this.summary = summary;
+    }
+
+    /**
+     * Per department: budget, committed, reserved, available and % used, over the budgets within {@code period}
+     * ({@code FY2025}, {@code FY2025-Q1}, {@code 2025-03}; all active budgets without one).
+     */
+    @GET
+    @Path("/summary")
+    public BudgetSummary.Summary summary(@Auth Caller caller, @QueryParam("customerId") @NotNull
+                                                 @Pattern(regexp = Ids.CUSTOMER_PATTERN,
+                                                         message = Ids.CUSTOMER_MESSAGE) String customerId,
+                                         @QueryParam("period") @Size(max = 100) String period) {
+        caller.checkCustomer(customerId);
+        return summary.of(customerId, period);
     }
 
     /**
