@@ -5,8 +5,11 @@ import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
+import com.budgetsync.api.budget.Aliases;
 import com.budgetsync.api.budget.BudgetChecker;
+import com.budgetsync.api.budget.CustomerBudgetSettings;
 import com.budgetsync.api.budget.BudgetSearch;
+import com.budgetsync.api.budget.BudgetSummary;
 import com.budgetsync.api.budget.FiscalYears;
 import com.budgetsync.api.budget.FxRates;
 import com.budgetsync.api.budget.Utilization;
@@ -48,6 +51,7 @@ import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
 import com.budgetsync.api.schedule.AlertCheckSchedule;
+import com.budgetsync.api.schedule.AlertDeliveries;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
@@ -190,10 +194,13 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
                 config.getTemporal().namespace()));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
-        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
-        environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
+        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi),
+                new CustomerBudgetSettings(jdbi), new BudgetSummary(jdbi)));
+        environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi),
+                new Utilization(jdbi, alertId -> AlertDeliveries.start(temporal.client(), alertId))));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
-        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
+        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi),
+                new CustomerBudgetSettings(jdbi), new Aliases(jdbi)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);

@@ -30,6 +30,7 @@ import com.budgetsync.worker.activities.TestConnectionActivityImpl;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.notify.Notifier;
 import com.budgetsync.worker.workflow.AlertCheckWorkflowImpl;
+import com.budgetsync.worker.workflow.AlertDeliveryWorkflowImpl;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.worker.workflow.ChangePreviewWorkflowImpl;
 import com.budgetsync.worker.workflow.TestConnectionWorkflowImpl;
@@ -64,7 +65,7 @@ public final class SyncWorker {
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class, TestConnectionWorkflowImpl.class,
-                ChangePreviewWorkflowImpl.class, AlertCheckWorkflowImpl.class);
+                ChangePreviewWorkflowImpl.class, AlertCheckWorkflowImpl.class, AlertDeliveryWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities(client, jdbi, settings, secrets));
     }
 
