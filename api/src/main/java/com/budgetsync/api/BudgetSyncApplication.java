@@ -47,7 +47,7 @@ import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
-import com.budgetsync.api.schedule.AlertCheckSchedule;
+import com.budgetsync.api.schedule.InstallationCron;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
@@ -166,7 +166,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery(), config.getTemporal().reconcileParallelism()));
         if (config.getTemporal().alertChecks()) {
-            environment.lifecycle().manage(new AlertCheckSchedule(temporal.client(),
+            environment.lifecycle().manage(InstallationCron.alertChecks(temporal.client(),
+                    config.getTemporal().reconcileEvery()));
+        }
+        if (config.getTemporal().retention()) {
+            environment.lifecycle().manage(InstallationCron.retention(temporal.client(),
                     config.getTemporal().reconcileEvery()));
         }
         ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings().defaultRegion());
@@ -193,7 +197,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
-        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
+        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi), new CustomerDao(jdbi)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);

@@ -22,4 +22,12 @@ public final class CustomerDao {
                 .bind("id", customerId).mapTo(Integer.class).findOne());
         return month.orElse(1);
     }
+
+    /** Days the customer's stored files are kept; null: the installation's default (retention). */
+    public void setFileRetentionDays(String customerId, Integer days) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO customer (id, file_retention_days) VALUES (:id, :days)
+                        ON CONFLICT (id) DO UPDATE SET file_retention_days = :days""")
+                .bind("id", customerId).bind("days", days).execute());
+    }
 }
