@@ -17,6 +17,8 @@ import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
 import com.budgetsync.api.core.ChangePreviews;
+import com.budgetsync.api.core.CustomerErasure;
+import com.budgetsync.api.core.CustomerExport;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
 import com.budgetsync.api.core.LiveRuns;
@@ -197,7 +199,9 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
-        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi), new CustomerDao(jdbi)));
+        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi), new CustomerDao(jdbi),
+                new CustomerExport(jdbi, configs, new WebhookUrls(secrets), environment.getObjectMapper()),
+                new CustomerErasure(jdbi, configs, scheduler)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);

@@ -30,4 +30,17 @@ public final class CustomerDao {
                         ON CONFLICT (id) DO UPDATE SET file_retention_days = :days""")
                 .bind("id", customerId).bind("days", days).execute());
     }
+
+    /**
+     * Whether budget-sync holds anything of the customer: its row, or (for data written before customers had rows)
+     * a config, budget or run.
+     */
+    public boolean exists(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM customer WHERE id = :id)
+                            OR EXISTS (SELECT 1 FROM budget_data_source_config WHERE customer_id = :id)
+                            OR EXISTS (SELECT 1 FROM budget WHERE customer_id = :id)
+                            OR EXISTS (SELECT 1 FROM sync_history WHERE customer_id = :id)""")
+                .bind("id", customerId).mapTo(Boolean.class).one());
+    }
 }

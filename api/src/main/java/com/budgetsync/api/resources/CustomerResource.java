@@ -15,12 +15,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import com.budgetsync.api.core.CustomerErasure;
+import com.budgetsync.api.core.CustomerExport;
+import com.budgetsync.api.errors.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Customer settings: the fiscal-year start month that periods and budget checks follow, and how long the customer's
- * stored files are kept.
+ * A customer: its settings (the fiscal-year start month that periods and budget checks follow, how long its stored
+ * files are kept), its data as a zip, and its erasure.
  */
 @Path("/api/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,10 +38,61 @@ import java.util.Map;
 public class CustomerResource {
     private final FiscalYears fiscalYears;
     private final CustomerDao customers;
+    private final CustomerExport export;
+    private final CustomerErasure erasure;
 
-    public CustomerResource(FiscalYears fiscalYears, CustomerDao customers) {
+    public CustomerResource(FiscalYears fiscalYears, CustomerDao customers, CustomerExport export,
+                            CustomerErasure erasure) {
         this.fiscalYears = fiscalYears;
         this.customers = customers;
+        this.export = export;
+        this.erasure = erasure;
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Produces("application/zip")
+    @Operation(summary = "the customer's data as a zip: budgets, utilization, requests, audit log, sync history and"
+            + " config audit (CSV), configs (JSON, secrets left out); streamed")
+    @ApiResponse(responseCode = "404", description = "no such customer")
+    public Response export(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
+            message = Ids.CUSTOMER_MESSAGE) String id) {
+        known(caller.checkCustomer(id));
+        StreamingOutput zip = out -> export.write(id, out);
+        return Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-export.zip\"").build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "erase the customer (admin only): schedules stopped, every row of the customer deleted in"
+            + " one transaction, one erasure record left (docs/security.md#erasing-a-customer)")
+    @ApiResponse(responseCode = "400", description = "confirm does not name the customer")
+    @ApiResponse(responseCode = "404", description = "no such customer")
+    @ApiResponse(responseCode = "409", description = "a run of the customer is in progress")
+    public Map<String, Object> erase(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
+                                             message = Ids.CUSTOMER_MESSAGE) String id,
+                                     @QueryParam("confirm") String confirm) {
+        caller.requireAdmin();
+        known(id);
+        if (!id.equals(confirm)) {
+            throw ApiException.badRequest("erasing a customer cannot be undone: confirm it by naming the customer,"
+                    + " ?confirm=" + id);
+        }
+        Map<String, Long> counts = erasure.erase(id, caller.getName());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("message", "Customer erased");
+        answer.put("customerId", id);
+        answer.put("erasedBy", caller.getName());
+        answer.put("counts", counts);
+        return answer;
+    }
+
+    private void known(String id) {
+        if (!customers.exists(id)) {
+            throw ApiException.notFound("customer '" + id + "' not found");
+        }
     }
 
     @PUT
