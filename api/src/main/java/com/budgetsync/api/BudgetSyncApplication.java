@@ -20,6 +20,8 @@ import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
 import com.budgetsync.api.core.ChangePreviews;
+import com.budgetsync.api.core.CustomerErasure;
+import com.budgetsync.api.core.CustomerExport;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
 import com.budgetsync.api.core.LiveRuns;
@@ -50,8 +52,8 @@ import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
-import com.budgetsync.api.schedule.AlertCheckSchedule;
 import com.budgetsync.api.schedule.AlertDeliveries;
+import com.budgetsync.api.schedule.InstallationCron;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
@@ -170,7 +172,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery(), config.getTemporal().reconcileParallelism()));
         if (config.getTemporal().alertChecks()) {
-            environment.lifecycle().manage(new AlertCheckSchedule(temporal.client(),
+            environment.lifecycle().manage(InstallationCron.alertChecks(temporal.client(),
+                    config.getTemporal().reconcileEvery()));
+        }
+        if (config.getTemporal().retention()) {
+            environment.lifecycle().manage(InstallationCron.retention(temporal.client(),
                     config.getTemporal().reconcileEvery()));
         }
         ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings().defaultRegion());
@@ -199,8 +205,10 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi),
                 new Utilization(jdbi, alertId -> AlertDeliveries.start(temporal.client(), alertId))));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
-        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi),
-                new CustomerBudgetSettings(jdbi), new Aliases(jdbi)));
+        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi), new CustomerBudgetSettings(jdbi),
+                new Aliases(jdbi), new CustomerDao(jdbi),
+                new CustomerExport(jdbi, configs, new WebhookUrls(secrets), environment.getObjectMapper()),
+                new CustomerErasure(jdbi, configs, scheduler)));
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
                 config.getWorker().maxFileBytes()));
         SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);

@@ -6,15 +6,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * A customer's settings; {@code budgetsRedated}: after a change of the start month, how many year and quarter
- * budgets got new dates.
+ * A customer's settings; {@code fileRetentionDays} when the customer set its own (else the installation's default
+ * applies); {@code budgetsRedated}: after a change of the start month, how many year and quarter budgets got new
+ * dates.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerSettingsView(String id, int fiscalYearStartMonth, Policy budgetPolicy,
                                    String availableSubtracts, List<Integer> alertThresholds,
-                                   Integer budgetsRedated) {
-    public static CustomerSettingsView of(CustomerBudgetSettings.Settings s, Integer budgetsRedated) {
+                                   Integer fileRetentionDays, Integer budgetsRedated) {
+    public static CustomerSettingsView of(CustomerBudgetSettings.Settings s, Integer fileRetentionDays,
+                                          Integer budgetsRedated) {
         return new CustomerSettingsView(s.id(), s.fiscalYearStartMonth(), s.budgetPolicy(), s.availableSubtracts(),
-                s.alertThresholds(), budgetsRedated);
+                s.alertThresholds(), fileRetentionDays, budgetsRedated);
     }
 }
