@@ -15,6 +15,7 @@ import com.budgetsync.api.budget.FxRates;
 import com.budgetsync.api.budget.Utilization;
 import com.budgetsync.api.cli.ApiKeyCommand;
 import com.budgetsync.api.cli.BenchCommand;
+import com.budgetsync.api.cli.SftpServerCommand;
 import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
@@ -44,6 +45,7 @@ import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
 import com.budgetsync.api.resources.HistoryCsvResource;
 import com.budgetsync.api.resources.SessionResource;
+import com.budgetsync.api.resources.SftpAccountResource;
 import com.budgetsync.api.resources.SourceStatusResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.ChangePreviewResource;
@@ -54,6 +56,7 @@ import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
 import com.budgetsync.api.schedule.AlertDeliveries;
 import com.budgetsync.api.schedule.InstallationCron;
+import com.budgetsync.api.sftp.DropAccounts;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
@@ -129,6 +132,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         bootstrap.addCommand(new ApiKeyCommand());
         bootstrap.addCommand(new RotateEncryptionKeyCommand());
         bootstrap.addCommand(new BenchCommand(this));
+        bootstrap.addCommand(new SftpServerCommand());
     }
 
     @Override
@@ -199,6 +203,8 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new SourceStatusResource(new SourceStatusDao(jdbi)));
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
                 config.getTemporal().namespace()));
+        environment.jersey().register(new SftpAccountResource(new DropAccounts(jdbi, config.getSftp(), configs, secrets,
+                validator, scheduler, audit)));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi),
                 new CustomerBudgetSettings(jdbi), new BudgetSummary(jdbi)));

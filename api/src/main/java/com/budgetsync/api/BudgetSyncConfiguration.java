@@ -61,6 +61,10 @@ public class BudgetSyncConfiguration extends Configuration {
     @JsonProperty
     private AwsConfig aws = new AwsConfig();
 
+    @Valid
+    @JsonProperty
+    private HostedSftpConfig sftp = new HostedSftpConfig();
+
     /** BUDGET_SYNC_ENCRYPTION_KEY: 32 bytes in base64 that encrypt source secrets. */
     @JsonProperty
     private String encryptionKey;
@@ -148,6 +152,10 @@ public class BudgetSyncConfiguration extends Configuration {
     /** The in-process or standalone worker's settings, notifications included. */
     public WorkerSettings workerSettings() {
         return worker.settings(notifications.settings(), aws.settings());
+    }
+
+    public HostedSftpConfig getSftp() {
+        return sftp;
     }
 
     public AwsConfig getAws() {

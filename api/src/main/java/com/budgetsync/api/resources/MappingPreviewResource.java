@@ -8,6 +8,7 @@ import com.budgetsync.api.views.Ids;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.UnreadableFileException;
@@ -74,8 +75,8 @@ public class MappingPreviewResource {
                                   @QueryParam("configId") Long configId,
                                   @Context HttpHeaders headers,
                                   @Parameter(hidden = true) InputStream body) throws IOException {
-        return read(caller, customerId, filename, configId, headers, body, (file, options, fiscalYearStart) ->
-                MappingPreview.of(file, new ReadOptions(options.sheet()), MappingSettings.options(options),
+        return read(caller, customerId, filename, configId, headers, body, (file, options, read, fiscalYearStart) ->
+                MappingPreview.of(file, read, MappingSettings.options(options),
                         MappingSettings.normalize(options, fiscalYearStart)));
     }
 
@@ -95,20 +96,21 @@ public class MappingPreviewResource {
     }
 
     private interface FileReading<T> {
-        T read(FileContent file, ConfigOptions options, int fiscalYearStartMonth) throws IOException;
+        T read(FileContent file, ConfigOptions options, ReadOptions read, int fiscalYearStartMonth) throws IOException;
     }
 
     private <T> T read(Caller caller, String customerId, String filename, Long configId, HttpHeaders headers,
                        InputStream body, FileReading<T> reading) throws IOException {
         caller.checkCustomer(customerId);
         InputStream file = FileContentTypes.checked(headers.getMediaType(), body);
-        ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS
-                : configs.getOfCustomer(customerId, configId).options();
+        DataSourceConfig config = configId == null ? null : configs.getOfCustomer(customerId, configId);
+        ConfigOptions options = config == null ? ConfigOptions.DEFAULTS : config.options();
+        ReadOptions read = config == null ? ReadOptions.DEFAULT : MappingSettings.read(config);
         // Excel files are zip archives read from their end: the body is spooled to a temporary file first.
         java.nio.file.Path spool = Files.createTempFile("budget-sync-preview-", ".upload");
         try {
             copyCapped(file, spool, filename);
-            return reading.read(FileContent.of(filename, spool), options, customers.fiscalYearStartMonth(customerId));
+            return reading.read(FileContent.of(filename, spool), options, read, customers.fiscalYearStartMonth(customerId));
         } catch (UnreadableFileException e) {
             throw new ApiException(422, e.getMessage());
         } catch (ApiException | WebApplicationException e) {
