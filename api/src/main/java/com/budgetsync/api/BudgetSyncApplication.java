@@ -16,6 +16,7 @@ import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
+import com.budgetsync.api.core.PreviewRunner;
 import com.budgetsync.api.core.ChangePreviews;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
@@ -194,8 +195,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
+        PreviewRunner previews = new PreviewRunner(config.getPreviews().concurrency(),
+                config.getPreviews().timeLimit());
+        environment.lifecycle().manage(previews);
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
-                config.getWorker().maxFileBytes()));
+                config.getWorker().maxFileBytes(), previews));
         SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);
         environment.jersey().register(new HealthResource(status));
         environment.jersey().register(new OpenApiResource(
