@@ -6,6 +6,7 @@ import com.budgetsync.mapping.HeaderNames;
 import com.budgetsync.mapping.TargetField;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.net.OutboundRefusedException;
+import com.budgetsync.normalize.CurrenciesInUse;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
