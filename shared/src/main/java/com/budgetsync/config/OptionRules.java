@@ -56,6 +56,7 @@ final class OptionRules {
         rules.put("notifyOnSuccess", found::bool);
         rules.put("fiscalYear", (f, v) -> found.whole(f, v, FIRST_YEAR, LAST_YEAR));
         rules.put("alerts", this::alerts);
+        rules.put("takeOverBudgets", found::bool);
         alertRules.put("staleAfterHours", (f, v) -> positive(f, v, "hours, e.g. 8"));
         alertRules.put("expectedBy", this::timeOfDay);
         alertRules.put("expectedOn", this::expectedOn);
