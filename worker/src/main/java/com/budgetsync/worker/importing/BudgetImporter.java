@@ -159,6 +159,14 @@ public final class BudgetImporter {
                         .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
             }
         }
+        if (!plan.applies() && plan.compared()) {
+            // held after comparing (the deletion guard): nothing applied, the comparison's counts are its plan
+            SyncStats s = plan.stats();
+            SyncStats applied = new SyncStats(s.totalRows(), 0, 0, 0, 0, 0, s.errors(), s.skipped());
+            SyncHistoryDao.finish(h, job.syncId(), plan.status(), applied, s, plan.errors(), plan.warnings(),
+                    plan.message());
+            return new SyncResult(job.syncId(), plan.status(), applied, plan.message());
+        }
         return finish(h, job, plan.status(), plan.stats(), plan.errors(), plan.warnings(), plan.message());
     }
 

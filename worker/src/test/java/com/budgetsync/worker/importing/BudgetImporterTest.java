@@ -206,15 +206,19 @@ class BudgetImporterTest {
         String shrunk = ImportFixture.rows(5, "110");
         SyncResult held = f.sync(shrunk);
         assertEquals(SyncStatus.NEEDS_REVIEW, held.status());
-        assertEquals(3, held.stats().softDeleted());
-        assertEquals(5, held.stats().updated());
+        assertEquals(new SyncStats(5, 0, 0, 0, 0, 0, 0, 0), held.stats(), "nothing applied, nothing counted so");
+        SyncStats planned = f.history(held.syncId()).planned();
+        assertEquals(3, planned.softDeleted());
+        assertEquals(5, planned.updated());
+        assertEquals(new SyncStats(5, 0, 0, 0, 0, 0, 0, 0), f.history(held.syncId()).stats());
         assertEquals(8, f.activeBudgets());
         assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
         assertEquals(audits, f.auditRows());
 
         SyncResult forced = f.sync(shrunk, true);
         assertEquals(SyncStatus.SUCCESS, forced.status());
-        assertEquals(held.stats(), forced.stats());
+        assertEquals(planned, forced.stats(), "the approved run applies what was planned");
+        assertNull(f.history(forced.syncId()).planned());
         assertEquals(5, f.activeBudgets());
     }
 
