@@ -20,6 +20,7 @@ import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
+import com.budgetsync.api.core.PreviewRunner;
 import com.budgetsync.api.core.ChangePreviews;
 import com.budgetsync.api.core.CustomerErasure;
 import com.budgetsync.api.core.CustomerExport;
@@ -215,8 +216,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 new Aliases(jdbi), new CustomerDao(jdbi),
                 new CustomerExport(jdbi, configs, new WebhookUrls(secrets), environment.getObjectMapper()),
                 new CustomerErasure(jdbi, configs, scheduler)));
+        PreviewRunner previews = new PreviewRunner(config.getPreviews().concurrency(),
+                config.getPreviews().timeLimit());
+        environment.lifecycle().manage(previews);
         environment.jersey().register(new MappingPreviewResource(configs, new CustomerDao(jdbi),
-                config.getWorker().maxFileBytes()));
+                config.getWorker().maxFileBytes(), previews));
         SystemStatus status = new SystemStatus(jdbi, temporal, storedConfigs);
         environment.jersey().register(new HealthResource(status));
         environment.jersey().register(new OpenApiResource(

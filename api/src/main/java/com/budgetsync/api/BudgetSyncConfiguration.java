@@ -65,6 +65,11 @@ public class BudgetSyncConfiguration extends Configuration {
     @JsonProperty
     private HostedSftpConfig sftp = new HostedSftpConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PreviewConfig previews = new PreviewConfig();
+
     /** BUDGET_SYNC_ENCRYPTION_KEY: 32 bytes in base64 that encrypt source secrets. */
     @JsonProperty
     private String encryptionKey;
@@ -168,6 +173,10 @@ public class BudgetSyncConfiguration extends Configuration {
 
     public OutboundConfig getOutbound() {
         return outbound;
+    }
+
+    public PreviewConfig getPreviews() {
+        return previews;
     }
 
     public ConsoleConfig getConsole() {

@@ -28,6 +28,19 @@ final class ReadFailures {
         return new UnreadableFileException(filename + ": not a readable .xls workbook: " + xlsReason(e), e);
     }
 
+    /** A workbook that opened but failed while its sheets were listed or read. */
+    static UnreadableFileException workbook(String filename, FileFormat format, Throwable e) {
+        return format == FileFormat.XLS ? xls(filename, e) : xlsx(filename, e);
+    }
+
+    /** {@code <file>: sheet '<sheet>' cannot be read past row <n>: ...}: the row a damaged sheet stops at. */
+    static UnreadableFileException sheet(String filename, FileFormat format, String sheet, long lastRow, Throwable e) {
+        return new UnreadableFileException(filename + ": sheet '" + sheet + "' cannot be read "
+                + (lastRow > 0 ? "past row " + lastRow : "from its first row") + ": the "
+                + (format == FileFormat.XLS ? ".xls" : ".xlsx") + " workbook is damaged or cut short; open it in Excel"
+                + " and save it again, or export it as .csv", e);
+    }
+
     /** The CSV reader's complaint (quoting, mostly), with the line it names when it names one. */
     static UnreadableFileException csv(String filename, Throwable e) {
         Matcher line = LINE.matcher(String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? ""

@@ -10,7 +10,6 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
-import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncRecord;
@@ -82,11 +81,9 @@ public class ReviewResource {
         DataSourceConfig before = reruns.configOf(run);
         Map<String, String> pins = PinsUpdate.merge(before.options().pinsOrEmpty(), answers.pins(),
                 read(run, before).headers());
-        ConfigOptions o = before.options();
         DataSourceConfig after = configs.update(new DataSourceConfig(before.id(), before.customerId(), before.name(),
                 before.sourceType(), before.enabled(), before.frequency(), before.timezone(), before.sourceConfig(),
-                new ConfigOptions(o.defaultCurrency(), o.mappingThreshold(), pins, o.sheet(), o.errorThreshold(),
-                        o.duplicates(), o.deletionGuard(), o.notifyEmails(), o.notifyWebhooks(), o.notifyOnSuccess()),
+                before.options().withPins(pins),
                 before.lastSyncAt(), before.lastSyncStatus(), before.nextSyncAt(), before.createdAt(),
                 before.updatedAt()));
         audit.record(after.id(), after.customerId(), caller.getName(), "update",

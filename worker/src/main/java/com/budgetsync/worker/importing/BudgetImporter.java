@@ -200,6 +200,14 @@ public final class BudgetImporter {
             applyChanges(h, job, laps);
             rememberMapping(h, job);
         }
+        if (!plan.applies() && plan.compared()) {
+            // held after comparing (the deletion guard): nothing applied, the comparison's counts are its plan
+            SyncStats s = plan.stats();
+            SyncStats applied = new SyncStats(s.totalRows(), 0, 0, 0, 0, 0, s.errors(), s.skipped());
+            SyncHistoryDao.finish(h, job.syncId(), plan.status(), applied, s, plan.errors(), plan.warnings(),
+                    plan.message());
+            return new SyncResult(job.syncId(), plan.status(), applied, plan.message());
+        }
         return finish(h, job, plan.status(), plan.stats(), plan.errors(), plan.warnings(), plan.message());
     }
 
@@ -243,6 +251,7 @@ public final class BudgetImporter {
         }
         Diff diff = diff(h, job, staged.keys.unique());
         laps.lap("diffed");
+        warnings.addAll(conflicts(h, diff.count("conflict")));
         ImportPolicy.Decision currencies = policy.currencies(duplicateKeys(h, "mixed_currency"));
         if (currencies.stops()) {
             return new Plan(currencies.stopWith(), nothingApplied, errors, warnings, currencies.message(), false);
@@ -320,7 +329,7 @@ public final class BudgetImporter {
                     fiscal_period text, period_type text, period_start date,
                     period_end date, period_label text, amount numeric(19, 4), currency text, row_count bigint,
                     mixed_currency boolean, first_row bigint, budget_id bigint, old_amount numeric(19, 4),
-                    old_currency text, action text
+                    old_currency text, action text, owner_config bigint
                 ) ON COMMIT DROP""");
         if (uniqueKeys && firstLoad(h, job.customerId())) {
             // Nothing to compare with: every key is created, and a join would hash a million keys against nothing.
@@ -328,7 +337,7 @@ public final class BudgetImporter {
                             INSERT INTO import_diff
                             SELECT department, department_key, sub_category, sub_category_key, fiscal_period,
                                    period_type, period_start, period_end, period_label, amount, currency, 1, false,
-                                   source_row, NULL, NULL, NULL, 'created'
+                                   source_row, NULL, NULL, NULL, 'created', NULL
                               FROM import_rows""").execute();
             return new Diff(Map.of("created", created), 0);
         }
@@ -340,8 +349,13 @@ public final class BudgetImporter {
                                    k.period_end, k.period_label, k.amount, k.currency, k.row_count, k.mixed_currency,
                                    k.first_row, b.id AS budget_id, b.amount AS old_amount, b.currency AS old_currency,
                                    (b.deleted_at IS NULL AND b.source_config_id = :config) IS TRUE AS was_active_here,
+                                   b.source_config_id AS owner_config,
                                    CASE WHEN k.department IS NULL THEN 'deleted'
                                         WHEN b.id IS NULL THEN 'created'
+                                        -- a budget belongs to the config that created it while that config exists
+                                        WHEN NOT :takeOver AND b.source_config_id <> :config
+                                             AND EXISTS (SELECT 1 FROM budget_data_source_config c
+                                                          WHERE c.id = b.source_config_id) THEN 'conflict'
                                         WHEN b.deleted_at IS NOT NULL THEN 'restored'
                                         WHEN b.amount <> k.amount OR b.currency <> k.currency
                                              OR b.source_config_id IS DISTINCT FROM :config
@@ -358,11 +372,13 @@ public final class BudgetImporter {
                             INSERT INTO import_diff
                             SELECT department, department_key, sub_category, sub_category_key, fiscal_period,
                                    period_type, period_start, period_end, period_label, amount, currency, row_count,
-                                   mixed_currency, first_row, budget_id, old_amount, old_currency, action
+                                   mixed_currency, first_row, budget_id, old_amount, old_currency, action,
+                                   owner_config
                               FROM d WHERE action <> 'unchanged' OR row_count > 1 OR mixed_currency)
                         SELECT action, count(*) AS n, count(*) FILTER (WHERE was_active_here) AS active
                           FROM d GROUP BY action""".formatted(uniqueKeys ? UNIQUE_KEYS : GROUPED_KEYS))
                 .bind("customer", job.customerId()).bind("config", job.configId())
+                .bind("takeOver", job.rules().takeOverBudgetsOrDefault())
                 .reduceRows(0L, (sum, row) -> {
                     actions.put(row.getColumn("action", String.class), row.getColumn("n", Long.class));
                     return sum + row.getColumn("active", Long.class);
@@ -425,6 +441,28 @@ public final class BudgetImporter {
                 .bind("customer", job.customerId()).bind("sync", job.syncId())
                 .execute();
         laps.lap("deleted");
+    }
+
+    /**
+     * Rows whose budget another config of the customer created: left as they are, and said so, key by key (the first
+     * {@value #MAX_KEYS_NAMED}), so two configs never silently take each other's budgets over.
+     */
+    private static List<String> conflicts(Handle h, long count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        warnings.add(count + " rows hold budgets that another config of this customer created; they were left as"
+                + " they are (set options.takeOverBudgets to true on this config to take them over)");
+        warnings.addAll(h.createQuery("""
+                        SELECT d.department, d.sub_category, d.fiscal_period, d.owner_config, c.name
+                          FROM import_diff d LEFT JOIN budget_data_source_config c ON c.id = d.owner_config
+                         WHERE d.action = 'conflict' ORDER BY d.first_row LIMIT %d""".formatted(MAX_KEYS_NAMED))
+                .map((rs, ctx) -> "conflict: " + rs.getString(1) + (rs.getString(2).isEmpty() ? "" : " / "
+                        + rs.getString(2)) + " / " + rs.getString(3) + " belongs to config " + rs.getLong(4)
+                        + (rs.getString(5) == null ? "" : " ('" + rs.getString(5) + "')"))
+                .list());
+        return warnings;
     }
 
     private static List<String> duplicateKeys(Handle h, String condition) {

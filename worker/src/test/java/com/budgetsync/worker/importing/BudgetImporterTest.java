@@ -247,16 +247,51 @@ class BudgetImporterTest {
         String shrunk = ImportFixture.rows(5, "110");
         SyncResult held = f.sync(shrunk);
         assertEquals(SyncStatus.NEEDS_REVIEW, held.status());
-        assertEquals(3, held.stats().softDeleted());
-        assertEquals(5, held.stats().updated());
+        assertEquals(new SyncStats(5, 0, 0, 0, 0, 0, 0, 0), held.stats(), "nothing applied, nothing counted so");
+        SyncStats planned = f.history(held.syncId()).planned();
+        assertEquals(3, planned.softDeleted());
+        assertEquals(5, planned.updated());
+        assertEquals(new SyncStats(5, 0, 0, 0, 0, 0, 0, 0), f.history(held.syncId()).stats());
         assertEquals(8, f.activeBudgets());
         assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
         assertEquals(audits, f.auditRows());
 
         SyncResult forced = f.sync(shrunk, true);
         assertEquals(SyncStatus.SUCCESS, forced.status());
-        assertEquals(held.stats(), forced.stats());
+        assertEquals(planned, forced.stats(), "the approved run applies what was planned");
+        assertNull(f.history(forced.syncId()).planned());
         assertEquals(5, f.activeBudgets());
+    }
+
+    /** Two configs of one customer with the same keys: the second never takes the first's budgets silently. */
+    @Test
+    void aBudgetBelongsToTheConfigThatCreatedItUntilAnotherIsToldToTakeItOver() {
+        ImportFixture owner = fixture();
+        String ownersFile = "Engineering,Software,2025-01,100,USD\nSales,Travel,2025-01,50,USD\n";
+        owner.sync(ownersFile);
+        ImportFixture other = new ImportFixture(db.jdbi(), owner.config.customerId(), ConfigOptions.DEFAULTS);
+
+        SyncResult run = other.sync("Engineering,Software,2025-01,900,EUR\nSupport,Tools,2025-01,10,USD\n");
+
+        assertEquals(SyncStatus.SUCCESS, run.status(), run.message());
+        assertEquals(1, run.stats().created());
+        assertEquals(0, run.stats().updated());
+        assertEquals(new BigDecimal("100.0000"), owner.activeAmount("Engineering", "Software", "2025-01"));
+        List<String> warnings = other.history(run.syncId()).warnings();
+        assertTrue(warnings.get(0).startsWith("1 rows hold budgets that another config of this customer created;"),
+                String.valueOf(warnings));
+        assertTrue(warnings.contains("conflict: Engineering / Software / 2025-01 belongs to config "
+                + owner.config.id() + " ('upload')"), String.valueOf(warnings));
+        SyncResult ownersNext = owner.sync(ownersFile);
+        assertEquals(2, ownersNext.stats().unchanged(), "the owner still owns both");
+        assertEquals(0, ownersNext.stats().softDeleted());
+
+        ImportFixture taker = new ImportFixture(db.jdbi(), owner.config.customerId(),
+                new ConfigOptions(null, null, null, null, null, null, null, null, null, null, null, null, true));
+        SyncResult taken = taker.sync("Engineering,Software,2025-01,900,EUR\n");
+        assertEquals(1, taken.stats().updated());
+        assertTrue(taker.history(taken.syncId()).warnings().isEmpty());
+        assertEquals(new BigDecimal("900.0000"), owner.activeAmount("Engineering", "Software", "2025-01"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.budgetsync.config;
+package com.budgetsync.normalize;
 
 import java.util.Currency;
 import java.util.Locale;
@@ -12,14 +12,20 @@ import java.util.stream.Stream;
  * what {@link Currency} also knows but nobody budgets in: withdrawn codes (DEM, FRF), funds (CLF, USN), precious
  * metals (XAU), testing and "no currency" codes (XTS, XXX), bond-market units (XBA).
  */
-final class CurrenciesInUse {
-    static final Set<String> CODES = Stream.of(Locale.getAvailableLocales())
+public final class CurrenciesInUse {
+    public static final Set<String> CODES = Stream.of(Locale.getAvailableLocales())
             .filter(locale -> locale.getCountry().length() == 2)
             .map(CurrenciesInUse::currencyOf)
             .filter(code -> code != null && !code.equals("XXX"))
             .collect(Collectors.toCollection(TreeSet::new));
 
     private CurrenciesInUse() {
+    }
+
+    /** Why a budget cannot be in {@code code} (known to ISO 4217 but nobody's money), in a row error's words. */
+    public static String notInUse(String code) {
+        return code + " is not a currency in use (a testing, \"no currency\", fund, precious-metal or withdrawn"
+                + " code); give the code of the money the budget is in";
     }
 
     private static String currencyOf(Locale locale) {
