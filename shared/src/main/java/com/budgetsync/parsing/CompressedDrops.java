@@ -64,7 +64,7 @@ final class CompressedDrops {
     }
 
     private static FileContent gzipped(FileContent file, UnpackLimits limits) {
-        return named(file.filename(), () -> {
+        return FileContent.of(file.filename(), () -> {
             LimitedUnpacking.Packed packed = new LimitedUnpacking.Packed(file.open());
             try {
                 return new LimitedUnpacking(new GZIPInputStream(packed, 1 << 16), packed, limits, file.filename());
@@ -144,7 +144,7 @@ final class CompressedDrops {
     }
 
     private static FileContent zipped(FileContent file, String entry, UnpackLimits limits) {
-        return named(file.filename() + "/" + baseName(entry), () -> {
+        return FileContent.of(file.filename() + "/" + baseName(entry), () -> {
             LimitedUnpacking.Packed packed = new LimitedUnpacking.Packed(file.open());
             ZipInputStream zip = new ZipInputStream(packed, LEGACY_NAMES);
             try {
@@ -165,24 +165,6 @@ final class CompressedDrops {
     private static String baseName(String entry) {
         String trimmed = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-    }
-
-    private interface Opener {
-        InputStream open() throws IOException;
-    }
-
-    private static FileContent named(String filename, Opener opener) {
-        return new FileContent() {
-            @Override
-            public String filename() {
-                return filename;
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return opener.open();
-            }
-        };
     }
 
     private static Charset legacyNames() {

@@ -41,7 +41,7 @@ public class SftpAccountResource {
     @POST
     @ApiResponse(responseCode = "201", description = "the account, its password shown this once, and the instructions",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SftpAccountView.class)))
-    public Response create(@Auth Caller caller, @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
+    public Response createSftpAccount(@Auth Caller caller, @PathParam("customerId") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
             message = Ids.CUSTOMER_MESSAGE) String customerId, @Valid SftpAccountRequest request) {
         caller.checkCustomer(customerId);
         SftpAccountRequest body = request == null ? new SftpAccountRequest(null, null, null, null, null) : request;
@@ -49,26 +49,26 @@ public class SftpAccountResource {
     }
 
     @GET
-    public SftpAccountView get(@Auth Caller caller, @PathParam("customerId") String customerId) {
+    public SftpAccountView getSftpAccount(@Auth Caller caller, @PathParam("customerId") String customerId) {
         return accounts.get(caller.checkCustomer(customerId));
     }
 
     @POST
     @Path("/password")
-    public SftpAccountView newPassword(@Auth Caller caller, @PathParam("customerId") String customerId) {
+    public SftpAccountView newSftpPassword(@Auth Caller caller, @PathParam("customerId") String customerId) {
         return accounts.newPassword(caller.checkCustomer(customerId));
     }
 
     @PUT
     @Path("/keys")
-    public SftpAccountView setKeys(@Auth Caller caller, @PathParam("customerId") String customerId,
+    public SftpAccountView setSftpKeys(@Auth Caller caller, @PathParam("customerId") String customerId,
                                    @NotNull @Valid SftpKeysRequest request) {
         return accounts.setKeys(caller.checkCustomer(customerId), request.publicKeys());
     }
 
     @DELETE
     @ApiResponse(responseCode = "204", description = "deleted; the config and its history stay")
-    public Response delete(@Auth Caller caller, @PathParam("customerId") String customerId) {
+    public Response deleteSftpAccount(@Auth Caller caller, @PathParam("customerId") String customerId) {
         accounts.delete(caller.checkCustomer(customerId));
         return Response.noContent().build();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
@@ -41,7 +42,8 @@ public final class HostedSftpServer implements AutoCloseable {
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
                 .withFileSystemAccessor(new NoLinks()).build()));
         server.setFileSystemFactory(new CustomerFolders(root));
-        // no shell, exec or forwarding: SshServer has none unless given factories for them
+        // no shell or exec (SshServer has none unless given factories for them), and no port or agent forwarding
+        server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         server.start();
         LOG.info("hosted SFTP listening on {}:{}, customer folders in {}", bindHost, server.getPort(), root);
     }

@@ -20,6 +20,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,13 @@ class HostedSftpTest {
         assertFalse(app.db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM sftp_account WHERE"
                 + " customer_id = 'sftp-bob'").mapTo(String.class).one()).contains(password), "stored hashed");
         assertEquals(409, app.postJson("/api/customers/sftp-bob/sftp-account", Map.of()).status());
+        assertTrue(passwordLogsIn("sftp-bob", password));
+        assertFalse(passwordLogsIn("sftp-bob", password + "x"));
+        assertFalse(passwordLogsIn("sftp-alice", password), "alice has no password login");
+        String renewed = app.postJson("/api/customers/sftp-bob/sftp-account/password", Map.of()).json()
+                .path("password").asText();
+        assertTrue(passwordLogsIn("sftp-bob", renewed));
+        assertFalse(passwordLogsIn("sftp-bob", password), "the old password stops working");
 
         // alice drops her export; the client checks the host key the API named
         Files.writeString(DIR.resolve("budget.csv"), SeedExample.CSV);
@@ -128,6 +139,22 @@ class HostedSftpTest {
         assertEquals(400, app.postJson("/api/customers/sftp-carol/sftp-account", Map.of("password", false))
                 .status());
         assertEquals(404, app.get("/api/customers/sftp-carol/sftp-account").status());
+    }
+
+    /** Password logins through MINA's own SSH client (the OpenSSH client would need a terminal for the password). */
+    private static boolean passwordLogsIn(String user, String password) throws IOException {
+        try (SshClient client = SshClient.setUpDefaultClient()) {
+            client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+            client.start();
+            try (ClientSession session = client.connect(user, "127.0.0.1", PORT).verify(Duration.ofSeconds(10))
+                    .getSession()) {
+                session.addPasswordIdentity(password);
+                session.auth().verify(Duration.ofSeconds(10));
+                return true;
+            } catch (SshException refused) {
+                return false;
+            }
+        }
     }
 
     private static String keygen(String name) throws Exception {
