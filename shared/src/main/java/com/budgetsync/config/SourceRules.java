@@ -71,7 +71,12 @@ final class SourceRules {
                 }
             }
             case S3 -> {
-                need(source, "bucketName", "is required for an s3 source");
+                if (Boolean.TRUE.equals(source.get("provided"))) {
+                    providedBucket(source);
+                    return;
+                }
+                need(source, "bucketName", "is required for an s3 source (or provided: true for the bucket"
+                        + " budget-sync hosts)");
                 if (absent(source, "region") && absent(source, "endpoint") && defaultS3Region == null) {
                     found.missing("sourceConfig.region", "is required for an s3 source on AWS, e.g. eu-west-1"
                             + " (the operator has set no AWS_REGION to default to)");
@@ -95,6 +100,19 @@ final class SourceRules {
                 }
             }
             case UPLOAD -> { }
+        }
+    }
+
+    /** Where a provided bucket's files are is the operator's to say: a customer naming it could read another's. */
+    private void providedBucket(Map<String, Object> source) {
+        for (String key : List.of("bucketName", "prefix", "region", "endpoint", "pathStyle", "accessKeyId",
+                "secretAccessKey", "roleArn", "externalId")) {
+            if (!absent(source, key)) {
+                // a secret is never repeated back, not even to say it does not belong here
+                found.addMasked("sourceConfig." + key, key.equals("secretAccessKey") ? "********"
+                        : String.valueOf(source.get(key)), "cannot be set with provided: true: the files are read"
+                        + " from your folder customers/<customerId>/ of the bucket budget-sync hosts");
+            }
         }
     }
 
@@ -138,6 +156,7 @@ final class SourceRules {
                 rules.put("roleArn", this::roleArn);
                 rules.put("externalId", this::externalId);
                 rules.put("pathStyle", found::bool);
+                rules.put("provided", found::bool);
             }
             case HTTPS -> {
                 rules.put("url", this::url);

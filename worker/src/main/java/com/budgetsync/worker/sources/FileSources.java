@@ -1,6 +1,7 @@
 package com.budgetsync.worker.sources;
 
 import com.budgetsync.domain.DataSourceConfig;
+import com.budgetsync.domain.SourceType;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.settings.AwsSettings;
 import java.time.Duration;
@@ -40,11 +41,14 @@ public final class FileSources {
             }
         });
         SourceLimits limits = SourceLimits.of(settings).withDeadlineAtMost(deadlineAtMost);
+        // after the guard: the operator's own endpoint is not a customer's target
+        Map<String, Object> s3 = config.sourceType() == SourceType.S3 && ProvidedBucket.isProvided(settings)
+                ? ProvidedBucket.settings(config.customerId(), settings, aws) : settings;
         return switch (config.sourceType()) {
             case UPLOAD -> null;
             case LOCAL -> new LocalFolderSource(settings);
             case SFTP -> new WatchedSource(new SftpSource(settings, limits), limits, bytesSoFar);
-            case S3 -> new WatchedSource(new S3Source(settings, aws, limits), limits, bytesSoFar);
+            case S3 -> new WatchedSource(new S3Source(s3, aws, limits), limits, bytesSoFar);
             case HTTPS -> {
                 HttpsSource https = new HttpsSource(settings, limits);
                 WatchedSource watched = new WatchedSource(https, limits, bytesSoFar);
