@@ -21,18 +21,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 API: S3Proxy started as its own {@code java -jar} process (its fat jar would clash with the test
- * classpath) on a random loopback port, keeping objects in a folder of the test (jclouds filesystem blobstore).
+ * classpath; modules using it exclude it from the classpath and name it in {@code s3proxy.jar}, see worker/pom.xml)
+ * on a random loopback port, keeping objects in a folder of the test (jclouds filesystem blobstore).
  */
-final class TestS3Server implements AutoCloseable {
-    static final String ACCESS_KEY = "AKIATESTBUDGETSYNC01";
-    static final String SECRET_KEY = "s3-Secret/Key+ForTests-0123456789abcdef";
+public final class TestS3Server implements AutoCloseable {
+    public static final String ACCESS_KEY = "AKIATESTBUDGETSYNC01";
+    public static final String SECRET_KEY = "s3-Secret/Key+ForTests-0123456789abcdef";
 
     private final Process process;
     private final int port;
     final Path blobs;
-    final S3Client admin;
+    public final S3Client admin;
 
-    TestS3Server(Path dir) throws Exception {
+    public TestS3Server(Path dir) throws Exception {
         String jar = System.getProperty("s3proxy.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("s3proxy.jar system property must point at S3Proxy's fat jar: " + jar);
@@ -76,7 +77,7 @@ final class TestS3Server implements AutoCloseable {
         throw new IllegalStateException("S3Proxy did not open port " + port + " in " + timeout);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
