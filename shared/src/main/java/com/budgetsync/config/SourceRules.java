@@ -108,10 +108,14 @@ final class SourceRules {
         for (String key : List.of("bucketName", "prefix", "region", "endpoint", "pathStyle", "accessKeyId",
                 "secretAccessKey", "roleArn", "externalId")) {
             if (!absent(source, key)) {
-                // a secret is never repeated back, not even to say it does not belong here
-                found.addMasked("sourceConfig." + key, key.equals("secretAccessKey") ? "********"
-                        : String.valueOf(source.get(key)), "cannot be set with provided: true: the files are read"
-                        + " from your folder customers/<customerId>/ of the bucket budget-sync hosts");
+                String why = "cannot be set with provided: true: the files are read from your folder"
+                        + " customers/<customerId>/ of the bucket budget-sync hosts";
+                if (key.equals("secretAccessKey")) {
+                    // a secret is never repeated back, not even to say it does not belong here
+                    found.addMasked("sourceConfig." + key, SourceSecrets.MASK, why);
+                } else {
+                    found.add("sourceConfig." + key, source.get(key), why);
+                }
             }
         }
     }

@@ -53,7 +53,8 @@ class SourceSettingsValidationTest {
                 "sourceConfig.username is required for an sftp source",
                 "sourceConfig.password or sourceConfig.privateKey is required for an sftp source"),
                 problems("sftp", Map.of()));
-        assertEquals(List.of("sourceConfig.bucketName is required for an s3 source",
+        assertEquals(List.of("sourceConfig.bucketName is required for an s3 source (or provided: true for the bucket"
+                        + " budget-sync hosts)",
                 "sourceConfig.region is required for an s3 source on AWS, e.g. eu-west-1 (the operator has set no"
                         + " AWS_REGION to default to)"), problems("s3", Map.of()));
         assertEquals(List.of("sourceConfig.accessKeyId and sourceConfig.secretAccessKey go together: give both, or"
@@ -65,9 +66,23 @@ class SourceSettingsValidationTest {
     }
 
     @Test
+    void aProvidedBucketConfigNamesNoBucketFolderOrCredentials() {
+        assertEquals(List.of(), problems("s3", Map.of("provided", true, "filePattern", "*.csv")));
+        assertEquals(List.of("sourceConfig.prefix \"customers/globex/\" cannot be set with provided: true: the files"
+                + " are read from your folder customers/<customerId>/ of the bucket budget-sync hosts",
+                "sourceConfig.secretAccessKey ******** cannot be set with provided: true: the files are read from"
+                        + " your folder customers/<customerId>/ of the bucket budget-sync hosts"),
+                problems("s3", Map.of("provided", true, "prefix", "customers/globex/", "secretAccessKey",
+                        "operator-secret")).stream().sorted().toList());
+        assertEquals(List.of("sourceConfig.provided \"yes\" must be true or false",
+                "sourceConfig.bucketName is required for an s3 source (or provided: true for the bucket budget-sync"
+                        + " hosts)"), problems("s3", Map.of("provided", "yes", "region", "eu-west-1")));
+    }
+
+    @Test
     void unknownSettingsAreNamedWithWhatTheTypeTakes() {
         assertEquals(List.of("sourceConfig.bucket \"x\" is not a setting of s3 sources; they take bucketName, prefix,"
-                + " region, endpoint, accessKeyId, secretAccessKey, roleArn, externalId, pathStyle, filePattern,"
+                + " region, endpoint, accessKeyId, secretAccessKey, roleArn, externalId, pathStyle, provided, filePattern,"
                 + " pattern, settleSeconds,"
                 + " settleCheckSeconds, requireMarker, afterImport, maxFileBytes, connectTimeoutSeconds,"
                 + " readTimeoutSeconds, deadlineSeconds, noAnswerSeconds"), problems("s3", with(S3, "bucket", "x")));

@@ -155,6 +155,9 @@ class ApiAccessMatrixTest {
                         Scope.ID, "\"policy\":\"notify\""),
                 new Endpoint("GET", "/api/budgets/summary?customerId=acme", null, null, 200, Scope.CUSTOMER,
                         "AcmeOnlyDept"),
+                // this app hosts no bucket: acme and the admin are told so (ProvidedBucketTest has one)
+                new Endpoint("POST", "/api/customers/acme/bucket-upload-url?filename=acme-budget.csv", null, null,
+                        409, Scope.CUSTOMER),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }
