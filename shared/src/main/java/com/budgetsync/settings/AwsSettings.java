@@ -24,6 +24,14 @@ public record AwsSettings(String defaultRegion, String stsEndpoint, String provi
         this(defaultRegion, stsEndpoint, null, null);
     }
 
+    /**
+     * The folder of a customer's drops in the provided bucket: what its provided config polls and where its upload
+     * URLs may write. Derived from the customer id alone, so no config or URL can name another customer's folder.
+     */
+    public static String providedFolder(String customerId) {
+        return "customers/" + customerId + "/";
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

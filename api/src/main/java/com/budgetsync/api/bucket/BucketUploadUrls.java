@@ -3,7 +3,6 @@ package com.budgetsync.api.bucket;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.BucketUploadUrl;
 import com.budgetsync.settings.AwsSettings;
-import com.budgetsync.worker.sources.ProvidedBucket;
 import io.dropwizard.lifecycle.Managed;
 import java.net.URI;
 import java.time.Duration;
@@ -59,7 +58,7 @@ public final class BucketUploadUrls implements Managed {
             throw ApiException.badRequest("filename must be a plain file name such as budget.csv: letters, digits,"
                     + " spaces, dots, dashes, underscores and brackets, no folders, at most 200 characters");
         }
-        String key = ProvidedBucket.prefix(customerId) + filename;
+        String key = AwsSettings.providedFolder(customerId) + filename;
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(EXPIRY)
                 .putObjectRequest(o -> o.bucket(bucket).key(key)));
         // the client sends Host itself; any other signed header must be sent exactly as signed

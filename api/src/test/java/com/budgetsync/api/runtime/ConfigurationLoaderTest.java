@@ -84,6 +84,8 @@ class ConfigurationLoaderTest {
                 ADMIN_PORT=9091
                 AWS_REGION=eu-central-1
                 AWS_ENDPOINT_URL_STS=https://sts.eu-central-1.amazonaws.com
+                S3_BUCKET_NAME=budget-sync-drop
+                S3_BUCKET_ENDPOINT=https://minio.example.com:9000
                 """.formatted(KEY)));
 
         assertEquals("jdbc:postgresql://db.internal:5433/budgets", config.databaseUrl().jdbcUrl());
@@ -111,7 +113,8 @@ class ConfigurationLoaderTest {
         assertEquals("http://temporal-web:8088", config.getConsole().temporalWebUrl());
         assertEquals(9090, port(config, true));
         assertEquals(9091, port(config, false));
-        assertEquals(new AwsSettings("eu-central-1", "https://sts.eu-central-1.amazonaws.com"), worker.aws());
+        assertEquals(new AwsSettings("eu-central-1", "https://sts.eu-central-1.amazonaws.com", "budget-sync-drop",
+                "https://minio.example.com:9000"), worker.aws());
     }
 
     /** NAME=value lines, as an env file would hold them. */

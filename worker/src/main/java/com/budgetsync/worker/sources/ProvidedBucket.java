@@ -11,13 +11,8 @@ import java.util.Map;
  * bucket, prefix, endpoint or keys (the validator refuses them), so it cannot point itself at another customer's
  * folder: the prefix comes from the config's customer id alone.
  */
-public final class ProvidedBucket {
+final class ProvidedBucket {
     private ProvidedBucket() {
-    }
-
-    /** The folder of a customer's drops in the provided bucket; uploads (pre-signed URLs) are confined to it. */
-    public static String prefix(String customerId) {
-        return "customers/" + customerId + "/";
     }
 
     static boolean isProvided(Map<String, Object> settings) {
@@ -34,7 +29,7 @@ public final class ProvidedBucket {
         own.keySet().removeAll(List.of("provided", "bucketName", "prefix", "endpoint", "pathStyle",
                 "accessKeyId", "secretAccessKey", "roleArn", "externalId", "region"));
         own.put("bucketName", aws.providedBucket());
-        own.put("prefix", prefix(customerId));
+        own.put("prefix", AwsSettings.providedFolder(customerId));
         if (aws.providedBucketEndpoint() != null) {
             // S3-compatible stores (MinIO, Ceph…) are addressed by path; their region is whatever they answer to
             own.put("endpoint", aws.providedBucketEndpoint());
