@@ -186,7 +186,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
             environment.lifecycle().manage(InstallationCron.retention(temporal.client(),
                     config.getTemporal().reconcileEvery()));
         }
-        ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings().defaultRegion());
+        ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings());
         StoredConfigCheck storedConfigs = new StoredConfigCheck(configs, validator, new WebhookUrls(secrets));
         environment.lifecycle().manage(storedConfigs);
         ConfigAuditStore audit = new ConfigAuditStore(jdbi);

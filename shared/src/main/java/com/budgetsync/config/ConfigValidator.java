@@ -3,6 +3,7 @@ package com.budgetsync.config;
 import com.budgetsync.domain.Frequency;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.net.OutboundGuard;
+import com.budgetsync.settings.AwsSettings;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -23,16 +24,23 @@ public final class ConfigValidator {
 
     private final OutboundGuard guard;
     private final String defaultS3Region;
+    private final boolean providedBucket;
 
     /** Every s3 config on AWS names its region. */
     public ConfigValidator(OutboundGuard guard) {
-        this(guard, null);
+        this(guard, AwsSettings.NONE);
     }
 
     /** {@code defaultS3Region}: the operator's AWS_REGION, standing in for an s3 config's region when it has none. */
     public ConfigValidator(OutboundGuard guard, String defaultS3Region) {
+        this(guard, new AwsSettings(defaultS3Region, null));
+    }
+
+    /** With the operator's AWS settings: the default region, and whether {@code provided: true} has a bucket. */
+    public ConfigValidator(OutboundGuard guard, AwsSettings aws) {
         this.guard = guard;
-        this.defaultS3Region = defaultS3Region == null || defaultS3Region.isBlank() ? null : defaultS3Region;
+        this.defaultS3Region = aws.defaultRegion();
+        this.providedBucket = aws.providedBucket() != null;
     }
 
     /** Every violation, in field order; empty when the config may be saved. */
@@ -42,7 +50,7 @@ public final class ConfigValidator {
         frequency(draft.frequency(), found);
         timezone(draft.timezone(), found);
         if (type != null) {
-            new SourceRules(guard, defaultS3Region, found).check(type, orEmpty(draft.sourceConfig()));
+            new SourceRules(guard, defaultS3Region, providedBucket, found).check(type, orEmpty(draft.sourceConfig()));
         }
         Set<String> kept = draft.keptWebhooks() == null ? Set.of() : draft.keptWebhooks();
         new OptionRules(guard, kept, found).check(orEmpty(draft.options()));

@@ -35,9 +35,12 @@ final class SourceRules {
 
     private final OutboundGuard guard;
     private final String defaultS3Region;
+    /** Whether the operator set S3_BUCKET_NAME, without which {@code provided: true} has nowhere to read. */
+    private final boolean providedBucket;
     private final Violations found;
 
-    SourceRules(OutboundGuard guard, String defaultS3Region, Violations found) {
+    SourceRules(OutboundGuard guard, String defaultS3Region, boolean providedBucket, Violations found) {
+        this.providedBucket = providedBucket;
         this.guard = guard;
         this.defaultS3Region = defaultS3Region;
         this.found = found;
@@ -105,6 +108,10 @@ final class SourceRules {
 
     /** Where a provided bucket's files are is the operator's to say: a customer naming it could read another's. */
     private void providedBucket(Map<String, Object> source) {
+        if (!providedBucket) {
+            found.add("sourceConfig.provided", true, "cannot be used here: this budget-sync hosts no bucket"
+                    + " (S3_BUCKET_NAME is not set); name your own bucketName instead");
+        }
         for (String key : List.of("bucketName", "prefix", "region", "endpoint", "pathStyle", "accessKeyId",
                 "secretAccessKey", "roleArn", "externalId")) {
             if (!absent(source, key)) {

@@ -3,6 +3,7 @@ package com.budgetsync.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.budgetsync.net.OutboundGuard;
+import com.budgetsync.settings.AwsSettings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +68,20 @@ class SourceSettingsValidationTest {
 
     @Test
     void aProvidedBucketConfigNamesNoBucketFolderOrCredentials() {
-        assertEquals(List.of(), problems("s3", Map.of("provided", true, "filePattern", "*.csv")));
+        ConfigValidator hosting = new ConfigValidator(new OutboundGuard(false, false),
+                new AwsSettings(null, null, "budget-sync-drop", null));
+        assertEquals(List.of(), hosting.validate(new ConfigDraft("s3", null, null, Map.of("provided", true,
+                "filePattern", "*.csv"), null, Set.of())));
+        assertEquals(List.of("sourceConfig.provided true cannot be used here: this budget-sync hosts no bucket"
+                + " (S3_BUCKET_NAME is not set); name your own bucketName instead"),
+                problems("s3", Map.of("provided", true)));
         assertEquals(List.of("sourceConfig.prefix \"customers/globex/\" cannot be set with provided: true: the files"
                 + " are read from your folder customers/<customerId>/ of the bucket budget-sync hosts",
                 "sourceConfig.secretAccessKey ******** cannot be set with provided: true: the files are read from"
                         + " your folder customers/<customerId>/ of the bucket budget-sync hosts"),
-                problems("s3", Map.of("provided", true, "prefix", "customers/globex/", "secretAccessKey",
-                        "operator-secret")).stream().sorted().toList());
+                hosting.validate(new ConfigDraft("s3", null, null, Map.of("provided", true, "prefix",
+                        "customers/globex/", "secretAccessKey", "operator-secret"), null, Set.of())).stream()
+                        .map(ConfigViolation::message).sorted().toList());
         assertEquals(List.of("sourceConfig.provided \"yes\" must be true or false",
                 "sourceConfig.bucketName is required for an s3 source (or provided: true for the bucket budget-sync"
                         + " hosts)"), problems("s3", Map.of("provided", "yes", "region", "eu-west-1")));
