@@ -64,6 +64,7 @@ public class CustomerResource {
     @Produces("application/zip")
     @Operation(summary = "the customer's data as a zip: budgets, utilization, requests, audit log, sync history and"
             + " config audit (CSV), configs (JSON, secrets left out); streamed")
+    @ApiResponse(responseCode = "200", description = "the zip, streamed as it is written")
     @ApiResponse(responseCode = "404", description = "no such customer")
     public Response export(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
             message = Ids.CUSTOMER_MESSAGE) String id) {
@@ -77,6 +78,7 @@ public class CustomerResource {
     @Path("/{id}")
     @Operation(summary = "erase the customer (admin only): schedules stopped, every row of the customer deleted in"
             + " one transaction, one erasure record left (docs/security.md#erasing-a-customer)")
+    @ApiResponse(responseCode = "200", description = "erased: who erased it and how many rows of each table")
     @ApiResponse(responseCode = "400", description = "confirm does not name the customer")
     @ApiResponse(responseCode = "404", description = "no such customer")
     @ApiResponse(responseCode = "409", description = "a run of the customer is in progress")
