@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import com.budgetsync.api.core.CustomerErasure;
 import com.budgetsync.api.core.CustomerExport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.QueryParam;
@@ -64,7 +66,8 @@ public class CustomerResource {
     @Produces("application/zip")
     @Operation(summary = "the customer's data as a zip: budgets, utilization, requests, audit log, sync history and"
             + " config audit (CSV), configs (JSON, secrets left out); streamed")
-    @ApiResponse(responseCode = "200", description = "the zip, streamed as it is written")
+    @ApiResponse(responseCode = "200", description = "the zip, streamed as it is written", content = @Content(
+            mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "no such customer")
     public Response export(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
             message = Ids.CUSTOMER_MESSAGE) String id) {
