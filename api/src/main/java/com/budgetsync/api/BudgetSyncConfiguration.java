@@ -61,6 +61,15 @@ public class BudgetSyncConfiguration extends Configuration {
     @JsonProperty
     private AwsConfig aws = new AwsConfig();
 
+    @Valid
+    @JsonProperty
+    private HostedSftpConfig sftp = new HostedSftpConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PreviewConfig previews = new PreviewConfig();
+
     /** BUDGET_SYNC_ENCRYPTION_KEY: 32 bytes in base64 that encrypt source secrets. */
     @JsonProperty
     private String encryptionKey;
@@ -150,6 +159,10 @@ public class BudgetSyncConfiguration extends Configuration {
         return worker.settings(notifications.settings(), aws.settings());
     }
 
+    public HostedSftpConfig getSftp() {
+        return sftp;
+    }
+
     public AwsConfig getAws() {
         return aws;
     }
@@ -160,6 +173,10 @@ public class BudgetSyncConfiguration extends Configuration {
 
     public OutboundConfig getOutbound() {
         return outbound;
+    }
+
+    public PreviewConfig getPreviews() {
+        return previews;
     }
 
     public ConsoleConfig getConsole() {

@@ -6,6 +6,7 @@ import com.budgetsync.mapping.HeaderNames;
 import com.budgetsync.mapping.TargetField;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.net.OutboundRefusedException;
+import com.budgetsync.normalize.CurrenciesInUse;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -55,6 +56,7 @@ final class OptionRules {
         rules.put("notifyOnSuccess", found::bool);
         rules.put("fiscalYear", (f, v) -> found.whole(f, v, FIRST_YEAR, LAST_YEAR));
         rules.put("alerts", this::alerts);
+        rules.put("takeOverBudgets", found::bool);
         alertRules.put("staleAfterHours", (f, v) -> positive(f, v, "hours, e.g. 8"));
         alertRules.put("expectedBy", this::timeOfDay);
         alertRules.put("expectedOn", this::expectedOn);

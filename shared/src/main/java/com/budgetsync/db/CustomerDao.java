@@ -24,6 +24,12 @@ public final class CustomerDao {
     }
 
     /** Days the customer's stored files are kept; null: the installation's default (retention). */
+    public Integer fileRetentionDays(String customerId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT file_retention_days FROM customer WHERE id = :id")
+                .bind("id", customerId).mapTo(Integer.class).findOne().orElse(null));
+    }
+
+    /** Sets the days the customer's stored files are kept; null: the installation's default. */
     public void setFileRetentionDays(String customerId, Integer days) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO customer (id, file_retention_days) VALUES (:id, :days)

@@ -32,7 +32,7 @@ public final class SyncHistoryDao {
             start_time, end_time, duration_ms, total_rows, created_count, updated_count, unchanged_count,
             soft_deleted_count, restored_count, error_count, skipped_count, errors::text AS errors,
             warnings::text AS warnings, layout::text AS layout, mapping::text AS mapping, message,
-            review_questions::text AS review_questions""";
+            review_questions::text AS review_questions, planned::text AS planned""";
 
     private final Jdbi jdbi;
 
@@ -147,6 +147,12 @@ public final class SyncHistoryDao {
      */
     public static boolean finish(Handle h, String syncId, SyncStatus status, SyncStats stats, List<RowError> errors,
                                  List<String> warnings, String message) {
+        return finish(h, syncId, status, stats, null, errors, warnings, message);
+    }
+
+    /** The same, for a run held before applying: {@code stats} what it applied, {@code planned} what it would. */
+    public static boolean finish(Handle h, String syncId, SyncStatus status, SyncStats stats, SyncStats planned,
+                                 List<RowError> errors, List<String> warnings, String message) {
         List<RowError> kept = errors.size() > MAX_STORED_ERRORS ? errors.subList(0, MAX_STORED_ERRORS) : errors;
         int updated = h.createUpdate("""
                         UPDATE sync_history
@@ -156,7 +162,7 @@ public final class SyncHistoryDao {
                                unchanged_count = :unchanged, soft_deleted_count = :deleted,
                                restored_count = :restored, error_count = :errors, skipped_count = :skipped,
                                errors = CAST(:errorList AS jsonb), warnings = warnings || CAST(:warnings AS jsonb),
-                               message = :message
+                               message = :message, planned = CAST(:planned AS jsonb)
                          WHERE sync_id = :id AND status = 'running'""")
                 .bind("id", syncId).bind("status", status.dbValue()).bind("total", stats.totalRows())
                 .bind("created", stats.created()).bind("updated", stats.updated())
@@ -164,6 +170,7 @@ public final class SyncHistoryDao {
                 .bind("restored", stats.restored()).bind("errors", Math.max(stats.errors(), errors.size()))
                 .bind("skipped", stats.skipped()).bind("errorList", Json.write(kept))
                 .bind("warnings", Json.write(warnings)).bind("message", message)
+                .bind("planned", planned == null ? null : Json.write(planned))
                 .execute();
         h.createUpdate("""
                         UPDATE budget_data_source_config c
@@ -194,6 +201,7 @@ public final class SyncHistoryDao {
                 ConfigDao.instant(rs, "end_time"), (Long) rs.getObject("duration_ms"), stats,
                 Json.read(rs.getString("errors"), ERRORS), Json.read(rs.getString("warnings"), STRINGS),
                 Json.read(rs.getString("layout"), JsonNode.class), Json.read(rs.getString("mapping"), JsonNode.class),
-                rs.getString("message"), Json.read(rs.getString("review_questions"), JsonNode.class));
+                rs.getString("message"), Json.read(rs.getString("review_questions"), JsonNode.class),
+                Json.read(rs.getString("planned"), SyncStats.class));
     }
 }

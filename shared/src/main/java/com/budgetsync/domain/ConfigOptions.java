@@ -25,14 +25,25 @@ import java.util.Map;
  * @param fiscalYear           the fiscal year of files whose periods name no year anywhere (month columns "Jan … Dec"
  *                             with no year column, file name or title row saying it); none by default
  * @param alerts               when operations are warned about this config ({@link AlertOptions}); defaults if absent
+ * @param takeOverBudgets      true: this config's file takes over budgets another config of the customer created
+ *                             (same department, sub-category and period); default false: such rows are left alone and
+ *                             reported as conflicts in the run's warnings
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
                             Double errorThreshold, String duplicates, Double deletionGuard,
                             List<String> notifyEmails, List<String> notifyWebhooks, Boolean notifyOnSuccess,
-                            Integer fiscalYear, AlertOptions alerts) {
+                            Integer fiscalYear, AlertOptions alerts, Boolean takeOverBudgets) {
     public static final ConfigOptions DEFAULTS = new ConfigOptions(null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
+
+    public ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
+                         Double errorThreshold, String duplicates, Double deletionGuard, List<String> notifyEmails,
+                         List<String> notifyWebhooks, Boolean notifyOnSuccess, Integer fiscalYear,
+                         AlertOptions alerts) {
+        this(defaultCurrency, mappingThreshold, pins, sheet, errorThreshold, duplicates, deletionGuard, notifyEmails,
+                notifyWebhooks, notifyOnSuccess, fiscalYear, alerts, null);
+    }
 
     public ConfigOptions(String defaultCurrency, Double mappingThreshold, Map<String, String> pins, String sheet,
                          Double errorThreshold, String duplicates, Double deletionGuard, List<String> notifyEmails,
@@ -96,7 +107,17 @@ public record ConfigOptions(String defaultCurrency, Double mappingThreshold, Map
 
     public ConfigOptions withNotifyWebhooks(List<String> webhooks) {
         return new ConfigOptions(defaultCurrency, mappingThreshold, pins, sheet, errorThreshold, duplicates,
-                deletionGuard, notifyEmails, webhooks, notifyOnSuccess, fiscalYear, alerts);
+                deletionGuard, notifyEmails, webhooks, notifyOnSuccess, fiscalYear, alerts, takeOverBudgets);
+    }
+
+    /** The same options with other pins: every other option kept as it is. */
+    public ConfigOptions withPins(Map<String, String> newPins) {
+        return new ConfigOptions(defaultCurrency, mappingThreshold, newPins, sheet, errorThreshold, duplicates,
+                deletionGuard, notifyEmails, notifyWebhooks, notifyOnSuccess, fiscalYear, alerts, takeOverBudgets);
+    }
+
+    public boolean takeOverBudgetsOrDefault() {
+        return takeOverBudgets != null && takeOverBudgets;
     }
 
     public AlertOptions alertsOrDefaults() {

@@ -1,6 +1,7 @@
 package com.budgetsync.parsing;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -22,6 +23,10 @@ final class DataRowStream implements RowStream {
     public boolean hasNext() {
         try {
             while (next == null) {
+                // a reading given up on (a preview past its time limit, a cancelled activity) stops here
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("reading the rows was stopped");
+                }
                 DataRow row = rows.next();
                 if (row == null) {
                     return false;

@@ -15,20 +15,34 @@ final class ExcelTable {
     }
 
     static TableLayout detect(FileContent file, FileFormat format, ReadOptions options) throws IOException {
+        try {
+            return detectIn(file, format, options);
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // a damaged workbook fails deep inside the library; one from the database stays what it is
+            if (ReadFailures.fromDatabase(e)) {
+                throw e;
+            }
+            throw ReadFailures.workbook(file.filename(), format, e);
+        }
+    }
+
+    private static TableLayout detectIn(FileContent file, FileFormat format, ReadOptions options) throws IOException {
         try (Workbook workbook = Workbook.open(file, format)) {
             List<String> sheets = workbook.sheetNames();
             if (options.sheet() != null) {
                 String sheet = sheets.stream().filter(s -> s.equalsIgnoreCase(options.sheet().trim())).findFirst()
                         .orElseThrow(() -> new UnreadableFileException(file.filename() + ": no sheet named '"
                                 + options.sheet() + "' (sheets: " + String.join(", ", sheets) + ")"));
-                List<DataRow> head = head(workbook, sheet);
+                List<DataRow> head = head(file, format, workbook, sheet);
                 return candidate(head, sheet, format).map(Candidate::layout).orElseThrow(() -> NoTable.reason(
                         file.filename(), List.of(head), file.filename() + ": sheet '" + sheet + "' has no header row"));
             }
             List<List<DataRow>> heads = new ArrayList<>();
             List<Candidate> candidates = new ArrayList<>();
             for (String sheet : sheets) {
-                List<DataRow> head = head(workbook, sheet);
+                List<DataRow> head = head(file, format, workbook, sheet);
                 heads.add(head);
                 candidate(head, sheet, format).ifPresent(candidates::add);
             }
@@ -40,7 +54,8 @@ final class ExcelTable {
 
     static RowStream open(FileContent file, TableLayout layout) throws IOException {
         Workbook workbook = Workbook.open(file, layout.format());
-        RawRows rows = new NulFreeRows(workbook.rows(layout.sheet()));
+        RawRows rows = new SheetRows(file, layout.format(), layout.sheet(),
+                new NulFreeRows(workbook.rows(layout.sheet())));
         return new DataRowStream(new RawRows() {
             @Override
             public DataRow next() throws IOException {
@@ -61,9 +76,10 @@ final class ExcelTable {
         }, layout);
     }
 
-    private static List<DataRow> head(Workbook workbook, String sheet) throws IOException {
+    private static List<DataRow> head(FileContent file, FileFormat format, Workbook workbook, String sheet)
+            throws IOException {
         List<DataRow> head = new ArrayList<>();
-        try (RawRows rows = new NulFreeRows(workbook.rows(sheet))) {
+        try (RawRows rows = new SheetRows(file, format, sheet, new NulFreeRows(workbook.rows(sheet)))) {
             DataRow row;
             while (head.size() < HeaderRowFinder.HEAD_ROWS && (row = rows.next()) != null) {
                 head.add(row);

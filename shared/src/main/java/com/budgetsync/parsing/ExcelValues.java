@@ -20,16 +20,23 @@ final class ExcelValues {
         return rounded.signum() == 0 ? "0" : rounded.toPlainString();
     }
 
+    /** NaN and infinities, which a damaged or hand-made workbook can store, read as Excel's #NUM! error. */
     static String number(double value) {
-        return number(new BigDecimal(value));
+        return Double.isFinite(value) ? number(new BigDecimal(value)) : NOT_A_NUMBER;
     }
+
+    private static final String NOT_A_NUMBER = "#NUM!";
 
     static boolean isDateFormat(int formatIndex, String formatString) {
         return formatString != null && DateUtil.isADateFormat(formatIndex, formatString);
     }
 
+    /** A serial outside Excel's calendar (negative, or past 9999) is shown as the number it is. */
     static String date(double serial) {
-        LocalDateTime dateTime = DateUtil.getLocalDateTime(serial);
+        LocalDateTime dateTime = DateUtil.isValidExcelDate(serial) ? DateUtil.getLocalDateTime(serial) : null;
+        if (dateTime == null) {
+            return number(serial);
+        }
         return dateTime.toLocalTime().toSecondOfDay() == 0 ? dateTime.toLocalDate().toString() : dateTime.toString();
     }
 }

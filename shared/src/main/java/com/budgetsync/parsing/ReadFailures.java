@@ -28,6 +28,19 @@ final class ReadFailures {
         return new UnreadableFileException(filename + ": not a readable .xls workbook: " + xlsReason(e), e);
     }
 
+    /** A workbook that opened but failed while its sheets were listed or read. */
+    static UnreadableFileException workbook(String filename, FileFormat format, Throwable e) {
+        return format == FileFormat.XLS ? xls(filename, e) : xlsx(filename, e);
+    }
+
+    /** {@code <file>: sheet '<sheet>' cannot be read past row <n>: ...}: the row a damaged sheet stops at. */
+    static UnreadableFileException sheet(String filename, FileFormat format, String sheet, long lastRow, Throwable e) {
+        return new UnreadableFileException(filename + ": sheet '" + sheet + "' cannot be read "
+                + (lastRow > 0 ? "past row " + lastRow : "from its first row") + ": the "
+                + (format == FileFormat.XLS ? ".xls" : ".xlsx") + " workbook is damaged or cut short; open it in Excel"
+                + " and save it again, or export it as .csv", e);
+    }
+
     /** The CSV reader's complaint (quoting, mostly), with the line it names when it names one. */
     static UnreadableFileException csv(String filename, Throwable e) {
         Matcher line = LINE.matcher(String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? ""
@@ -46,6 +59,50 @@ final class ReadFailures {
     static UnreadableFileException openDocument(String filename) {
         return new UnreadableFileException(filename + ": this is an OpenDocument spreadsheet (.ods), which this"
                 + " service does not read; save it as .xlsx or .csv");
+    }
+
+    /** A compressed drop that unpacks past {@link UnpackLimits#maxUnpackedBytes()}. */
+    static UnreadableFileException unpacksTooLarge(String filename, UnpackLimits limits) {
+        return new UnreadableFileException(filename + ": the archive unpacks to more than "
+                + megabytes(limits.maxUnpackedBytes()) + ", more than a budget file holds; it was not read further."
+                + " Send the budget file alone, or split it");
+    }
+
+    /** A compressed drop that unpacks past {@link UnpackLimits#maxRatio()} times its packed size: a zip bomb. */
+    static UnreadableFileException unpacksTooFar(String filename, UnpackLimits limits) {
+        return new UnreadableFileException(filename + ": the archive unpacks to more than " + limits.maxRatio()
+                + " times its own size, which no budget export does (it looks built to exhaust the reader); it was"
+                + " not read further. Send the budget file itself, or pack it again with an ordinary zip tool");
+    }
+
+    static UnreadableFileException tooManyEntries(String filename, UnpackLimits limits) {
+        return new UnreadableFileException(filename + ": the archive holds more than "
+                + String.format(java.util.Locale.ROOT, "%,d", limits.maxEntries()) + " files; it was not read"
+                + " further. Send a zip holding the budget file alone");
+    }
+
+    static UnreadableFileException emptyArchive(String filename) {
+        return new UnreadableFileException(filename + ": the archive holds no files");
+    }
+
+    /** A zip of several files none or more than one of which the config's file pattern picks. */
+    static UnreadableFileException whichEntry(String filename, int files, String listed, String pattern,
+                                              int matching) {
+        return new UnreadableFileException(filename + ": the archive holds " + files + " files (" + listed
+                + ") and the file pattern '" + pattern + "' matches " + (matching == 0 ? "none" : matching)
+                + " of them, so which one is the budget is unclear; leave only the budget file in the archive, or set"
+                + " the config's sourceConfig.filePattern to match just it (e.g. budget*.csv)");
+    }
+
+    static UnreadableFileException damagedArchive(String filename, String kind, Throwable e) {
+        boolean locked = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("encrypt");
+        return new UnreadableFileException(filename + ": not a readable " + kind + " archive: " + (locked
+                ? "it is password-protected; pack it again without a password"
+                : "it is damaged or cut short, or packed in a form this service does not read; pack it again"), e);
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1L << 30 && bytes % (1L << 30) == 0 ? (bytes >> 30) + " GB" : (bytes >> 20) + " MB";
     }
 
     static UnreadableFileException empty(String filename) {

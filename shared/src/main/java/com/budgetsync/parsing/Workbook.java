@@ -6,7 +6,7 @@ import java.util.List;
 
 /** An Excel file opened for reading: its sheet names, and the rows of one sheet from the top. */
 interface Workbook extends Closeable {
-    List<String> sheetNames();
+    List<String> sheetNames() throws IOException;
 
     RawRows rows(String sheet) throws IOException;
 

@@ -45,6 +45,9 @@ final class XlsxWorkbook implements Workbook {
             }
             pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ);
             return new XlsxWorkbook(copy, pkg);
+        } catch (UnreadableFileException e) {
+            discard(pkg, copy);
+            throw e; // already in words: a compressed drop past its limits
         } catch (OpenXML4JException | SAXException | RuntimeException e) {
             discard(pkg, copy);
             throw ReadFailures.xlsx(file.filename(), e);
@@ -65,7 +68,7 @@ final class XlsxWorkbook implements Workbook {
     }
 
     @Override
-    public List<String> sheetNames() {
+    public List<String> sheetNames() throws IOException {
         List<String> names = new ArrayList<>();
         try {
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -73,8 +76,9 @@ final class XlsxWorkbook implements Workbook {
                 sheets.next().close();
                 names.add(sheets.getSheetName());
             }
-        } catch (IOException | InvalidFormatException e) {
-            throw new UnreadableFileException("cannot list the workbook's sheets: the workbook is damaged", e);
+        } catch (InvalidFormatException e) {
+            // put in words, with the file's name, by ExcelTable
+            throw new IOException("cannot list the workbook's sheets", e);
         }
         return names;
     }
@@ -91,7 +95,7 @@ final class XlsxWorkbook implements Workbook {
                 in.close();
             }
         } catch (InvalidFormatException e) {
-            throw new UnreadableFileException("cannot read sheet '" + sheet + "': the workbook is damaged", e);
+            throw new IOException("cannot read sheet '" + sheet + "'", e);
         }
         throw new UnreadableFileException("the workbook has no sheet named '" + sheet + "'");
     }

@@ -9,6 +9,7 @@ import com.budgetsync.mapping.FieldMapping;
 import com.budgetsync.mapping.Layout;
 import com.budgetsync.mapping.PeriodText;
 import com.budgetsync.normalize.AmountParser;
+import com.budgetsync.normalize.CurrenciesInUse;
 import com.budgetsync.normalize.CurrencyCodes;
 import com.budgetsync.normalize.DecimalMark;
 import com.budgetsync.normalize.FiscalPeriodParser;
@@ -151,7 +152,12 @@ public final class RowNormalizer {
                     "too large for an amount (at most 15 digits before the decimal mark)"));
             return;
         }
-        String currency = line.currency.or(() -> Optional.ofNullable(amount.get().currency())).orElse(defaultCurrency);
+        String inAmount = amount.get().currency();
+        if (line.currency.isEmpty() && inAmount != null && !CurrenciesInUse.CODES.contains(inAmount)) {
+            sink.error(new RowError(line.sourceRow, column, amountText, CurrenciesInUse.notInUse(inAmount)));
+            return;
+        }
+        String currency = line.currency.or(() -> Optional.ofNullable(inAmount)).orElse(defaultCurrency);
         sink.budget(new BudgetRow(line.sourceRow, line.department, line.subCategory, period, amount.get().value(),
                 currency));
     }
@@ -165,6 +171,11 @@ public final class RowNormalizer {
         Optional<String> code = CurrencyCodes.parse(text);
         if (code.isEmpty()) {
             sink.error(new RowError(row.rowNumber(), mapping.currency().column(), text, "not an ISO 4217 currency code"));
+            return null;
+        }
+        if (!CurrenciesInUse.CODES.contains(code.get())) {
+            sink.error(new RowError(row.rowNumber(), mapping.currency().column(), text,
+                    CurrenciesInUse.notInUse(code.get())));
             return null;
         }
         return code;

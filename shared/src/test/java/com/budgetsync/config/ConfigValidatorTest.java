@@ -51,7 +51,7 @@ class ConfigValidatorTest {
     void anUnknownOptionIsNamed(String name) {
         refused(optionProblems(name, "x"), "options." + name + " \"x\" is not an option; options are defaultCurrency,"
                 + " mappingThreshold, pins, sheet, errorThreshold, duplicates, deletionGuard, notifyEmails,"
-                + " notifyWebhooks, notifyOnSuccess, fiscalYear, alerts");
+                + " notifyWebhooks, notifyOnSuccess, fiscalYear, alerts, takeOverBudgets");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.budgetsync.rows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.domain.BudgetRow;
 import com.budgetsync.domain.RowError;
@@ -68,6 +69,25 @@ class RowNormalizerTest {
         CollectingSink sink = normalize(LONG, NormalizeOptions.DEFAULT, "Engineering", "Software", "FY 2025", "1", "EURO");
         assertEquals("not an ISO 4217 currency code", sink.errors().get(0).message());
         assertEquals("Currency", sink.errors().get(0).column());
+    }
+
+    /** XXX ("no currency"), XTS (testing), XAU (gold), DEM (withdrawn) are ISO codes nobody budgets in. */
+    @Test
+    void codesThatAreNoCurrencyInUseAreRowErrors() {
+        for (String code : List.of("XXX", "xts", "XAU", "DEM")) {
+            CollectingSink sink = normalize(LONG, NormalizeOptions.DEFAULT, "Engineering", "Software", "FY 2025", "1",
+                    code);
+            assertEquals(List.of(), sink.rows(), code);
+            assertTrue(sink.errors().get(0).message().startsWith(code.toUpperCase(java.util.Locale.ROOT)
+                    + " is not a currency in use"), sink.errors().get(0).message());
+            assertEquals("Currency", sink.errors().get(0).column());
+        }
+        CollectingSink inTheAmount = normalize(LONG, NormalizeOptions.DEFAULT, "Engineering", "Software", "FY 2025",
+                "XXX 100", "");
+        assertEquals(List.of(), inTheAmount.rows());
+        assertEquals("Amount", inTheAmount.errors().get(0).column());
+        assertTrue(inTheAmount.errors().get(0).message().startsWith("XXX is not a currency in use"),
+                inTheAmount.errors().get(0).message());
     }
 
     @Test

@@ -32,6 +32,7 @@ import com.budgetsync.worker.retention.RetentionPass;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.notify.Notifier;
 import com.budgetsync.worker.workflow.AlertCheckWorkflowImpl;
+import com.budgetsync.worker.workflow.AlertDeliveryWorkflowImpl;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.worker.workflow.ChangePreviewWorkflowImpl;
 import com.budgetsync.worker.workflow.RetentionWorkflowImpl;
@@ -67,7 +68,8 @@ public final class SyncWorker {
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class, TestConnectionWorkflowImpl.class,
-                ChangePreviewWorkflowImpl.class, AlertCheckWorkflowImpl.class, RetentionWorkflowImpl.class);
+                ChangePreviewWorkflowImpl.class, AlertCheckWorkflowImpl.class, AlertDeliveryWorkflowImpl.class,
+                RetentionWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities(client, jdbi, settings, secrets));
     }
 

@@ -105,6 +105,9 @@ public final class CustomerErasure {
         counts.put("budget_utilization", delete(h, """
                 DELETE FROM budget_utilization WHERE budget_id IN (SELECT id FROM budget WHERE customer_id = :c)""",
                 customerId));
+        counts.put("budget_threshold_crossing", delete(h, """
+                DELETE FROM budget_threshold_crossing
+                 WHERE budget_id IN (SELECT id FROM budget WHERE customer_id = :c)""", customerId));
         for (String table : OWN_TABLES) {
             counts.put(table, delete(h, "DELETE FROM " + table + " WHERE customer_id = :c", customerId));
         }

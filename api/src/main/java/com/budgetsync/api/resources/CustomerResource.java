@@ -1,15 +1,22 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
-import io.dropwizard.auth.Auth;
+import com.budgetsync.api.budget.Aliases;
+import com.budgetsync.api.budget.CustomerBudgetSettings;
 import com.budgetsync.api.budget.FiscalYears;
+import com.budgetsync.api.errors.ApiException;
+import com.budgetsync.api.views.AliasesRequest;
+import com.budgetsync.api.views.AliasesView;
+import com.budgetsync.api.views.CustomerSettingsView;
 import com.budgetsync.api.views.CustomerUpdate;
 import com.budgetsync.api.views.Ids;
+import io.dropwizard.auth.Auth;
 import com.budgetsync.db.CustomerDao;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,13 +24,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import com.budgetsync.api.core.CustomerErasure;
 import com.budgetsync.api.core.CustomerExport;
-import com.budgetsync.api.errors.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -31,21 +36,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A customer: its settings (the fiscal-year start month that periods and budget checks follow, how long its stored
- * files are kept), its data as a zip, and its erasure.
+ * A customer: its settings (the fiscal-year start month that periods and budget checks follow, the budget policy,
+ * what {@code available} subtracts, the alert thresholds, how long its stored files are kept), the aliases intake
+ * forms use for budget names, its data as a zip, and its erasure.
  */
 @Path("/api/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomerResource {
     private final FiscalYears fiscalYears;
+    private final CustomerBudgetSettings settings;
+    private final Aliases aliases;
     private final CustomerDao customers;
     private final CustomerExport export;
     private final CustomerErasure erasure;
 
-    public CustomerResource(FiscalYears fiscalYears, CustomerDao customers, CustomerExport export,
-                            CustomerErasure erasure) {
+    public CustomerResource(FiscalYears fiscalYears, CustomerBudgetSettings settings, Aliases aliases,
+                            CustomerDao customers, CustomerExport export, CustomerErasure erasure) {
         this.fiscalYears = fiscalYears;
+        this.settings = settings;
+        this.aliases = aliases;
         this.customers = customers;
         this.export = export;
         this.erasure = erasure;
@@ -100,24 +110,48 @@ public class CustomerResource {
         }
     }
 
+    @GET
+    @Path("/{id}")
+    public CustomerSettingsView get(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
+            message = Ids.CUSTOMER_MESSAGE) String id) {
+        caller.checkCustomer(id);
+        return CustomerSettingsView.of(settings.get(id), customers.fileRetentionDays(id), null);
+    }
+
+    /** Changes what the body gives; a new start month re-dates the customer's year and quarter budgets. */
     @PUT
     @Path("/{id}")
-    public Map<String, Object> update(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
-                                              message = Ids.CUSTOMER_MESSAGE) String id,
-                                      @NotNull @Valid CustomerUpdate update) {
+    public CustomerSettingsView update(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
+                                               message = Ids.CUSTOMER_MESSAGE) String id,
+                                       @NotNull @Valid CustomerUpdate update) {
         caller.checkCustomer(id);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", id);
-        if (update.fiscalYearStartMonth() != null) {
-            int moved = fiscalYears.setStartMonth(id, update.fiscalYearStartMonth());
-            answer.put("fiscalYearStartMonth", update.fiscalYearStartMonth());
-            answer.put("budgetsRedated", moved);
-        }
+        Integer moved = update.fiscalYearStartMonth() == null ? null
+                : fiscalYears.setStartMonth(id, update.fiscalYearStartMonth());
         if (update.fileRetentionDays() != null) {
-            Integer days = update.fileRetentionDays() == 0 ? null : update.fileRetentionDays();
-            customers.setFileRetentionDays(id, days);
-            answer.put("fileRetentionDays", days);
+            customers.setFileRetentionDays(id, update.fileRetentionDays() == 0 ? null : update.fileRetentionDays());
         }
-        return answer;
+        return CustomerSettingsView.of(settings.update(id, update.budgetPolicy(), update.availableSubtracts(),
+                update.alertThresholds()), customers.fileRetentionDays(id), moved);
+    }
+
+    @GET
+    @Path("/{id}/aliases")
+    public AliasesView aliases(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
+            message = Ids.CUSTOMER_MESSAGE) String id) {
+        caller.checkCustomer(id);
+        Aliases.Set set = aliases.get(id);
+        return new AliasesView(id, set.departments(), set.subCategories());
+    }
+
+    /** Replaces the customer's whole set of aliases (an empty body's maps remove them all). */
+    @PUT
+    @Path("/{id}/aliases")
+    public AliasesView replaceAliases(@Auth Caller caller, @PathParam("id") @Pattern(
+                                              regexp = Ids.CUSTOMER_PATTERN, message = Ids.CUSTOMER_MESSAGE) String id,
+                                      @NotNull @Valid AliasesRequest request) {
+        caller.checkCustomer(id);
+        Aliases.Set set = aliases.replace(id, new Aliases.Set(request.departmentsOrNone(),
+                request.subCategoriesOrNone()));
+        return new AliasesView(id, set.departments(), set.subCategories());
     }
 }

@@ -10,11 +10,11 @@ import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
-import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.parsing.UnreadableFileException;
+import com.budgetsync.rows.MappingSettings;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -81,11 +81,9 @@ public class ReviewResource {
         DataSourceConfig before = reruns.configOf(run);
         Map<String, String> pins = PinsUpdate.merge(before.options().pinsOrEmpty(), answers.pins(),
                 read(run, before).headers());
-        ConfigOptions o = before.options();
         DataSourceConfig after = configs.update(new DataSourceConfig(before.id(), before.customerId(), before.name(),
                 before.sourceType(), before.enabled(), before.frequency(), before.timezone(), before.sourceConfig(),
-                new ConfigOptions(o.defaultCurrency(), o.mappingThreshold(), pins, o.sheet(), o.errorThreshold(),
-                        o.duplicates(), o.deletionGuard(), o.notifyEmails(), o.notifyWebhooks(), o.notifyOnSuccess()),
+                before.options().withPins(pins),
                 before.lastSyncAt(), before.lastSyncStatus(), before.nextSyncAt(), before.createdAt(),
                 before.updatedAt()));
         audit.record(after.id(), after.customerId(), caller.getName(), "update",
@@ -101,7 +99,7 @@ public class ReviewResource {
             throw ApiException.conflict("sync " + run.syncId() + " has no stored file to review", null);
         }
         try {
-            return FilePreview.of(files.content(file), config.options(),
+            return FilePreview.of(files.content(file), config.options(), MappingSettings.read(config),
                     customers.fiscalYearStartMonth(run.customerId()));
         } catch (UnreadableFileException e) {
             throw new ApiException(422, e.getMessage());

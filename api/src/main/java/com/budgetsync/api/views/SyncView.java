@@ -14,12 +14,14 @@ import java.util.List;
  * A sync_history row as the API shows it; the list view leaves out the mapping, the layout, the review questions and
  * who was notified (webhooks masked). {@code id} is the row's number, {@code syncId} the id every other endpoint
  * takes; {@code sourceType} is the config's (left out once the config is deleted); {@code fileId} the stored file it
- * read, which a dry run of the config takes.
+ * read, which a dry run of the config takes. {@code stats} are what the run applied; {@code planned} (only for a run
+ * the deletion guard held) what it would have done once approved.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncView(long id, String syncId, String customerId, Long configId, String sourceType, String workflowId,
                        String runId, String triggeredBy, String status, String filename, Long fileId,
-                       Instant startTime, Instant endTime, Long durationMs, SyncStats stats, List<RowError> errors,
+                       Instant startTime, Instant endTime, Long durationMs, SyncStats stats, SyncStats planned,
+                       List<RowError> errors,
                        List<String> warnings, JsonNode layout, JsonNode mapping, String message, JsonNode reviewQuestions,
                        List<NotificationDelivery> notifications) {
     public static SyncView summary(SyncRecord r, String sourceType) {
@@ -34,7 +36,7 @@ public record SyncView(long id, String syncId, String customerId, Long configId,
         boolean detail = notifications != null;
         return new SyncView(r.id(), r.syncId(), r.customerId(), r.configId(), sourceType, r.workflowId(), r.runId(),
                 r.triggeredBy().dbValue(), r.status().dbValue(), r.filename(), r.fileId(), r.startTime(), r.endTime(),
-                r.durationMs(), r.stats(), r.errors(), r.warnings(), detail ? shownLayout(r.layout()) : null,
+                r.durationMs(), r.stats(), r.planned(), r.errors(), r.warnings(), detail ? shownLayout(r.layout()) : null,
                 detail ? r.mapping() : null, r.message(), detail ? r.reviewQuestions() : null, notifications);
     }
 

@@ -28,7 +28,14 @@ class ChangePreviewApiTest {
         app.uploadCsv("initrode", "full.csv", FULL);
         String held = app.uploadCsv("initrode", "engineering-only.csv",
                 "Department,Fiscal Period,Budget Amount,Currency\nEngineering,FY2025,125000,USD\nLegal,FY2025,9000,USD\n");
-        assertEquals("needs_review", app.get("/api/sync/history/" + held).json().path("status").asText());
+        JsonNode heldRun = app.get("/api/sync/history/" + held).json();
+        assertEquals("needs_review", heldRun.path("status").asText());
+        assertEquals(List.of(0L, 0L, 0L), List.of(heldRun.path("stats").path("created").asLong(),
+                heldRun.path("stats").path("updated").asLong(), heldRun.path("stats").path("softDeleted").asLong()),
+                "applied: nothing");
+        assertEquals(List.of(1L, 1L, 2L), List.of(heldRun.path("planned").path("created").asLong(),
+                heldRun.path("planned").path("updated").asLong(), heldRun.path("planned").path("softDeleted").asLong()),
+                "planned: what approval would apply");
         List<String> before = written("initrode");
 
         RunningApp.Response answer = app.postJson("/api/sync/history/" + held + "/dry-run", Map.of());

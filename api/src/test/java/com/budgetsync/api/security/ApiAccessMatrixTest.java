@@ -147,6 +147,14 @@ class ApiAccessMatrixTest {
                 new Endpoint("GET", "/api/alerts?customerId=acme", null, null, 200, Scope.CUSTOMER,
                         "AcmeOnlyDept stale"),
                 new Endpoint("POST", "/api/alerts/{alert}/close", null, null, 200, Scope.ID, "AcmeOnlyDept stale"),
+                new Endpoint("GET", "/api/customers/acme", null, null, 200, Scope.CUSTOMER, "budgetPolicy"),
+                new Endpoint("GET", "/api/customers/acme/aliases", null, null, 200, Scope.CUSTOMER, "departments"),
+                new Endpoint("PUT", "/api/customers/acme/aliases", "application/json",
+                        "{\"departments\":{\"Acme Only\":\"AcmeOnlyDept\"}}", 200, Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("PUT", "/api/budgets/{budget}/policy", "application/json", "{\"policy\":\"notify\"}", 200,
+                        Scope.ID, "\"policy\":\"notify\""),
+                new Endpoint("GET", "/api/budgets/summary?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "AcmeOnlyDept"),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }

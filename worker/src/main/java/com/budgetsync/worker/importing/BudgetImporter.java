@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class BudgetImporter {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetImporter.class);
     private static final int MAX_KEYS_NAMED = 20;
+    private static final String FIRST_LOAD = "first_load";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
 
@@ -53,17 +55,22 @@ public final class BudgetImporter {
                 SyncRecord r = recorded.get();
                 return new SyncResult(r.syncId(), r.status(), r.stats(), r.message());
             }
-            StagedRows staged;
             try {
-                staged = stage(h, job, progress);
+                if (firstLoad(h, job.customerId())) {
+                    Optional<SyncResult> loaded = loadFirst(h, job, laps, progress);
+                    if (loaded.isPresent()) {
+                        return loaded.get();
+                    }
+                }
+                StagedRows staged = stage(h, job, progress);
                 laps.lap("staged");
                 progress.step(ImportProgress.COMPARING);
+                return apply(h, job, staged, laps, progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
                 throw new IllegalStateException("staging rows failed: " + e.getMessage(), e);
             }
-            return apply(h, job, staged, laps, progress);
         });
         laps.lap("committed");
         analyzeAfterLargeChange(result.stats());
@@ -102,7 +109,7 @@ public final class BudgetImporter {
             h.begin();
             try {
                 h.execute("SET LOCAL work_mem = '256MB'");
-                Plan plan = plan(h, job, stage(h, job, progress), new Laps());
+                Plan plan = plan(h, job, stage(h, job, progress), new Laps(), false);
                 ChangePreview.Samples samples = plan.compared() ? ChangeSamples.of(h, job.customerId(), job.configId())
                         : ChangePreview.Samples.NONE;
                 List<String> warnings = new ArrayList<>(plan.warnings());
@@ -126,40 +133,89 @@ public final class BudgetImporter {
         });
     }
 
+    /**
+     * A customer's first import has nothing to compare with, so its rows are copied straight into {@code budget}:
+     * no staging table, no diff, no second pass. Row errors and the import rules are decided after the copy, and a
+     * savepoint undoes it when they stop the run. A file with a repeated business key breaks the unique key during
+     * the copy; the savepoint undoes that too and the import takes the staged path, which collapses or refuses
+     * duplicates as the config's rules say. Empty when the staged path must run.
+     */
+    private static Optional<SyncResult> loadFirst(Handle h, ImportJob job, Laps laps, ImportProgress progress)
+            throws IOException {
+        h.savepoint(FIRST_LOAD);
+        StagedRows loaded;
+        try {
+            loaded = copy(h, job, progress, CopyTarget.budget(job));
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("loading rows failed: " + e.getMessage(), e);
+            }
+            h.rollbackToSavepoint(FIRST_LOAD);
+            return Optional.empty();
+        }
+        laps.lap("loaded");
+        Plan plan = plan(h, job, loaded, laps, true);
+        if (plan.applies()) {
+            h.release(FIRST_LOAD);
+            rememberMapping(h, job);
+        } else {
+            h.rollbackToSavepoint(FIRST_LOAD);
+        }
+        return Optional.of(finish(h, job, plan.status(), plan.stats(), plan.errors(), plan.warnings(),
+                plan.message()));
+    }
+
     private static StagedRows stage(Handle h, ImportJob job, ImportProgress progress)
             throws IOException, SQLException {
-        progress.step(ImportProgress.READING);
         h.execute("""
                 CREATE TEMP TABLE import_rows (
                     source_row bigint, department text, department_key text, sub_category text, sub_category_key text,
                     fiscal_period text, period_type text,
                     period_start date, period_end date, period_label text, amount numeric(19, 4), currency text
                 ) ON COMMIT DROP""");
-        var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY import_rows FROM STDIN (FORMAT text)");
+        StagedRows staged = copy(h, job, progress, CopyTarget.staging());
+        // The planner otherwise guesses the row count from the table's size and may pick a sort-based GROUP BY.
+        h.execute("ANALYZE import_rows");
+        return staged;
+    }
+
+    private static StagedRows copy(Handle h, ImportJob job, ImportProgress progress, CopyTarget target)
+            throws IOException, SQLException {
+        progress.step(ImportProgress.READING);
+        var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(target.copySql());
         try (CopyRowWriter writer = new CopyRowWriter(copy);
              RowStream rows = TableReader.open(job.file(), job.layout())) {
-            StagedRows staged = new StagedRows(writer, progress);
+            StagedRows staged = new StagedRows(writer, progress, target);
             staged.stream(rows, new RowNormalizer(job.mapping(), job.normalize()));
             writer.finish();
-            // The planner otherwise guesses the row count from the table's size and may pick a sort-based GROUP BY.
-            h.execute("ANALYZE import_rows");
             return staged;
         }
     }
 
     private static SyncResult apply(Handle h, ImportJob job, StagedRows staged, Laps laps,
                                     ImportProgress progress) {
-        Plan plan = plan(h, job, staged, laps);
+        Plan plan = plan(h, job, staged, laps, false);
         if (plan.applies()) {
             progress.step(ImportProgress.APPLYING);
             applyChanges(h, job, laps);
-            if (job.mappingMemoryJson() != null) {
-                h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
-                        .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
-            }
+            rememberMapping(h, job);
+        }
+        if (!plan.applies() && plan.compared()) {
+            // held after comparing (the deletion guard): nothing applied, the comparison's counts are its plan
+            SyncStats s = plan.stats();
+            SyncStats applied = new SyncStats(s.totalRows(), 0, 0, 0, 0, 0, s.errors(), s.skipped());
+            SyncHistoryDao.finish(h, job.syncId(), plan.status(), applied, s, plan.errors(), plan.warnings(),
+                    plan.message());
+            return new SyncResult(job.syncId(), plan.status(), applied, plan.message());
         }
         return finish(h, job, plan.status(), plan.stats(), plan.errors(), plan.warnings(), plan.message());
+    }
+
+    private static void rememberMapping(Handle h, ImportJob job) {
+        if (job.mappingMemoryJson() != null) {
+            h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
+                    .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
+        }
     }
 
     /**
@@ -173,7 +229,11 @@ public final class BudgetImporter {
         }
     }
 
-    private static Plan plan(Handle h, ImportJob job, StagedRows staged, Laps laps) {
+    /**
+     * {@code loaded}: the rows went straight into {@code budget} on a first load, so every one is created and the
+     * unique key has already proved that no two share a key (nothing to collapse, no currencies to compare).
+     */
+    private static Plan plan(Handle h, ImportJob job, StagedRows staged, Laps laps, boolean loaded) {
         List<String> warnings = new ArrayList<>(staged.skippedReport);
         if (staged.nulReport != null) {
             warnings.add(0, staged.nulReport);
@@ -186,8 +246,12 @@ public final class BudgetImporter {
             SyncStats stats = staged.budgetRows + staged.errorCount == 0 ? SyncStats.EMPTY : nothingApplied;
             return new Plan(rows.stopWith(), stats, errors, warnings, rows.message(), false);
         }
+        if (loaded) {
+            return decide(policy, job, staged, new Diff(Map.of("created", staged.budgetRows), 0), errors, warnings);
+        }
         Diff diff = diff(h, job, staged.keys.unique());
         laps.lap("diffed");
+        warnings.addAll(conflicts(h, diff.count("conflict")));
         ImportPolicy.Decision currencies = policy.currencies(duplicateKeys(h, "mixed_currency"));
         if (currencies.stops()) {
             return new Plan(currencies.stopWith(), nothingApplied, errors, warnings, currencies.message(), false);
@@ -199,6 +263,12 @@ public final class BudgetImporter {
         if (duplicates.warning() != null) {
             warnings.add(duplicates.warning());
         }
+        return decide(policy, job, staged, diff, errors, warnings);
+    }
+
+    /** The deletion guard, then success or partial, from the diff's counts. */
+    private static Plan decide(ImportPolicy policy, ImportJob job, StagedRows staged, Diff diff, List<RowError> errors,
+                               List<String> warnings) {
         SyncStats planned = new SyncStats(staged.budgetRows, diff.count("created"), diff.count("updated"),
                 diff.count("unchanged"), diff.count("deleted"), diff.count("restored"), staged.errorCount,
                 staged.skipped);
@@ -259,7 +329,7 @@ public final class BudgetImporter {
                     fiscal_period text, period_type text, period_start date,
                     period_end date, period_label text, amount numeric(19, 4), currency text, row_count bigint,
                     mixed_currency boolean, first_row bigint, budget_id bigint, old_amount numeric(19, 4),
-                    old_currency text, action text
+                    old_currency text, action text, owner_config bigint
                 ) ON COMMIT DROP""");
         if (uniqueKeys && firstLoad(h, job.customerId())) {
             // Nothing to compare with: every key is created, and a join would hash a million keys against nothing.
@@ -267,7 +337,7 @@ public final class BudgetImporter {
                             INSERT INTO import_diff
                             SELECT department, department_key, sub_category, sub_category_key, fiscal_period,
                                    period_type, period_start, period_end, period_label, amount, currency, 1, false,
-                                   source_row, NULL, NULL, NULL, 'created'
+                                   source_row, NULL, NULL, NULL, 'created', NULL
                               FROM import_rows""").execute();
             return new Diff(Map.of("created", created), 0);
         }
@@ -279,8 +349,13 @@ public final class BudgetImporter {
                                    k.period_end, k.period_label, k.amount, k.currency, k.row_count, k.mixed_currency,
                                    k.first_row, b.id AS budget_id, b.amount AS old_amount, b.currency AS old_currency,
                                    (b.deleted_at IS NULL AND b.source_config_id = :config) IS TRUE AS was_active_here,
+                                   b.source_config_id AS owner_config,
                                    CASE WHEN k.department IS NULL THEN 'deleted'
                                         WHEN b.id IS NULL THEN 'created'
+                                        -- a budget belongs to the config that created it while that config exists
+                                        WHEN NOT :takeOver AND b.source_config_id <> :config
+                                             AND EXISTS (SELECT 1 FROM budget_data_source_config c
+                                                          WHERE c.id = b.source_config_id) THEN 'conflict'
                                         WHEN b.deleted_at IS NOT NULL THEN 'restored'
                                         WHEN b.amount <> k.amount OR b.currency <> k.currency
                                              OR b.source_config_id IS DISTINCT FROM :config
@@ -297,11 +372,13 @@ public final class BudgetImporter {
                             INSERT INTO import_diff
                             SELECT department, department_key, sub_category, sub_category_key, fiscal_period,
                                    period_type, period_start, period_end, period_label, amount, currency, row_count,
-                                   mixed_currency, first_row, budget_id, old_amount, old_currency, action
+                                   mixed_currency, first_row, budget_id, old_amount, old_currency, action,
+                                   owner_config
                               FROM d WHERE action <> 'unchanged' OR row_count > 1 OR mixed_currency)
                         SELECT action, count(*) AS n, count(*) FILTER (WHERE was_active_here) AS active
                           FROM d GROUP BY action""".formatted(uniqueKeys ? UNIQUE_KEYS : GROUPED_KEYS))
                 .bind("customer", job.customerId()).bind("config", job.configId())
+                .bind("takeOver", job.rules().takeOverBudgetsOrDefault())
                 .reduceRows(0L, (sum, row) -> {
                     actions.put(row.getColumn("action", String.class), row.getColumn("n", Long.class));
                     return sum + row.getColumn("active", Long.class);
@@ -364,6 +441,28 @@ public final class BudgetImporter {
                 .bind("customer", job.customerId()).bind("sync", job.syncId())
                 .execute();
         laps.lap("deleted");
+    }
+
+    /**
+     * Rows whose budget another config of the customer created: left as they are, and said so, key by key (the first
+     * {@value #MAX_KEYS_NAMED}), so two configs never silently take each other's budgets over.
+     */
+    private static List<String> conflicts(Handle h, long count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        warnings.add(count + " rows hold budgets that another config of this customer created; they were left as"
+                + " they are (set options.takeOverBudgets to true on this config to take them over)");
+        warnings.addAll(h.createQuery("""
+                        SELECT d.department, d.sub_category, d.fiscal_period, d.owner_config, c.name
+                          FROM import_diff d LEFT JOIN budget_data_source_config c ON c.id = d.owner_config
+                         WHERE d.action = 'conflict' ORDER BY d.first_row LIMIT %d""".formatted(MAX_KEYS_NAMED))
+                .map((rs, ctx) -> "conflict: " + rs.getString(1) + (rs.getString(2).isEmpty() ? "" : " / "
+                        + rs.getString(2)) + " / " + rs.getString(3) + " belongs to config " + rs.getLong(4)
+                        + (rs.getString(5) == null ? "" : " ('" + rs.getString(5) + "')"))
+                .list());
+        return warnings;
     }
 
     private static List<String> duplicateKeys(Handle h, String condition) {

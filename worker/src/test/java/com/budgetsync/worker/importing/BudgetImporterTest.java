@@ -103,6 +103,29 @@ class BudgetImporterTest {
     }
 
     @Test
+    void aResyncComparesNamesWithBackslashesTabsAndAccentsExactly() {
+        ImportFixture f = fixture();
+        String rows = "\"R\\D\tLab\",Café,2025-01,10.5,EUR\n\"Ops \\\\ Field\",Travel,2025-01,-3.25,EUR\n";
+        assertEquals(2, f.sync(rows).stats().created());
+        assertEquals(new SyncStats(2, 0, 0, 2, 0, 0, 0, 0), f.sync(rows).stats(), "the same file changes nothing");
+
+        SyncStats respelled = f.sync(rows.replace("Café", "Cafe"), true).stats();
+        assertEquals(1, respelled.created(), "another sub-category is another budget");
+        assertEquals(1, respelled.softDeleted());
+        assertEquals(1, respelled.unchanged());
+    }
+
+    @Test
+    void aResyncWhoseFileRepeatsAKeySumsItsRows() {
+        ImportFixture f = fixture();
+        f.sync(ImportFixture.rows(3, "100"));
+        SyncResult result = f.sync(ImportFixture.rows(3, "100") + "Dept 3,Travel,2025-01,1,USD\n");
+        assertEquals(new SyncStats(4, 0, 1, 2, 0, 0, 0, 0), result.stats(),
+                "the repeated key is one budget, updated to the sum; the others are unchanged");
+        assertEquals(new BigDecimal("101.0000"), f.activeAmount("Dept 3", "Travel", "2025-01"));
+    }
+
+    @Test
     void everyChangeHasOneAuditRowWithOldAndNewAmounts() {
         ImportFixture f = fixture();
         String firstSync = f.sync(ImportFixture.rows(8, "100")).syncId();
@@ -168,6 +191,24 @@ class BudgetImporterTest {
     }
 
     @Test
+    void aFirstLoadTheRulesStopWritesNoBudgetAndTheNextFileLoadsWhole() {
+        ImportFixture f = fixture();
+        SyncResult failed = f.sync(ImportFixture.rows(23, "200") + "Dept 24,Travel,2025-01,lots,USD\n"
+                + "Dept 25,Travel,not a period,5,USD\n");
+        assertEquals(SyncStatus.FAILED, failed.status());
+        assertEquals(0, f.count("SELECT count(*) FROM budget WHERE customer_id = :c"),
+                "the rows copied before the rules were decided are undone");
+
+        SyncResult loaded = f.sync(ImportFixture.rows(25, "100"));
+        assertEquals(SyncStatus.SUCCESS, loaded.status());
+        assertEquals(25, loaded.stats().created());
+        assertEquals(25, f.count("SELECT count(*) FROM budget WHERE customer_id = :c AND created_sync_id = '"
+                + loaded.syncId() + "'"), "each created budget names the sync that created it");
+        assertEquals(0, f.count("SELECT count(*) FROM audit_log WHERE customer_id = :c"),
+                "creations are not copied into the audit log");
+    }
+
+    @Test
     void errorThresholdIsConfigurable() {
         ImportFixture f = fixture(options(0.10, null, null));
         SyncResult result = f.sync(ImportFixture.rows(23, "100") + "Dept 24,Travel,2025-01,lots,USD\n"
@@ -206,16 +247,51 @@ class BudgetImporterTest {
         String shrunk = ImportFixture.rows(5, "110");
         SyncResult held = f.sync(shrunk);
         assertEquals(SyncStatus.NEEDS_REVIEW, held.status());
-        assertEquals(3, held.stats().softDeleted());
-        assertEquals(5, held.stats().updated());
+        assertEquals(new SyncStats(5, 0, 0, 0, 0, 0, 0, 0), held.stats(), "nothing applied, nothing counted so");
+        SyncStats planned = f.history(held.syncId()).planned();
+        assertEquals(3, planned.softDeleted());
+        assertEquals(5, planned.updated());
+        assertEquals(new SyncStats(5, 0, 0, 0, 0, 0, 0, 0), f.history(held.syncId()).stats());
         assertEquals(8, f.activeBudgets());
         assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
         assertEquals(audits, f.auditRows());
 
         SyncResult forced = f.sync(shrunk, true);
         assertEquals(SyncStatus.SUCCESS, forced.status());
-        assertEquals(held.stats(), forced.stats());
+        assertEquals(planned, forced.stats(), "the approved run applies what was planned");
+        assertNull(f.history(forced.syncId()).planned());
         assertEquals(5, f.activeBudgets());
+    }
+
+    /** Two configs of one customer with the same keys: the second never takes the first's budgets silently. */
+    @Test
+    void aBudgetBelongsToTheConfigThatCreatedItUntilAnotherIsToldToTakeItOver() {
+        ImportFixture owner = fixture();
+        String ownersFile = "Engineering,Software,2025-01,100,USD\nSales,Travel,2025-01,50,USD\n";
+        owner.sync(ownersFile);
+        ImportFixture other = new ImportFixture(db.jdbi(), owner.config.customerId(), ConfigOptions.DEFAULTS);
+
+        SyncResult run = other.sync("Engineering,Software,2025-01,900,EUR\nSupport,Tools,2025-01,10,USD\n");
+
+        assertEquals(SyncStatus.SUCCESS, run.status(), run.message());
+        assertEquals(1, run.stats().created());
+        assertEquals(0, run.stats().updated());
+        assertEquals(new BigDecimal("100.0000"), owner.activeAmount("Engineering", "Software", "2025-01"));
+        List<String> warnings = other.history(run.syncId()).warnings();
+        assertTrue(warnings.get(0).startsWith("1 rows hold budgets that another config of this customer created;"),
+                String.valueOf(warnings));
+        assertTrue(warnings.contains("conflict: Engineering / Software / 2025-01 belongs to config "
+                + owner.config.id() + " ('upload')"), String.valueOf(warnings));
+        SyncResult ownersNext = owner.sync(ownersFile);
+        assertEquals(2, ownersNext.stats().unchanged(), "the owner still owns both");
+        assertEquals(0, ownersNext.stats().softDeleted());
+
+        ImportFixture taker = new ImportFixture(db.jdbi(), owner.config.customerId(),
+                new ConfigOptions(null, null, null, null, null, null, null, null, null, null, null, null, true));
+        SyncResult taken = taker.sync("Engineering,Software,2025-01,900,EUR\n");
+        assertEquals(1, taken.stats().updated());
+        assertTrue(taker.history(taken.syncId()).warnings().isEmpty());
+        assertEquals(new BigDecimal("900.0000"), owner.activeAmount("Engineering", "Software", "2025-01"));
     }
 
     @Test
