@@ -73,6 +73,9 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
                 .help("only figure (7): reconciling the schedules of --configs enabled configs with Temporal");
         subparser.addArgument("--drain-only").action(Arguments.storeTrue())
                 .help("only figure (8): --runs runs due in the same minute, drained by two worker processes");
+        subparser.addArgument("--retention-only").action(Arguments.storeTrue())
+                .help("only figure (9): a retention pass over 100,000 stored files and 1,000,000 history rows while "
+                        + "imports run, with the longest lock wait");
         subparser.addArgument("--runs").type(Integer.class).setDefault(1_000).help("runs for figure (8)");
         subparser.addArgument("--configs").type(Integer.class).setDefault(10_000).help("configs for figure (7)");
         subparser.addArgument("--database").setDefault("budget_sync_bench").help("database to drop and recreate");
@@ -118,6 +121,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
             String base = "http://127.0.0.1:" + port;
             if (namespace.getBoolean("schedules_only")) {
                 SchedulesBench.run(runtime, namespace.getInt("configs"), dir, base, TOKEN);
+            } else if (namespace.getBoolean("retention_only")) {
+                RetentionBench.run(runtime, dir);
             } else if (namespace.getBoolean("drain_only")) {
                 DrainBench.run(runtime, namespace.getInt("runs"), config.getWorker().maxConcurrentSyncs(), dir,
                         withCredentials(config.databaseUrl()), embedded.address());
@@ -296,7 +301,7 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
     }
 
     /** One run of a file end to end, from storing it to the run's recorded outcome. */
-    private record Timed(SyncRecord record, double seconds) {
+    record Timed(SyncRecord record, double seconds) {
         static Timed sync(CommandRuntime runtime, com.budgetsync.domain.DataSourceConfig config, Path file)
                 throws Exception {
             long start = System.nanoTime();

@@ -66,7 +66,7 @@ public class CustomerResource {
     @Produces("application/zip")
     @Operation(summary = "the customer's data as a zip: budgets, utilization, requests, audit log, sync history and"
             + " config audit (CSV), configs (JSON, secrets left out); streamed")
-    @ApiResponse(responseCode = "200", description = "the zip, streamed as it is written", content = @Content(
+    @ApiResponse(responseCode = "200", description = "the zip, streamed", content = @Content(
             mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "no such customer")
     public Response export(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
@@ -81,7 +81,7 @@ public class CustomerResource {
     @Path("/{id}")
     @Operation(summary = "erase the customer (admin only): schedules stopped, every row of the customer deleted in"
             + " one transaction, one erasure record left (docs/security.md#erasing-a-customer)")
-    @ApiResponse(responseCode = "200", description = "erased: who erased it and how many rows of each table")
+    @ApiResponse(responseCode = "200", description = "erased: {success, message, customerId, erasedBy, counts}")
     @ApiResponse(responseCode = "400", description = "confirm does not name the customer")
     @ApiResponse(responseCode = "404", description = "no such customer")
     @ApiResponse(responseCode = "409", description = "a run of the customer is in progress")
