@@ -5,19 +5,25 @@ import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
+import com.budgetsync.api.budget.Aliases;
 import com.budgetsync.api.budget.BudgetChecker;
+import com.budgetsync.api.budget.CustomerBudgetSettings;
 import com.budgetsync.api.budget.BudgetSearch;
+import com.budgetsync.api.budget.BudgetSummary;
 import com.budgetsync.api.budget.FiscalYears;
 import com.budgetsync.api.budget.FxRates;
 import com.budgetsync.api.budget.Utilization;
 import com.budgetsync.api.cli.ApiKeyCommand;
 import com.budgetsync.api.cli.BenchCommand;
+import com.budgetsync.api.cli.SftpServerCommand;
 import com.budgetsync.api.cli.DevCommand;
 import com.budgetsync.api.cli.RotateEncryptionKeyCommand;
 import com.budgetsync.api.cli.SyncFileCommand;
 import com.budgetsync.api.cli.WorkerCommand;
 import com.budgetsync.api.core.PreviewRunner;
 import com.budgetsync.api.core.ChangePreviews;
+import com.budgetsync.api.core.CustomerErasure;
+import com.budgetsync.api.core.CustomerExport;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.DependencyHealthChecks;
 import com.budgetsync.api.core.LiveRuns;
@@ -40,6 +46,7 @@ import com.budgetsync.api.resources.FxRateResource;
 import com.budgetsync.api.resources.HealthResource;
 import com.budgetsync.api.resources.HistoryCsvResource;
 import com.budgetsync.api.resources.SessionResource;
+import com.budgetsync.api.resources.SftpAccountResource;
 import com.budgetsync.api.resources.SourceStatusResource;
 import com.budgetsync.api.resources.MappingPreviewResource;
 import com.budgetsync.api.resources.ChangePreviewResource;
@@ -48,7 +55,9 @@ import com.budgetsync.api.resources.SyncResource;
 import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
-import com.budgetsync.api.schedule.AlertCheckSchedule;
+import com.budgetsync.api.schedule.AlertDeliveries;
+import com.budgetsync.api.schedule.InstallationCron;
+import com.budgetsync.api.sftp.DropAccounts;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
@@ -124,6 +133,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         bootstrap.addCommand(new ApiKeyCommand());
         bootstrap.addCommand(new RotateEncryptionKeyCommand());
         bootstrap.addCommand(new BenchCommand(this));
+        bootstrap.addCommand(new SftpServerCommand());
     }
 
     @Override
@@ -167,7 +177,11 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.lifecycle().manage(new ScheduleReconciler(configs, scheduler,
                 config.getTemporal().reconcileEvery(), config.getTemporal().reconcileParallelism()));
         if (config.getTemporal().alertChecks()) {
-            environment.lifecycle().manage(new AlertCheckSchedule(temporal.client(),
+            environment.lifecycle().manage(InstallationCron.alertChecks(temporal.client(),
+                    config.getTemporal().reconcileEvery()));
+        }
+        if (config.getTemporal().retention()) {
+            environment.lifecycle().manage(InstallationCron.retention(temporal.client(),
                     config.getTemporal().reconcileEvery()));
         }
         ConfigValidator validator = new ConfigValidator(outbound, config.getAws().settings().defaultRegion());
@@ -190,11 +204,18 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new SourceStatusResource(new SourceStatusDao(jdbi)));
         environment.jersey().register(new SessionResource(config.getConsole().temporalWebUrl(),
                 config.getTemporal().namespace()));
+        environment.jersey().register(new SftpAccountResource(new DropAccounts(jdbi, config.getSftp(), configs, secrets,
+                validator, scheduler, audit)));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
-        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi)));
-        environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi), new Utilization(jdbi)));
+        environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi),
+                new CustomerBudgetSettings(jdbi), new BudgetSummary(jdbi)));
+        environment.jersey().register(new BudgetCheckResource(new BudgetChecker(jdbi),
+                new Utilization(jdbi, alertId -> AlertDeliveries.start(temporal.client(), alertId))));
         environment.jersey().register(new FxRateResource(new FxRates(jdbi)));
-        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi)));
+        environment.jersey().register(new CustomerResource(new FiscalYears(jdbi), new CustomerBudgetSettings(jdbi),
+                new Aliases(jdbi), new CustomerDao(jdbi),
+                new CustomerExport(jdbi, configs, new WebhookUrls(secrets), environment.getObjectMapper()),
+                new CustomerErasure(jdbi, configs, scheduler)));
         PreviewRunner previews = new PreviewRunner(config.getPreviews().concurrency(),
                 config.getPreviews().timeLimit());
         environment.lifecycle().manage(previews);

@@ -62,6 +62,10 @@ public class BudgetSyncConfiguration extends Configuration {
     private AwsConfig aws = new AwsConfig();
 
     @Valid
+    @JsonProperty
+    private HostedSftpConfig sftp = new HostedSftpConfig();
+
+    @Valid
     @NotNull
     @JsonProperty
     private PreviewConfig previews = new PreviewConfig();
@@ -153,6 +157,10 @@ public class BudgetSyncConfiguration extends Configuration {
     /** The in-process or standalone worker's settings, notifications included. */
     public WorkerSettings workerSettings() {
         return worker.settings(notifications.settings(), aws.settings());
+    }
+
+    public HostedSftpConfig getSftp() {
+        return sftp;
     }
 
     public AwsConfig getAws() {

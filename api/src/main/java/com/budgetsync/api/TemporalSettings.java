@@ -108,4 +108,19 @@ public class TemporalSettings {
     public void setAlertChecks(boolean alertChecks) {
         this.alertChecks = alertChecks;
     }
+
+    /**
+     * Whether the API keeps the daily retention workflow running (docs/operations.md#retention). On by default; the
+     * tests' application turns it off, as it does the alert checks.
+     */
+    @JsonProperty
+    private boolean retention = true;
+
+    public boolean retention() {
+        return retention;
+    }
+
+    public void setRetention(boolean retention) {
+        this.retention = retention;
+    }
 }

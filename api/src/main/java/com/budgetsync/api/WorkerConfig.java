@@ -2,6 +2,7 @@ package com.budgetsync.api;
 
 import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.settings.NotificationSettings;
+import com.budgetsync.settings.RetentionSettings;
 import com.budgetsync.settings.WorkerSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
@@ -23,6 +24,18 @@ public class WorkerConfig {
     @Min(0)
     @JsonProperty
     private int shutdownGraceSeconds = WorkerSettings.DEFAULT.shutdownGraceSeconds();
+
+    /** Days a stored file's contents are kept unless its customer sets its own (retention, issue 19). */
+    @Min(1)
+    @Max(3650)
+    @JsonProperty
+    private int fileRetentionDays = RetentionSettings.DEFAULT.fileDays();
+
+    /** Months a run's history row is kept; the audit log is kept regardless. */
+    @Min(1)
+    @Max(1200)
+    @JsonProperty
+    private int historyRetentionMonths = RetentionSettings.DEFAULT.historyMonths();
 
     /** The {@code worker} command's /healthcheck port; 0: none (a worker beside a server would take its 8081). */
     @Min(0)
@@ -55,6 +68,7 @@ public class WorkerConfig {
     }
 
     public WorkerSettings settings(NotificationSettings notifications, AwsSettings aws) {
-        return new WorkerSettings(maxConcurrentSyncs, maxFileBytes, shutdownGraceSeconds, notifications, aws);
+        return new WorkerSettings(maxConcurrentSyncs, maxFileBytes, shutdownGraceSeconds, notifications, aws,
+                new RetentionSettings(fileRetentionDays, historyRetentionMonths, RetentionSettings.DEFAULT.batch()));
     }
 }

@@ -5,7 +5,7 @@ import { mappingRows } from '../fields.js';
 import { fileGrid, fieldsByColumn } from '../grid.js';
 
 export function uploadPage({ customerId, main }) {
-  const input = h('input', { type: 'file', id: 'upload-file', accept: '.csv,.tsv,.txt,.xlsx,.xls' });
+  const input = h('input', { type: 'file', id: 'upload-file', accept: '.csv,.tsv,.txt,.xlsx,.xls,.zip,.gz' });
   const zone = h('div', { class: 'dropzone', id: 'dropzone' },
     h('p', {}, 'Drop a CSV or Excel export here, or'), h('label', { for: 'upload-file' }, 'choose a file'), input);
   const error = errorBox('upload-error');

@@ -113,6 +113,8 @@ final class SourceRules {
         Map<String, BiConsumer<String, Object>> rules = new LinkedHashMap<>();
         switch (type) {
             case UPLOAD -> {
+                // an upload is not polled; its pattern only picks the entry of a zip holding several files
+                rules.put("filePattern", this::globs);
                 return rules;
             }
             case LOCAL -> rules.put("directory", this::directory);

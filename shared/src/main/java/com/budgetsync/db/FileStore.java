@@ -87,9 +87,11 @@ public final class FileStore {
                 .bind("id", id).execute());
     }
 
+    /** A file whose contents are still stored: empty once retention has deleted them. */
     public Optional<StoredFile> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, customer_id, config_id, filename, size_bytes, sha256 FROM stored_file WHERE id = :id""")
+                        SELECT id, customer_id, config_id, filename, size_bytes, sha256 FROM stored_file
+                         WHERE id = :id AND purged_at IS NULL""")
                 .bind("id", id)
                 .map((rs, ctx) -> new StoredFile(rs.getLong("id"), rs.getString("customer_id"),
                         (Long) rs.getObject("config_id"), rs.getString("filename"), rs.getLong("size_bytes"),

@@ -21,8 +21,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** {@code sync_history}: one row per run, from the moment it starts. */
 public final class SyncHistoryDao {
-    /** How many row errors a history row keeps; the count is always exact. */
-    public static final int MAX_STORED_ERRORS = 1000;
+    /** How many row errors a history row keeps (the first ones, issue 19: bounds a run's row); the count is always exact. */
+    public static final int MAX_STORED_ERRORS = 10_000;
     private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {

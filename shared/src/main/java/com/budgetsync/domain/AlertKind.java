@@ -20,7 +20,11 @@ public enum AlertKind {
     /** A run took longer than the config's limit. */
     SLOW_RUN,
     /** A partial run had more rows in error than the config's limit. */
-    ERROR_RATE;
+    ERROR_RATE,
+    /** A budget's utilization reached one of its customer's thresholds (80% and 100% unless set). */
+    BUDGET_THRESHOLD,
+    /** A reservation went over its budget under the notify policy (allowed, and said). */
+    OVER_BUDGET;
 
     @JsonValue
     public String dbValue() {

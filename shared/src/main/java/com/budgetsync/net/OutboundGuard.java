@@ -25,10 +25,25 @@ public final class OutboundGuard {
 
     private final boolean allowLoopback;
     private final boolean allowPrivate;
+    /** The operator's own hosted SFTP server as workers reach it (often a private address); null when none. */
+    private final String ownHost;
 
     public OutboundGuard(boolean allowLoopback, boolean allowPrivate) {
+        this(allowLoopback, allowPrivate, null);
+    }
+
+    private OutboundGuard(boolean allowLoopback, boolean allowPrivate, String ownHost) {
         this.allowLoopback = allowLoopback;
         this.allowPrivate = allowPrivate;
+        this.ownHost = ownHost == null || ownHost.isBlank() ? null : ownHost.trim();
+    }
+
+    /**
+     * The same guard, letting through the one host the operator named for its hosted SFTP server (SFTP_POLL_HOST or
+     * SFTP_HOST): the hosted drop configs poll it wherever it runs, and no other private address opens up.
+     */
+    public OutboundGuard withOwnHost(String host) {
+        return new OutboundGuard(allowLoopback, allowPrivate, host);
     }
 
     public boolean allowsLoopback() {
@@ -51,6 +66,9 @@ public final class OutboundGuard {
     /** Resolves {@code host} and returns its addresses if every one may be reached; refuses otherwise. */
     public InetAddress[] check(String host) throws UnknownHostException {
         InetAddress[] addresses = InetAddress.getAllByName(bare(host));
+        if (ownHost != null && bare(host).equalsIgnoreCase(ownHost)) {
+            return addresses;
+        }
         for (InetAddress address : addresses) {
             refuseIfForbidden(address);
         }

@@ -21,6 +21,21 @@ public interface FileContent {
 
     /** A file stored under another name (a spooled upload) that keeps the name it was sent with. */
     static FileContent of(String filename, Path path) {
+        return of(filename, () -> Files.newInputStream(path));
+    }
+
+    /** For tests and previews of uploaded files that are small enough to be in memory anyway. */
+    static FileContent of(String filename, byte[] bytes) {
+        return of(filename, () -> new ByteArrayInputStream(bytes));
+    }
+
+    /** How a file's bytes are read from the start, each time. */
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** A file read by {@code opener}: a file inside a compressed drop, say. */
+    static FileContent of(String filename, Opener opener) {
         return new FileContent() {
             @Override
             public String filename() {
@@ -29,22 +44,7 @@ public interface FileContent {
 
             @Override
             public InputStream open() throws IOException {
-                return Files.newInputStream(path);
-            }
-        };
-    }
-
-    /** For tests and previews of uploaded files that are small enough to be in memory anyway. */
-    static FileContent of(String filename, byte[] bytes) {
-        return new FileContent() {
-            @Override
-            public String filename() {
-                return filename;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
+                return opener.open();
             }
         };
     }

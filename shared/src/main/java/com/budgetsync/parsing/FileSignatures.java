@@ -8,12 +8,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Recognises files that are not spreadsheets by their first bytes (PDFs, images, archives, programs, web pages), so
- * that they are refused as what they are instead of being read as odd CSV and sent to mapping review.
+ * Recognises files by their first bytes: compressed drops (a zip that is not a workbook, gzip) that are unpacked
+ * before reading, and files that are not spreadsheets (PDFs, images, other archives, programs, web pages), so that
+ * they are refused as what they are instead of being read as odd CSV and sent to mapping review.
  */
 final class FileSignatures {
     private static final int HEAD_BYTES = 512;
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
+    /** A zip of no entries is its end record alone. */
+    private static final byte[] EMPTY_ZIP = {0x50, 0x4B, 0x05, 0x06};
+    private static final byte[] GZIP = {0x1F, (byte) 0x8B};
+    /** A POSIX tar header's magic, at offset 257: a .tar.gz unpacks to one. */
+    private static final byte[] TAR = ascii("ustar");
     /** Entry names only a workbook (xlsx, or ods that the workbook reader explains) holds, stored uncompressed. */
     private static final byte[][] WORKBOOK_ENTRIES = {ascii("[Content_Types].xml"), ascii("xl/workbook"),
             ascii("mimetypeapplication/vnd.oasis")};
@@ -21,12 +27,32 @@ final class FileSignatures {
     private FileSignatures() {
     }
 
-    /** Why the file is refused before reading it as a table, when its first bytes say it is not one this reads. */
-    static Optional<UnreadableFileException> refusal(FileContent file) throws IOException {
-        byte[] head;
-        try (InputStream in = file.open()) {
-            head = in.readNBytes(HEAD_BYTES);
+    /** How a file is packed: a compressed drop is read through to the file inside ({@link CompressedDrops}). */
+    enum Compression { NONE, ZIP, GZIP }
+
+    static Compression compression(FileContent file) throws IOException {
+        byte[] head = head(file);
+        if (startsWith(head, ZIP)) {
+            return isOpenDocument(head) || holdsWorkbook(file) ? Compression.NONE : Compression.ZIP;
         }
+        if (startsWith(head, EMPTY_ZIP)) {
+            return Compression.ZIP;
+        }
+        return startsWith(head, GZIP) ? Compression.GZIP : Compression.NONE;
+    }
+
+    private static byte[] head(FileContent file) throws IOException {
+        try (InputStream in = file.open()) {
+            return in.readNBytes(HEAD_BYTES);
+        }
+    }
+
+    /**
+     * Why the file is refused before reading it as a table, when its first bytes say it is not one this reads. A
+     * compressed drop is unpacked first, so an archive here is one inside another, which is not unpacked again.
+     */
+    static Optional<UnreadableFileException> refusal(FileContent file) throws IOException {
+        byte[] head = head(file);
         if (startsWith(head, ZIP)) {
             if (isOpenDocument(head)) {
                 return Optional.of(ReadFailures.openDocument(file.filename()));
@@ -66,8 +92,11 @@ final class FileSignatures {
         if (startsWith(h, ascii("RIFF")) && h.length >= 12 && Arrays.equals(h, 8, 12, ascii("WEBP"), 0, 4)) {
             return "an image (WebP)";
         }
-        if (startsWith(h, 0x1F, 0x8B)) {
+        if (startsWith(h, GZIP)) {
             return "a gzip archive";
+        }
+        if (h.length >= 262 && Arrays.equals(h, 257, 262, TAR, 0, TAR.length)) {
+            return "a tar archive";
         }
         if (startsWith(h, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)) {
             return "a 7-Zip archive";

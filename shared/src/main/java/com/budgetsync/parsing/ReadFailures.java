@@ -61,6 +61,50 @@ final class ReadFailures {
                 + " service does not read; save it as .xlsx or .csv");
     }
 
+    /** A compressed drop that unpacks past {@link UnpackLimits#maxUnpackedBytes()}. */
+    static UnreadableFileException unpacksTooLarge(String filename, UnpackLimits limits) {
+        return new UnreadableFileException(filename + ": the archive unpacks to more than "
+                + megabytes(limits.maxUnpackedBytes()) + ", more than a budget file holds; it was not read further."
+                + " Send the budget file alone, or split it");
+    }
+
+    /** A compressed drop that unpacks past {@link UnpackLimits#maxRatio()} times its packed size: a zip bomb. */
+    static UnreadableFileException unpacksTooFar(String filename, UnpackLimits limits) {
+        return new UnreadableFileException(filename + ": the archive unpacks to more than " + limits.maxRatio()
+                + " times its own size, which no budget export does (it looks built to exhaust the reader); it was"
+                + " not read further. Send the budget file itself, or pack it again with an ordinary zip tool");
+    }
+
+    static UnreadableFileException tooManyEntries(String filename, UnpackLimits limits) {
+        return new UnreadableFileException(filename + ": the archive holds more than "
+                + String.format(java.util.Locale.ROOT, "%,d", limits.maxEntries()) + " files; it was not read"
+                + " further. Send a zip holding the budget file alone");
+    }
+
+    static UnreadableFileException emptyArchive(String filename) {
+        return new UnreadableFileException(filename + ": the archive holds no files");
+    }
+
+    /** A zip of several files none or more than one of which the config's file pattern picks. */
+    static UnreadableFileException whichEntry(String filename, int files, String listed, String pattern,
+                                              int matching) {
+        return new UnreadableFileException(filename + ": the archive holds " + files + " files (" + listed
+                + ") and the file pattern '" + pattern + "' matches " + (matching == 0 ? "none" : matching)
+                + " of them, so which one is the budget is unclear; leave only the budget file in the archive, or set"
+                + " the config's sourceConfig.filePattern to match just it (e.g. budget*.csv)");
+    }
+
+    static UnreadableFileException damagedArchive(String filename, String kind, Throwable e) {
+        boolean locked = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("encrypt");
+        return new UnreadableFileException(filename + ": not a readable " + kind + " archive: " + (locked
+                ? "it is password-protected; pack it again without a password"
+                : "it is damaged or cut short, or packed in a form this service does not read; pack it again"), e);
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1L << 30 && bytes % (1L << 30) == 0 ? (bytes >> 30) + " GB" : (bytes >> 20) + " MB";
+    }
+
     static UnreadableFileException empty(String filename) {
         return new UnreadableFileException(filename + ": the file is empty");
     }

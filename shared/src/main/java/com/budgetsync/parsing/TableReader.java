@@ -32,14 +32,23 @@ public final class TableReader {
     /**
      * Reads the head of the file to find format, encoding, delimiter, sheet and header row. The format comes from the
      * file's first bytes, not its name: tools that save CSV as "report.xls", or workbooks renamed ".csv", are common.
+     * A compressed drop (.zip, .gz) is read through to the budget file inside, which the layout names as its entry.
      */
     public static TableLayout detect(FileContent file, ReadOptions options) throws IOException {
-        Optional<UnreadableFileException> refusal = FileSignatures.refusal(file);
+        return detect(file, options, UnpackLimits.DEFAULT);
+    }
+
+    static TableLayout detect(FileContent file, ReadOptions options, UnpackLimits limits) throws IOException {
+        CompressedDrops.Unpacked unpacked = CompressedDrops.unpack(file, options, limits);
+        FileContent content = unpacked.content();
+        Optional<UnreadableFileException> refusal = FileSignatures.refusal(content);
         if (refusal.isPresent()) {
             throw refusal.get();
         }
-        FileFormat format = sniffFormat(file);
-        return format == FileFormat.CSV ? CsvTable.detect(file) : ExcelTable.detect(file, format, options);
+        FileFormat format = sniffFormat(content);
+        TableLayout layout = format == FileFormat.CSV ? CsvTable.detect(content)
+                : ExcelTable.detect(content, format, options);
+        return layout.withEntry(unpacked.entry());
     }
 
     private static FileFormat sniffFormat(FileContent file) throws IOException {
@@ -58,7 +67,8 @@ public final class TableReader {
     }
 
     public static RowStream open(FileContent file, TableLayout layout) throws IOException {
-        return layout.format() == FileFormat.CSV ? CsvTable.open(file, layout) : ExcelTable.open(file, layout);
+        FileContent content = CompressedDrops.entry(file, layout.entry(), UnpackLimits.DEFAULT);
+        return layout.format() == FileFormat.CSV ? CsvTable.open(content, layout) : ExcelTable.open(content, layout);
     }
 
     /** The first {@code limit} data rows: the evidence the mapper reads values from. */

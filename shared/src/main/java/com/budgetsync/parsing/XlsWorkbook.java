@@ -24,6 +24,8 @@ final class XlsWorkbook implements Workbook {
     static XlsWorkbook open(FileContent file) throws IOException {
         try (InputStream in = file.open()) {
             return new XlsWorkbook(new HSSFWorkbook(in));
+        } catch (UnreadableFileException e) {
+            throw e; // already in words: a compressed drop past its limits
         } catch (RuntimeException e) {
             throw ReadFailures.xls(file.filename(), e);
         } catch (IOException e) {

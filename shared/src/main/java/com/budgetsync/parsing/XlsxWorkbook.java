@@ -45,6 +45,9 @@ final class XlsxWorkbook implements Workbook {
             }
             pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ);
             return new XlsxWorkbook(copy, pkg);
+        } catch (UnreadableFileException e) {
+            discard(pkg, copy);
+            throw e; // already in words: a compressed drop past its limits
         } catch (OpenXML4JException | SAXException | RuntimeException e) {
             discard(pkg, copy);
             throw ReadFailures.xlsx(file.filename(), e);

@@ -45,4 +45,9 @@ public final class WorkflowIds {
     public static String changePreview(String customerId, long configId, String previewId) {
         return "change-preview-" + customerId + "-" + configId + "-" + previewId;
     }
+
+    /** The delivery of one alert raised outside the alert checks (a budget's threshold): one per alert. */
+    public static String alertDelivery(long alertId) {
+        return "alert-delivery-" + alertId;
+    }
 }

@@ -71,8 +71,9 @@ class SourceSettingsValidationTest {
                 + " pattern, settleSeconds,"
                 + " settleCheckSeconds, requireMarker, afterImport, maxFileBytes, connectTimeoutSeconds,"
                 + " readTimeoutSeconds, deadlineSeconds, noAnswerSeconds"), problems("s3", with(S3, "bucket", "x")));
-        assertEquals(List.of("sourceConfig.url \"https://x.example\" is not a setting: upload configs take none"),
-                problems("upload", Map.of("url", "https://x.example")));
+        assertEquals(List.of("sourceConfig.url \"https://x.example\" is not a setting of upload sources; they take"
+                + " filePattern"), problems("upload", Map.of("url", "https://x.example")));
+        assertEquals(List.of(), problems("upload", Map.of("filePattern", "budget*.csv")));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -210,15 +209,10 @@ class TableReaderTest {
     }
 
     static Stream<Arguments> notSpreadsheets() throws IOException {
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            out.putNextEntry(new ZipEntry("budget.csv"));
-            out.write("Dept,Amount\nIT,1\n".getBytes(StandardCharsets.UTF_8));
-        }
-        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
-            out.write("Dept,Amount\nIT,1\n".getBytes(StandardCharsets.UTF_8));
-        }
+        // a .tar.gz unpacks to a tar, which is not read (zip and gzip drops are: CompressedDropsTest)
+        byte[] tar = new byte[512];
+        System.arraycopy(bytes("budget.csv"), 0, tar, 0, 10);
+        System.arraycopy(bytes("ustar"), 0, tar, 257, 5);
         byte[] bmp = new byte[64];
         bmp[0] = 'B';
         bmp[1] = 'M';
@@ -237,8 +231,7 @@ class TableReaderTest {
                 Arguments.of("a.csv", bmp, "this is an image (BMP)"),
                 Arguments.of("a.csv", new byte[] {'I', 'I', '*', 0, 8, 0, 0, 0}, "this is an image (TIFF)"),
                 Arguments.of("a.csv", bytes("RIFF\u0024\u0000\u0000\u0000WEBPVP8 "), "this is an image (WebP)"),
-                Arguments.of("a.xlsx", zip.toByteArray(), "this is a zip archive"),
-                Arguments.of("a.csv", gzip.toByteArray(), "this is a gzip archive"),
+                Arguments.of("a.csv", tar, "this is a tar archive"),
                 Arguments.of("a.csv", new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4},
                         "this is a 7-Zip archive"),
                 Arguments.of("a.csv", bytes("Rar!\u001A\u0007\u0001\u0000"), "this is a RAR archive"),

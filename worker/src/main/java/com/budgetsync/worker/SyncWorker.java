@@ -26,12 +26,16 @@ import com.budgetsync.worker.activities.ChangePreviewActivityImpl;
 import com.budgetsync.worker.alerts.AlertChecks;
 import com.budgetsync.worker.alerts.ScheduleStop;
 import com.budgetsync.worker.notify.AlertNotifier;
+import com.budgetsync.worker.activities.RetentionActivityImpl;
 import com.budgetsync.worker.activities.TestConnectionActivityImpl;
+import com.budgetsync.worker.retention.RetentionPass;
 import com.budgetsync.worker.importing.BudgetImporter;
 import com.budgetsync.worker.notify.Notifier;
 import com.budgetsync.worker.workflow.AlertCheckWorkflowImpl;
+import com.budgetsync.worker.workflow.AlertDeliveryWorkflowImpl;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.worker.workflow.ChangePreviewWorkflowImpl;
+import com.budgetsync.worker.workflow.RetentionWorkflowImpl;
 import com.budgetsync.worker.workflow.TestConnectionWorkflowImpl;
 import com.budgetsync.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -47,7 +51,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker process's Temporal worker on task queue {@code budget-sync}: the sync workflow, the connection-test,
- * dry-run and alert-check workflows and all their activities.
+ * dry-run, alert-check and retention workflows and all their activities.
  */
 public final class SyncWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
@@ -64,7 +68,8 @@ public final class SyncWorker {
                 .setMaxConcurrentWorkflowTaskExecutionSize(Math.max(2, settings.maxConcurrentSyncs()))
                 .build());
         worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class, TestConnectionWorkflowImpl.class,
-                ChangePreviewWorkflowImpl.class, AlertCheckWorkflowImpl.class);
+                ChangePreviewWorkflowImpl.class, AlertCheckWorkflowImpl.class, AlertDeliveryWorkflowImpl.class,
+                RetentionWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities(client, jdbi, settings, secrets));
     }
 
@@ -98,6 +103,7 @@ public final class SyncWorker {
                     new AlertChecks(new ConfigHealthDao(jdbi), new AlertDao(jdbi), configs, new ScheduleStop(client)),
                     new AlertNotifier(new AlertDao(jdbi), configs, deliveries, settings.notifications(), webhookUrls,
                             signingSecrets)),
+            new RetentionActivityImpl(new RetentionPass(jdbi, settings.retention())),
         };
     }
 

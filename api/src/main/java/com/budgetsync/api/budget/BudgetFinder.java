@@ -3,9 +3,13 @@ package com.budgetsync.api.budget;
 import com.budgetsync.domain.FiscalPeriod;
 import com.budgetsync.normalize.FiscalPeriodParser;
 import com.budgetsync.normalize.MatchKey;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -13,28 +17,34 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
- * Finds the active budget a request draws on, in one indexed point query on the business key
- * ({@code budget_business_key}): names compare by their stored match keys ({@link MatchKey}: case and whitespace
- * ignored); the sub-category's own budget wins over the
- * department's budget without sub-category; among budgets whose period covers the requested date or period, the most
- * specific (month, then quarter, then year) wins.
+ * Finds what a request draws on in one query on the business key ({@code budget_business_key}: customer,
+ * department key, sub-category key): the customer's rules and aliases, and every active budget of the department —
+ * of the requested sub-category and the department's own, or of all its sub-categories for a department-only request
+ * — whose period overlaps the requested one. {@link Rollup} then picks among those rows in memory. Names compare by
+ * their stored match keys ({@link MatchKey}: case and whitespace ignored), after the customer's aliases.
  */
 public final class BudgetFinder {
-    private static final String SELECT = """
-            SELECT b.id, b.department, b.sub_category, b.fiscal_period, b.period_type, b.amount, b.currency,
-                   COALESCE(u.committed, 0) AS committed, COALESCE(u.reserved, 0) AS reserved
-              FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id
-            """;
+    /** The customer's rules, present even when it has no row yet (a customer made by budgets alone). */
+    private static final String RULES = """
+            SELECT coalesce(c.budget_policy, 'notify') AS customer_policy,
+                   coalesce(c.available_subtracts, 'pending_and_approved') AS subtracts,
+                   coalesce(c.alert_thresholds, '{80,100}') AS thresholds
+              FROM (SELECT 1) one LEFT JOIN customer c ON c.id = :customer""";
+    private static final String BUDGET_COLUMNS = """
+            b.id, b.department, b.sub_category, b.sub_category_key, b.fiscal_period, b.period_type, b.period_start,
+            b.period_end, b.amount, b.currency, b.source_config_id, coalesce(b.policy, r.customer_policy) AS policy,
+            COALESCE(u.committed, 0) AS committed, COALESCE(u.reserved, 0) AS reserved""";
 
     private BudgetFinder() {
     }
 
-    public static Optional<MatchedBudget> find(Handle h, BudgetTarget target) {
+    public static Optional<Draw> find(Handle h, BudgetTarget target) {
         // The check's SQL has no <attribute> templates; parsing it for them anyway was a tenth of a check's CPU.
         h.configure(SqlStatements.class, statements -> statements.setTemplateEngine(TemplateEngine.NOP));
+        boolean periodAsked = target.fiscalPeriod() != null && !target.fiscalPeriod().isBlank();
         LocalDate from;
         LocalDate to;
-        if (target.fiscalPeriod() != null && !target.fiscalPeriod().isBlank()) {
+        if (periodAsked) {
             FiscalPeriod period = new FiscalPeriodParser(fiscalYearStartMonth(h, target.customerId()))
                     .parse(target.fiscalPeriod())
                     .orElseThrow(() -> new BudgetException.Invalid("fiscalPeriod '" + target.fiscalPeriod()
@@ -45,29 +55,70 @@ public final class BudgetFinder {
             from = target.rateDate();
             to = from;
         }
-        return h.createQuery(SELECT + """
-                         WHERE b.customer_id = :customer AND b.deleted_at IS NULL
-                           AND b.department_key = :department AND b.sub_category_key IN (:sub, '')
-                           AND b.period_start <= :from AND b.period_end >= :to
-                         ORDER BY b.sub_category_key = '',
-                                  CASE b.period_type WHEN 'MONTH' THEN 0 WHEN 'QUARTER' THEN 1 ELSE 2 END
-                         LIMIT 1""")
+        String subKey = MatchKey.of(target.subCategory());
+        // An alias replaces the name it stands for; the sub-category's key "" (none) never has one.
+        List<Row> rows = h.createQuery("WITH r AS (" + RULES + """
+                        ), k AS (
+                            SELECT coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
+                                               AND kind = 'department' AND alias_key = :department), :department) AS dept,
+                                   coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
+                                               AND kind = 'sub_category' AND alias_key = :sub), :sub) AS sub)
+                        SELECT r.customer_policy, r.subtracts, r.thresholds, k.sub AS sub_key, b.*
+                          FROM r CROSS JOIN k LEFT JOIN LATERAL (
+                              SELECT\s""" + BUDGET_COLUMNS + """
+                                FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id
+                               WHERE b.customer_id = :customer AND b.deleted_at IS NULL AND b.department_key = k.dept
+                                 AND (k.sub = '' OR b.sub_category_key IN (k.sub, ''))
+                                 AND b.period_start <= :to AND b.period_end >= :from
+                               ORDER BY b.sub_category_key, b.period_start, b.period_end) b ON true""")
                 .bind("customer", target.customerId()).bind("department", MatchKey.of(target.department()))
-                .bind("sub", MatchKey.of(target.subCategory())).bind("from", from).bind("to", to)
-                .map(BudgetFinder::map).findOne();
+                .bind("sub", subKey).bind("from", from).bind("to", to)
+                .map(BudgetFinder::row).list();
+        BudgetRules rules = rows.get(0).rules();
+        List<Rollup.Candidate> candidates = rows.stream().map(Row::candidate).filter(c -> c != null).toList();
+        Optional<Draw> draw = Rollup.choose(rules, candidates, rows.get(0).subKey(), from, to, periodAsked);
+        draw.ifPresent(BudgetFinder::requireOneCurrency);
+        return draw;
     }
 
     /**
-     * Locks an active budget's row until the transaction ends and reads its utilization under that lock: every
-     * reserve, commit and release of one budget takes this lock first, so they happen one after another.
+     * Locks active budgets' rows, in id order (so two requests over overlapping budgets never wait on each other in
+     * a circle), until the transaction ends, and reads their utilization under the locks: every reserve, commit and
+     * release takes these locks first, so moves on one budget happen one after another. Empty when one of them is
+     * no longer active.
      */
-    public static Optional<MatchedBudget> lock(Handle h, long budgetId) {
-        boolean active = h.createQuery("SELECT id FROM budget WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
-                .bind("id", budgetId).mapTo(Long.class).findOne().isPresent();
+    public static Optional<List<MatchedBudget>> lock(Handle h, String customerId, List<Long> budgetIds) {
+        Long[] ids = budgetIds.stream().sorted().distinct().toArray(Long[]::new);
+        List<Long> locked = h.createQuery("""
+                        SELECT id FROM budget WHERE id = ANY(:ids) AND deleted_at IS NULL ORDER BY id FOR UPDATE""")
+                .bind("ids", ids).mapTo(Long.class).list();
+        if (locked.size() != ids.length) {
+            return Optional.empty();
+        }
         // A second statement: under READ COMMITTED it sees what the previous lock holder committed, whereas a join
         // in the locking statement would read budget_utilization as of before the wait.
-        return active ? h.createQuery(SELECT + " WHERE b.id = :id").bind("id", budgetId).map(BudgetFinder::map).findOne()
-                : Optional.empty();
+        List<MatchedBudget> budgets = h.createQuery("WITH r AS (" + RULES + ") SELECT r.subtracts, " + BUDGET_COLUMNS
+                        + " FROM r CROSS JOIN budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id"
+                        + " WHERE b.id = ANY(:ids)")
+                .bind("customer", customerId).bind("ids", ids)
+                .map((rs, ctx) -> budget(rs, BudgetRules.PENDING_AND_APPROVED.equals(rs.getString("subtracts"))))
+                .list();
+        // in the order asked for: the request's shares keep theirs
+        return Optional.of(budgetIds.stream().distinct()
+                .map(id -> budgets.stream().filter(b -> b.id() == id).findFirst().orElseThrow()).toList());
+    }
+
+    /** The customer's rules alone (for a summary or its settings). */
+    public static BudgetRules rules(Handle h, String customerId) {
+        return h.createQuery(RULES).bind("customer", customerId).map(BudgetFinder::readRules).one();
+    }
+
+    private static void requireOneCurrency(Draw draw) {
+        List<String> currencies = draw.budgets().stream().map(MatchedBudget::currency).distinct().toList();
+        if (currencies.size() > 1) {
+            throw new BudgetException.Invalid("the budgets this request adds up (" + draw.basis() + ") are in "
+                    + String.join(", ", currencies) + ": name the sub-category or period of one of them");
+        }
     }
 
     private static int fiscalYearStartMonth(Handle h, String customerId) {
@@ -75,10 +126,35 @@ public final class BudgetFinder {
                 .bind("id", customerId).mapTo(Integer.class).findOne().orElse(1);
     }
 
-    private static MatchedBudget map(ResultSet rs, StatementContext ctx) throws SQLException {
+    /** One row of the query: the rules and resolved sub-category key, and a candidate budget when there is one. */
+    private record Row(BudgetRules rules, String subKey, Rollup.Candidate candidate) {
+    }
+
+    private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
+        BudgetRules rules = readRules(rs, ctx);
+        Rollup.Candidate candidate = null;
+        rs.getLong("id");
+        if (!rs.wasNull()) {
+            candidate = new Rollup.Candidate(budget(rs, rules.subtractsPending()), rs.getString("sub_category_key"),
+                    rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate());
+        }
+        return new Row(rules, rs.getString("sub_key"), candidate);
+    }
+
+    private static BudgetRules readRules(ResultSet rs, StatementContext ctx) throws SQLException {
+        Array thresholds = rs.getArray("thresholds");
+        List<Integer> list = new ArrayList<>(Arrays.stream((Integer[]) thresholds.getArray()).sorted().toList());
+        return new BudgetRules(Policy.parse(rs.getString("customer_policy")),
+                BudgetRules.PENDING_AND_APPROVED.equals(rs.getString("subtracts")), List.copyOf(list));
+    }
+
+    private static MatchedBudget budget(ResultSet rs, boolean subtractsPending) throws SQLException {
         String sub = rs.getString("sub_category");
+        long config = rs.getLong("source_config_id");
+        Long configId = rs.wasNull() ? null : config;
         return new MatchedBudget(rs.getLong("id"), rs.getString("department"), sub.isEmpty() ? null : sub,
                 rs.getString("fiscal_period"), rs.getString("period_type"), rs.getBigDecimal("amount"),
-                rs.getBigDecimal("committed"), rs.getBigDecimal("reserved"), rs.getString("currency").trim());
+                rs.getBigDecimal("committed"), rs.getBigDecimal("reserved"), rs.getString("currency").trim(),
+                Policy.parse(rs.getString("policy")), subtractsPending, configId);
     }
 }

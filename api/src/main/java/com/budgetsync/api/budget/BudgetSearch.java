@@ -52,10 +52,14 @@ public final class BudgetSearch {
     public record Listed(@JsonUnwrapped BudgetView budget, Instant deletedAt) {
     }
 
-    /** One audit row of a budget: an import's create/update/delete/restore or a reservation, commitment, release. */
+    /**
+     * One audit row of a budget: an import's create/update/delete/restore or a reservation, commitment, release;
+     * for procurement's, who made it ({@code actor}) and, for a soft-policy override, why ({@code reason}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AuditEntry(Instant at, String action, String syncId, String requestId, BigDecimal oldAmount,
-                             BigDecimal newAmount, String oldCurrency, String newCurrency) {
+                             BigDecimal newAmount, String oldCurrency, String newCurrency, String actor,
+                             String reason) {
     }
 
     public List<Listed> page(Filter filter, int limit, int offset) {
@@ -86,12 +90,12 @@ public final class BudgetSearch {
     public List<AuditEntry> audit(long budgetId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT created_at, action, sync_id, request_id, old_amount, new_amount, old_currency,
-                               new_currency, id
+                               new_currency, actor, reason, id
                           FROM audit_log WHERE budget_id = :id
                         UNION ALL
                         SELECT b.created_at, 'created', b.created_sync_id, NULL, NULL,
                                coalesce(first_change.old_amount, b.amount), NULL,
-                               coalesce(first_change.old_currency, b.currency), 0
+                               coalesce(first_change.old_currency, b.currency), NULL, NULL, 0
                           FROM budget b
                           LEFT JOIN LATERAL (
                               SELECT a.old_amount, a.old_currency FROM audit_log a
@@ -102,7 +106,8 @@ public final class BudgetSearch {
                 .bind("id", budgetId)
                 .map((rs, ctx) -> new AuditEntry(instant(rs, "created_at"), rs.getString("action"),
                         rs.getString("sync_id"), rs.getString("request_id"), rs.getBigDecimal("old_amount"),
-                        rs.getBigDecimal("new_amount"), rs.getString("old_currency"), rs.getString("new_currency")))
+                        rs.getBigDecimal("new_amount"), rs.getString("old_currency"), rs.getString("new_currency"),
+                        rs.getString("actor"), rs.getString("reason")))
                 .list());
     }
 

@@ -1,13 +1,39 @@
 package com.budgetsync.api.budget;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
-/** The budget a request matched, with what procurement has already committed and reserved against it. */
+/**
+ * A budget a request draws on, with what procurement has committed (approved) and reserved (pending) against it;
+ * {@code policy} is the budget's own or its customer's. {@code available} subtracts what the customer chose.
+ */
 public record MatchedBudget(long id, String department, String subCategory, String fiscalPeriod, String periodType,
-                            BigDecimal amount, BigDecimal committed, BigDecimal reserved, String currency) {
-    @JsonIgnore
+                            BigDecimal amount, BigDecimal committed, BigDecimal reserved, String currency,
+                            Policy policy, @JsonIgnore boolean subtractsPending, @JsonIgnore Long sourceConfigId) {
+    @JsonProperty
     public BigDecimal available() {
+        return subtractsPending ? availableAfterPending() : availableAfterApproved();
+    }
+
+    @JsonIgnore
+    public BigDecimal availableAfterApproved() {
+        return amount.subtract(committed);
+    }
+
+    @JsonIgnore
+    public BigDecimal availableAfterPending() {
         return amount.subtract(committed).subtract(reserved);
+    }
+
+    /** What counts as used for alert thresholds: the same amounts {@code available} subtracts. */
+    @JsonIgnore
+    public BigDecimal used() {
+        return subtractsPending ? committed.add(reserved) : committed;
+    }
+
+    MatchedBudget withUtilization(BigDecimal newCommitted, BigDecimal newReserved) {
+        return new MatchedBudget(id, department, subCategory, fiscalPeriod, periodType, amount, newCommitted,
+                newReserved, currency, policy, subtractsPending, sourceConfigId);
     }
 }

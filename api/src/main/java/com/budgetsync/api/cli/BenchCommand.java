@@ -65,6 +65,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         subparser.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of check load");
         subparser.addArgument("--console-only").action(Arguments.storeTrue())
                 .help("only figure (6): the web console's pages with 10,000 runs and 100,000 budgets");
+        subparser.addArgument("--imports-only").action(Arguments.storeTrue())
+                .help("only figures (1) to (4): the imports against their floor");
         subparser.addArgument("--schedules-only").action(Arguments.storeTrue())
                 .help("only figure (7): reconciling the schedules of --configs enabled configs with Temporal");
         subparser.addArgument("--drain-only").action(Arguments.storeTrue())
@@ -121,7 +123,9 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
                 if (!namespace.getBoolean("console_only")) {
                     bench(runtime, namespace, dir, base + "/api/budget/check");
                 }
-                ConsolePagesBench.run(runtime, dir, base, TOKEN);
+                if (!namespace.getBoolean("imports_only")) {
+                    ConsolePagesBench.run(runtime, dir, base, TOKEN);
+                }
             }
         } finally {
             server.stop();
@@ -169,7 +173,9 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         System.out.printf(Locale.ROOT, "(4) peak heap during (1): %d MB of %d MB max (target < 512 MB) %s%n",
                 peak[0] / MB, Runtime.getRuntime().maxMemory() / MB, verdict(peak[0] < 512 * MB));
 
-        checkLatency(runtime, ns, checkUrl, rows, big);
+        if (!ns.getBoolean("imports_only")) {
+            checkLatency(runtime, ns, checkUrl, rows, big);
+        }
     }
 
     private static void checkLatency(CommandRuntime runtime, Namespace ns, String url, int rows, Path importedMeanwhile)

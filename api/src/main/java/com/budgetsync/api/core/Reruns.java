@@ -61,6 +61,7 @@ public final class Reruns {
     /** The stored file the run read; 409 when it is gone. */
     public StoredFile fileOf(SyncRecord run) {
         return files.find(run.fileId())
-                .orElseThrow(() -> ApiException.conflict("the file of sync " + run.syncId() + " is gone", null));
+                .orElseThrow(() -> ApiException.conflict("the file of sync " + run.syncId()
+                        + " is gone (stored files are deleted after the retention period)", null));
     }
 }

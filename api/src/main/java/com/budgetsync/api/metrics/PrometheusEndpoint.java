@@ -22,6 +22,7 @@ public final class PrometheusEndpoint {
     public static void register(Environment environment, Jdbi jdbi, Clock clock) {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new RunCollector(new RunFigures(jdbi), new ConfigHealthDao(jdbi), clock));
+        registry.register(new RetentionCollector(jdbi));
         registry.register(new TemporalSdkCollector(environment.metrics()));
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping(PATH);
     }

@@ -39,7 +39,8 @@ public class BudgetCheckResource {
     @Path("/check")
     public CheckResult check(@Auth Caller caller, @NotNull @Valid BudgetCheckRequest request) {
         caller.checkCustomer(request.customerId());
-        return checker.check(request.target(), request.amount(), currency(request.currency()));
+        return checker.check(request.target(), request.amount(), currency(request.currency()),
+                Boolean.TRUE.equals(request.enforce()));
     }
 
     @POST
@@ -64,7 +65,7 @@ public class BudgetCheckResource {
         caller.checkCustomer(request.customerId());
         return new UtilizationCommand(request.requestId(), request.target(), request.amount(),
                 request.currency() == null ? null : currency(request.currency()),
-                request.enforce() != null && request.enforce());
+                Boolean.TRUE.equals(request.enforce()), caller.getName(), request.overrideReason());
     }
 
     static String currency(String text) {

@@ -10,20 +10,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The content types a budget file may be sent as (uploads, mapping preview); anything else is refused with 415
- * before the file readers see it, so HTML, JSON or scripts never reach them. {@code curl --data-binary @budget.csv}
- * sends {@code application/x-www-form-urlencoded} unless told otherwise: such a body is accepted when its first bytes
- * look like a budget file (an Excel signature, or a first line of text with a delimiter that is not markup or JSON).
+ * The content types a budget file may be sent as (uploads, mapping preview), compressed (zip, gzip) or not; anything
+ * else is refused with 415 before the file readers see it, so HTML, JSON or scripts never reach them.
+ * {@code curl --data-binary @budget.csv} sends {@code application/x-www-form-urlencoded} unless told otherwise: such a
+ * body is accepted when its first bytes look like a budget file (an Excel, zip or gzip signature, or a first line of
+ * text with a delimiter that is not markup or JSON).
  */
 final class FileContentTypes {
     static final List<MediaType> ACCEPTED = List.of(MediaType.valueOf("text/csv"),
             MediaType.valueOf("text/tab-separated-values"), MediaType.TEXT_PLAIN_TYPE,
             MediaType.APPLICATION_OCTET_STREAM_TYPE,
             MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            MediaType.valueOf("application/vnd.ms-excel"));
+            MediaType.valueOf("application/vnd.ms-excel"), MediaType.valueOf("application/zip"),
+            MediaType.valueOf("application/x-zip-compressed"), MediaType.valueOf("application/gzip"),
+            MediaType.valueOf("application/x-gzip"));
     private static final int SNIFF_BYTES = 4096;
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final byte[] GZIP = {0x1F, (byte) 0x8B};
 
     private FileContentTypes() {
     }
@@ -51,7 +55,7 @@ final class FileContentTypes {
     }
 
     private static boolean looksLikeFile(byte[] head) {
-        if (startsWith(head, ZIP) || startsWith(head, OLE2)) {
+        if (startsWith(head, ZIP) || startsWith(head, OLE2) || startsWith(head, GZIP)) {
             return true;
         }
         String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();

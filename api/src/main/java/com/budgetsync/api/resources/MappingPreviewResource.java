@@ -9,6 +9,7 @@ import com.budgetsync.api.views.Ids;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.CustomerDao;
 import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.parsing.FileContent;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.UnreadableFileException;
@@ -83,8 +84,8 @@ public class MappingPreviewResource {
                                   @QueryParam("configId") Long configId,
                                   @Context HttpHeaders headers,
                                   @Parameter(hidden = true) InputStream body) throws IOException {
-        read(response, caller, customerId, filename, configId, headers, body, (file, options, fiscalYearStart) ->
-                MappingPreview.of(file, new ReadOptions(options.sheet()), MappingSettings.options(options),
+        read(response, caller, customerId, filename, configId, headers, body, (file, options, read, fiscalYearStart) ->
+                MappingPreview.of(file, read, MappingSettings.options(options),
                         MappingSettings.normalize(options, fiscalYearStart)));
     }
 
@@ -106,7 +107,7 @@ public class MappingPreviewResource {
     }
 
     private interface FileReading<T> {
-        T read(FileContent file, ConfigOptions options, int fiscalYearStartMonth) throws IOException;
+        T read(FileContent file, ConfigOptions options, ReadOptions read, int fiscalYearStartMonth) throws IOException;
     }
 
     /**
@@ -117,8 +118,9 @@ public class MappingPreviewResource {
                           HttpHeaders headers, InputStream body, FileReading<T> reading) throws IOException {
         caller.checkCustomer(customerId);
         InputStream file = FileContentTypes.checked(headers.getMediaType(), body);
-        ConfigOptions options = configId == null ? ConfigOptions.DEFAULTS
-                : configs.getOfCustomer(customerId, configId).options();
+        DataSourceConfig config = configId == null ? null : configs.getOfCustomer(customerId, configId);
+        ConfigOptions options = config == null ? ConfigOptions.DEFAULTS : config.options();
+        ReadOptions read = config == null ? ReadOptions.DEFAULT : MappingSettings.read(config);
         int fiscalYearStart = customers.fiscalYearStartMonth(customerId);
         java.nio.file.Path spool = Files.createTempFile("budget-sync-preview-", ".upload");
         try {
@@ -128,7 +130,7 @@ public class MappingPreviewResource {
             throw e;
         }
         runner.answer(response, filename, () -> inWords(filename, customerId,
-                () -> reading.read(FileContent.of(filename, spool), options, fiscalYearStart)), () -> {
+                () -> reading.read(FileContent.of(filename, spool), options, read, fiscalYearStart)), () -> {
                     try {
                         Files.deleteIfExists(spool);
                     } catch (IOException e) {

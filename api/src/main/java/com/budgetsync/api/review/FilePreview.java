@@ -22,9 +22,8 @@ import java.util.List;
 public record FilePreview(List<String> headers, List<List<String>> rows, MappingPreview preview) {
     public static final int GRID_ROWS = 15;
 
-    public static FilePreview of(FileContent file, ConfigOptions options, int fiscalYearStartMonth)
+    public static FilePreview of(FileContent file, ConfigOptions options, ReadOptions read, int fiscalYearStartMonth)
             throws IOException {
-        ReadOptions read = new ReadOptions(options.sheet());
         TableLayout layout = TableReader.detect(file, read);
         List<List<String>> rows = TableReader.sample(file, layout, GRID_ROWS).stream().map(DataRow::cells).toList();
         MappingPreview preview = MappingPreview.of(file, read, MappingSettings.options(options),

@@ -14,6 +14,7 @@ import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.parsing.UnreadableFileException;
+import com.budgetsync.rows.MappingSettings;
 import io.dropwizard.auth.Auth;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -98,7 +99,7 @@ public class ReviewResource {
             throw ApiException.conflict("sync " + run.syncId() + " has no stored file to review", null);
         }
         try {
-            return FilePreview.of(files.content(file), config.options(),
+            return FilePreview.of(files.content(file), config.options(), MappingSettings.read(config),
                     customers.fiscalYearStartMonth(run.customerId()));
         } catch (UnreadableFileException e) {
             throw new ApiException(422, e.getMessage());

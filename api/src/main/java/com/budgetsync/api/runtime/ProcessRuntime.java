@@ -21,9 +21,12 @@ public final class ProcessRuntime {
         this.config = config;
     }
 
-    /** Installs the process-wide guard on which addresses sources and webhooks may reach, and returns it. */
+    /**
+     * Installs the process-wide guard on which addresses sources and webhooks may reach (and the operator's own hosted
+     * SFTP server), and returns it.
+     */
     public OutboundGuard installOutboundGuard() {
-        OutboundGuard guard = config.getOutbound().guard();
+        OutboundGuard guard = config.getOutbound().guard().withOwnHost(config.getSftp().pollHost());
         OutboundGuard.install(guard);
         return guard;
     }

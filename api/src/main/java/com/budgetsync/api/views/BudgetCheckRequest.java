@@ -9,11 +9,12 @@ import java.time.LocalDate;
 
 /**
  * Body of POST /api/budget/check. {@code amount} is a JSON number or string, read as an exact decimal; give
- * {@code fiscalPeriod} or {@code date} (default today).
+ * {@code fiscalPeriod} or {@code date} (default today); {@code subCategory} may be left out (the department's total).
+ * {@code enforce: true} answers under the hard policy whatever the budget's.
  */
 public record BudgetCheckRequest(@NotBlank String customerId, @NotBlank String department, String subCategory,
                                  String fiscalPeriod, LocalDate date, @NotNull @Positive BigDecimal amount,
-                                 @NotBlank String currency) {
+                                 @NotBlank String currency, Boolean enforce) {
     public BudgetTarget target() {
         return new BudgetTarget(customerId, department, blankToNull(subCategory), fiscalPeriod, date);
     }

@@ -33,6 +33,10 @@ final class ApiClient implements AutoCloseable {
         return send("POST", path, json);
     }
 
+    Reply get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null);
+    }
+
     Reply put(String path, String json) throws IOException, InterruptedException {
         return send("PUT", path, json);
     }

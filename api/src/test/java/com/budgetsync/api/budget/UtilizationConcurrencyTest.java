@@ -65,7 +65,7 @@ class UtilizationConcurrencyTest {
         assertEquals(Long.valueOf(33), db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM audit_log WHERE budget_id = :id AND action = 'reserve'")
                 .bind("id", budgetId).mapTo(Long.class).one()));
-        assertEquals(0, new BudgetChecker(db.jdbi()).check(target, BigDecimal.ONE, "USD").available()
+        assertEquals(0, new BudgetChecker(db.jdbi()).check(target, BigDecimal.ONE, "USD", false).available()
                 .compareTo(new BigDecimal("10.00")));
     }
 }

@@ -120,6 +120,11 @@ class ApiAccessMatrixTest {
                         200, Scope.ADMIN),
                 new Endpoint("PUT", "/api/customers/acme", "application/json", "{\"fiscalYearStartMonth\":1}", 200,
                         Scope.CUSTOMER),
+                new Endpoint("PUT", "/api/customers/acme", "application/json", "{\"fileRetentionDays\":120}", 200,
+                        Scope.CUSTOMER),
+                new Endpoint("GET", "/api/customers/acme/export", null, null, 200, Scope.CUSTOMER),
+                new Endpoint("DELETE", "/api/customers/{freshCustomer}?confirm={freshCustomer}", null, null, 200,
+                        Scope.ADMIN),
                 new Endpoint("POST", "/api/sync/history/{sync}/approve", null, null, 409, Scope.ID),
                 new Endpoint("POST", "/api/sync/history/{sync}/retry", null, null, 409, Scope.ID),
                 new Endpoint("GET", "/api/sync/history.csv?customerId=acme", null, null, 200, Scope.CUSTOMER,
@@ -142,6 +147,14 @@ class ApiAccessMatrixTest {
                 new Endpoint("GET", "/api/alerts?customerId=acme", null, null, 200, Scope.CUSTOMER,
                         "AcmeOnlyDept stale"),
                 new Endpoint("POST", "/api/alerts/{alert}/close", null, null, 200, Scope.ID, "AcmeOnlyDept stale"),
+                new Endpoint("GET", "/api/customers/acme", null, null, 200, Scope.CUSTOMER, "budgetPolicy"),
+                new Endpoint("GET", "/api/customers/acme/aliases", null, null, 200, Scope.CUSTOMER, "departments"),
+                new Endpoint("PUT", "/api/customers/acme/aliases", "application/json",
+                        "{\"departments\":{\"Acme Only\":\"AcmeOnlyDept\"}}", 200, Scope.CUSTOMER, "AcmeOnlyDept"),
+                new Endpoint("PUT", "/api/budgets/{budget}/policy", "application/json", "{\"policy\":\"notify\"}", 200,
+                        Scope.ID, "\"policy\":\"notify\""),
+                new Endpoint("GET", "/api/budgets/summary?customerId=acme", null, null, 200, Scope.CUSTOMER,
+                        "AcmeOnlyDept"),
                 new Endpoint("GET", "/api/no-such-endpoint", null, null, 404, Scope.ANY));
         return endpoints.stream().flatMap(e -> Stream.of(Who.values()).map(who -> Arguments.of(e, who)));
     }
@@ -217,6 +230,9 @@ class ApiAccessMatrixTest {
         if (path.contains("{freshConfig}")) {
             path = path.replace("{freshConfig}", Long.toString(createAcmeConfig()));
         }
+        if (path.contains("{freshCustomer}")) {
+            path = path.replace("{freshCustomer}", createCustomer());
+        }
         if (path.contains("{freshKey}")) {
             path = path.replace("{freshKey}", newKey("acme").path("id").asText());
         }
@@ -249,6 +265,16 @@ class ApiAccessMatrixTest {
         return Map.of("customerId", "acme", "sourceType", "sftp", "name", "Acme Secret Plan", "frequency", "manual",
                 "sourceConfig", Map.of("host", "sftp.acme-only-folder.invalid", "username", "acme",
                         "password", SECRET));
+    }
+
+    /** A customer of its own for each erasure, so acme's data stays for the other calls. */
+    private static String createCustomer() throws Exception {
+        String id = "erasable-" + java.util.UUID.randomUUID();
+        RunningApp.Response created = app.send(HttpRequest.newBuilder(URI.create(app.url("/api/customers/" + id)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"fiscalYearStartMonth\":4}")));
+        assertEquals(200, created.status(), created.body());
+        return id;
     }
 
     private static long createAcmeConfig() throws Exception {

@@ -57,6 +57,7 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
         // no alert check at a 5-minute boundary in the middle of a test that counts notifications (AlertsApiTest
         // turns it on)
         config.getTemporal().setAlertChecks(false);
+        config.getTemporal().setRetention(false);
         config.getWorker().setEnabled(true);
         config.getAuth().setAdminToken(ADMIN_TOKEN);
         config.getOutbound().setAllowLoopback(true); // as dev: test servers (SFTP, HTTP) listen on 127.0.0.1

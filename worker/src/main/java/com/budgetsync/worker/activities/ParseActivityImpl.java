@@ -5,9 +5,9 @@ import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.StoredFile;
-import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.TableLayout;
 import com.budgetsync.parsing.TableReader;
+import com.budgetsync.rows.MappingSettings;
 import com.budgetsync.parsing.UnreadableFileException;
 import com.budgetsync.workflow.FileRef;
 import com.budgetsync.workflow.ParseActivity;
@@ -34,10 +34,10 @@ public class ParseActivityImpl implements ParseActivity {
         return layout;
     }
 
-    /** The file's layout as the config reads it (its sheet); an unreadable file is bad input. */
+    /** The file's layout as the config reads it (its sheet, its file pattern); an unreadable file is bad input. */
     static TableLayout detect(FileStore files, StoredFile file, DataSourceConfig config) {
         try {
-            return TableReader.detect(files.content(file), new ReadOptions(config.options().sheet()));
+            return TableReader.detect(files.content(file), MappingSettings.read(config));
         } catch (UnreadableFileException e) {
             throw BadInput.of(e.getMessage());
         } catch (IOException e) {

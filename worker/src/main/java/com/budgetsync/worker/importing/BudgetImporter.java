@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class BudgetImporter {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetImporter.class);
     private static final int MAX_KEYS_NAMED = 20;
+    private static final String FIRST_LOAD = "first_load";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
 
@@ -53,17 +55,22 @@ public final class BudgetImporter {
                 SyncRecord r = recorded.get();
                 return new SyncResult(r.syncId(), r.status(), r.stats(), r.message());
             }
-            StagedRows staged;
             try {
-                staged = stage(h, job, progress);
+                if (firstLoad(h, job.customerId())) {
+                    Optional<SyncResult> loaded = loadFirst(h, job, laps, progress);
+                    if (loaded.isPresent()) {
+                        return loaded.get();
+                    }
+                }
+                StagedRows staged = stage(h, job, progress);
                 laps.lap("staged");
                 progress.step(ImportProgress.COMPARING);
+                return apply(h, job, staged, laps, progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
                 throw new IllegalStateException("staging rows failed: " + e.getMessage(), e);
             }
-            return apply(h, job, staged, laps, progress);
         });
         laps.lap("committed");
         analyzeAfterLargeChange(result.stats());
@@ -102,7 +109,7 @@ public final class BudgetImporter {
             h.begin();
             try {
                 h.execute("SET LOCAL work_mem = '256MB'");
-                Plan plan = plan(h, job, stage(h, job, progress), new Laps());
+                Plan plan = plan(h, job, stage(h, job, progress), new Laps(), false);
                 ChangePreview.Samples samples = plan.compared() ? ChangeSamples.of(h, job.customerId(), job.configId())
                         : ChangePreview.Samples.NONE;
                 List<String> warnings = new ArrayList<>(plan.warnings());
@@ -126,38 +133,72 @@ public final class BudgetImporter {
         });
     }
 
+    /**
+     * A customer's first import has nothing to compare with, so its rows are copied straight into {@code budget}:
+     * no staging table, no diff, no second pass. Row errors and the import rules are decided after the copy, and a
+     * savepoint undoes it when they stop the run. A file with a repeated business key breaks the unique key during
+     * the copy; the savepoint undoes that too and the import takes the staged path, which collapses or refuses
+     * duplicates as the config's rules say. Empty when the staged path must run.
+     */
+    private static Optional<SyncResult> loadFirst(Handle h, ImportJob job, Laps laps, ImportProgress progress)
+            throws IOException {
+        h.savepoint(FIRST_LOAD);
+        StagedRows loaded;
+        try {
+            loaded = copy(h, job, progress, CopyTarget.budget(job));
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("loading rows failed: " + e.getMessage(), e);
+            }
+            h.rollbackToSavepoint(FIRST_LOAD);
+            return Optional.empty();
+        }
+        laps.lap("loaded");
+        Plan plan = plan(h, job, loaded, laps, true);
+        if (plan.applies()) {
+            h.release(FIRST_LOAD);
+            rememberMapping(h, job);
+        } else {
+            h.rollbackToSavepoint(FIRST_LOAD);
+        }
+        return Optional.of(finish(h, job, plan.status(), plan.stats(), plan.errors(), plan.warnings(),
+                plan.message()));
+    }
+
     private static StagedRows stage(Handle h, ImportJob job, ImportProgress progress)
             throws IOException, SQLException {
-        progress.step(ImportProgress.READING);
         h.execute("""
                 CREATE TEMP TABLE import_rows (
                     source_row bigint, department text, department_key text, sub_category text, sub_category_key text,
                     fiscal_period text, period_type text,
                     period_start date, period_end date, period_label text, amount numeric(19, 4), currency text
                 ) ON COMMIT DROP""");
-        var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY import_rows FROM STDIN (FORMAT text)");
+        StagedRows staged = copy(h, job, progress, CopyTarget.staging());
+        // The planner otherwise guesses the row count from the table's size and may pick a sort-based GROUP BY.
+        h.execute("ANALYZE import_rows");
+        return staged;
+    }
+
+    private static StagedRows copy(Handle h, ImportJob job, ImportProgress progress, CopyTarget target)
+            throws IOException, SQLException {
+        progress.step(ImportProgress.READING);
+        var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(target.copySql());
         try (CopyRowWriter writer = new CopyRowWriter(copy);
              RowStream rows = TableReader.open(job.file(), job.layout())) {
-            StagedRows staged = new StagedRows(writer, progress);
+            StagedRows staged = new StagedRows(writer, progress, target);
             staged.stream(rows, new RowNormalizer(job.mapping(), job.normalize()));
             writer.finish();
-            // The planner otherwise guesses the row count from the table's size and may pick a sort-based GROUP BY.
-            h.execute("ANALYZE import_rows");
             return staged;
         }
     }
 
     private static SyncResult apply(Handle h, ImportJob job, StagedRows staged, Laps laps,
                                     ImportProgress progress) {
-        Plan plan = plan(h, job, staged, laps);
+        Plan plan = plan(h, job, staged, laps, false);
         if (plan.applies()) {
             progress.step(ImportProgress.APPLYING);
             applyChanges(h, job, laps);
-            if (job.mappingMemoryJson() != null) {
-                h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
-                        .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
-            }
+            rememberMapping(h, job);
         }
         if (!plan.applies() && plan.compared()) {
             // held after comparing (the deletion guard): nothing applied, the comparison's counts are its plan
@@ -168,6 +209,13 @@ public final class BudgetImporter {
             return new SyncResult(job.syncId(), plan.status(), applied, plan.message());
         }
         return finish(h, job, plan.status(), plan.stats(), plan.errors(), plan.warnings(), plan.message());
+    }
+
+    private static void rememberMapping(Handle h, ImportJob job) {
+        if (job.mappingMemoryJson() != null) {
+            h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
+                    .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
+        }
     }
 
     /**
@@ -181,7 +229,11 @@ public final class BudgetImporter {
         }
     }
 
-    private static Plan plan(Handle h, ImportJob job, StagedRows staged, Laps laps) {
+    /**
+     * {@code loaded}: the rows went straight into {@code budget} on a first load, so every one is created and the
+     * unique key has already proved that no two share a key (nothing to collapse, no currencies to compare).
+     */
+    private static Plan plan(Handle h, ImportJob job, StagedRows staged, Laps laps, boolean loaded) {
         List<String> warnings = new ArrayList<>(staged.skippedReport);
         if (staged.nulReport != null) {
             warnings.add(0, staged.nulReport);
@@ -193,6 +245,9 @@ public final class BudgetImporter {
         if (rows.stops()) {
             SyncStats stats = staged.budgetRows + staged.errorCount == 0 ? SyncStats.EMPTY : nothingApplied;
             return new Plan(rows.stopWith(), stats, errors, warnings, rows.message(), false);
+        }
+        if (loaded) {
+            return decide(policy, job, staged, new Diff(Map.of("created", staged.budgetRows), 0), errors, warnings);
         }
         Diff diff = diff(h, job, staged.keys.unique());
         laps.lap("diffed");
@@ -208,6 +263,12 @@ public final class BudgetImporter {
         if (duplicates.warning() != null) {
             warnings.add(duplicates.warning());
         }
+        return decide(policy, job, staged, diff, errors, warnings);
+    }
+
+    /** The deletion guard, then success or partial, from the diff's counts. */
+    private static Plan decide(ImportPolicy policy, ImportJob job, StagedRows staged, Diff diff, List<RowError> errors,
+                               List<String> warnings) {
         SyncStats planned = new SyncStats(staged.budgetRows, diff.count("created"), diff.count("updated"),
                 diff.count("unchanged"), diff.count("deleted"), diff.count("restored"), staged.errorCount,
                 staged.skipped);

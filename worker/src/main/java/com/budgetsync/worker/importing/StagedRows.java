@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams a file's rows through the normaliser into the {@code import_rows} staging table: budget rows go to COPY,
+ * Streams a file's rows through the normaliser into a COPY ({@link CopyTarget}): budget rows go to COPY,
  * row errors are counted (the first thousand kept with their details), blank and total rows counted as skipped.
  */
 final class StagedRows implements RowNormalizer.Sink {
     private final CopyRowWriter out;
     private final ImportProgress progress;
+    private final CopyTarget target;
     private static final int MAX_SKIPPED_REPORTED = 100;
 
     final List<RowError> errors = new ArrayList<>();
@@ -32,9 +33,10 @@ final class StagedRows implements RowNormalizer.Sink {
     long skipped;
     private SQLException failure;
 
-    StagedRows(CopyRowWriter out, ImportProgress progress) {
+    StagedRows(CopyRowWriter out, ImportProgress progress, CopyTarget target) {
         this.out = out;
         this.progress = progress;
+        this.target = target;
     }
 
     void stream(RowStream rows, RowNormalizer normalizer) throws IOException, SQLException {
@@ -63,12 +65,18 @@ final class StagedRows implements RowNormalizer.Sink {
         String subCategoryKey = MatchKey.of(subCategory);
         keys.add(departmentKey, subCategoryKey, row.period().canonical());
         try {
-            out.field(row.sourceRow()).field(row.department()).field(departmentKey)
+            if (target.numbered()) {
+                out.field(row.sourceRow());
+            }
+            out.field(row.department()).field(departmentKey)
                     .field(subCategory).field(subCategoryKey)
                     .field(row.period().canonical()).field(row.period().type().name())
                     .field(row.period().start()).field(row.period().end()).field(row.period().original())
-                    .field(row.amount().toPlainString()).field(row.currency())
-                    .endRow();
+                    .field(row.amount().toPlainString()).field(row.currency());
+            for (Object constant : target.constants()) {
+                out.field(constant);
+            }
+            out.endRow();
             budgetRows++;
         } catch (SQLException e) {
             failure = e;

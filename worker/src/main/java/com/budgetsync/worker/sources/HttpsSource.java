@@ -191,7 +191,10 @@ public final class HttpsSource implements FileSource {
         throw new SourceException("HTTP " + status + " from " + shown(), status >= 500 || status == 429);
     }
 
-    /** Content-Disposition's name, else the URL's last path segment; always with a file type the parser knows. */
+    /**
+     * Content-Disposition's name, else the URL's last path segment; always with a file type the parser knows (a
+     * compressed download keeps its .zip or .gz, which the reader unpacks).
+     */
     private String filename(HttpResponse<?> response) {
         String disposition = response.headers().firstValue("Content-Disposition").orElse("");
         String name = null;
@@ -209,11 +212,13 @@ public final class HttpsSource implements FileSource {
         }
         name = name.replaceAll("[/\\\\]", "_");
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".csv") || lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+        if (lower.endsWith(".csv") || lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".zip")
+                || lower.endsWith(".gz")) {
             return name;
         }
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        return name + (type.contains("spreadsheetml") ? ".xlsx" : type.contains("ms-excel") ? ".xls" : ".csv");
+        return name + (type.contains("spreadsheetml") ? ".xlsx" : type.contains("ms-excel") ? ".xls"
+                : type.contains("gzip") ? ".csv.gz" : type.contains("zip") ? ".zip" : ".csv");
     }
 
     private static Instant httpDate(String value) {

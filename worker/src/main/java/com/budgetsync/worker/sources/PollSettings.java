@@ -1,5 +1,6 @@
 package com.budgetsync.worker.sources;
 
+import com.budgetsync.parsing.FilePatterns;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Duration;

@@ -103,6 +103,29 @@ class BudgetImporterTest {
     }
 
     @Test
+    void aResyncComparesNamesWithBackslashesTabsAndAccentsExactly() {
+        ImportFixture f = fixture();
+        String rows = "\"R\\D\tLab\",Café,2025-01,10.5,EUR\n\"Ops \\\\ Field\",Travel,2025-01,-3.25,EUR\n";
+        assertEquals(2, f.sync(rows).stats().created());
+        assertEquals(new SyncStats(2, 0, 0, 2, 0, 0, 0, 0), f.sync(rows).stats(), "the same file changes nothing");
+
+        SyncStats respelled = f.sync(rows.replace("Café", "Cafe"), true).stats();
+        assertEquals(1, respelled.created(), "another sub-category is another budget");
+        assertEquals(1, respelled.softDeleted());
+        assertEquals(1, respelled.unchanged());
+    }
+
+    @Test
+    void aResyncWhoseFileRepeatsAKeySumsItsRows() {
+        ImportFixture f = fixture();
+        f.sync(ImportFixture.rows(3, "100"));
+        SyncResult result = f.sync(ImportFixture.rows(3, "100") + "Dept 3,Travel,2025-01,1,USD\n");
+        assertEquals(new SyncStats(4, 0, 1, 2, 0, 0, 0, 0), result.stats(),
+                "the repeated key is one budget, updated to the sum; the others are unchanged");
+        assertEquals(new BigDecimal("101.0000"), f.activeAmount("Dept 3", "Travel", "2025-01"));
+    }
+
+    @Test
     void everyChangeHasOneAuditRowWithOldAndNewAmounts() {
         ImportFixture f = fixture();
         String firstSync = f.sync(ImportFixture.rows(8, "100")).syncId();
@@ -165,6 +188,24 @@ class BudgetImporterTest {
         assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
         assertEquals(24, f.activeBudgets());
         assertEquals(audits, f.auditRows());
+    }
+
+    @Test
+    void aFirstLoadTheRulesStopWritesNoBudgetAndTheNextFileLoadsWhole() {
+        ImportFixture f = fixture();
+        SyncResult failed = f.sync(ImportFixture.rows(23, "200") + "Dept 24,Travel,2025-01,lots,USD\n"
+                + "Dept 25,Travel,not a period,5,USD\n");
+        assertEquals(SyncStatus.FAILED, failed.status());
+        assertEquals(0, f.count("SELECT count(*) FROM budget WHERE customer_id = :c"),
+                "the rows copied before the rules were decided are undone");
+
+        SyncResult loaded = f.sync(ImportFixture.rows(25, "100"));
+        assertEquals(SyncStatus.SUCCESS, loaded.status());
+        assertEquals(25, loaded.stats().created());
+        assertEquals(25, f.count("SELECT count(*) FROM budget WHERE customer_id = :c AND created_sync_id = '"
+                + loaded.syncId() + "'"), "each created budget names the sync that created it");
+        assertEquals(0, f.count("SELECT count(*) FROM audit_log WHERE customer_id = :c"),
+                "creations are not copied into the audit log");
     }
 
     @Test
