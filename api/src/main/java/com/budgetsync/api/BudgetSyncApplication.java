@@ -152,7 +152,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         TemporalConnection temporal = runtime.connect(config.getTemporal().address(), environment.metrics());
         environment.lifecycle().manage(temporal);
         if (config.getWorker().isEnabled()) {
-            environment.lifecycle().manage(runtime.managedWorker(temporal, jdbi));
+            runtime.runWorkerInside(temporal, jdbi, environment.lifecycle());
         }
 
         ConfigDao configs = new ConfigDao(jdbi);

@@ -64,10 +64,12 @@ function render({ session }, run, body) {
       h('dt', {}, 'Took'), h('dd', {}, duration(run.durationMs)),
       h('dt', {}, 'Workflow'), h('dd', {}, temporalLink(session, run))),
     actions(run),
-    h('h2', {}, run.status === 'needs_review' && s.softDeleted > 0 ? 'What this file would change' : 'Numbers'),
+    // a run the deletion guard held applied nothing: its planned counts are what approving it applies
+    h('h2', {}, run.planned ? 'What this file would change (nothing applied yet)' : 'Numbers'),
     // a running run has counted nothing yet: its zeros would read as "this file changes nothing"
     run.status === 'running' ? h('p', { class: 'note', id: 'run-stats-pending' },
-      'The numbers appear when the run ends; the progress above shows how far it is.') : statsTable(s, 'run-stats'),
+      'The numbers appear when the run ends; the progress above shows how far it is.')
+      : statsTable(run.planned || s, 'run-stats'),
     rowErrors(run),
     run.warnings && run.warnings.length
       ? [h('h2', {}, 'Warnings'), h('ul', { id: 'run-warnings' }, run.warnings.map(w => h('li', {}, w)))] : null,

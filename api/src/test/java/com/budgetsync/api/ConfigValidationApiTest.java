@@ -101,6 +101,39 @@ class ConfigValidationApiTest {
         assertEquals(List.of("frequency", "timezone"), fields(put(id, badSchedule)));
     }
 
+    /** Pins saved by a mapping review are checked as the config's are, and the review keeps every other option. */
+    @Test
+    void reviewPinsAreValidatedWhenSavedAndKeepTheOtherOptions() throws Exception {
+        Map<String, Object> config = upload(Map.of("fiscalYear", 2025, "alerts", Map.of("warnAfterFailures", 5),
+                "takeOverBudgets", true));
+        config.put("customerId", "reviewed"); // the other tests count the configs of CUSTOMER
+        RunningApp.Response created = app.postJson("/api/sync/config", config);
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().path("id").asLong();
+        RunningApp.Response started = app.postBytes("/api/sync/upload?customerId=reviewed&configId=" + id
+                + "&filename=budget.csv", ("Department,Period,Budget,Forecast\nEngineering,FY2025,500000,480000\n"
+                + "Sales,FY2025,75000,81000\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertEquals(202, started.status(), started.body());
+        String held = app.awaitRun(started.json().path("syncId").asText()).path("syncId").asText();
+        String review = "/api/sync/history/" + held + "/review";
+
+        RunningApp.Response noField = app.postJson(review, Map.of("pins", Map.of("Budget", "budget")));
+        assertEquals(400, noField.status(), noField.body());
+        assertTrue(noField.json().path("error").asText().contains("allowed: department, fiscalPeriod, amount,"
+                + " subCategory, currency"), noField.body());
+        RunningApp.Response noColumn = app.postJson(review, Map.of("pins", Map.of("Budgte", "amount")));
+        assertEquals(400, noColumn.status(), noColumn.body());
+        assertTrue(noColumn.json().path("error").asText().startsWith("column 'Budgte' is not in the file"),
+                noColumn.body());
+
+        assertEquals(202, app.postJson(review, Map.of("pins", Map.of("Budget", "amount"))).status());
+        JsonNode options = app.get("/api/sync/config/" + id).json().path("options");
+        assertEquals("amount", options.path("pins").path("Budget").asText(), options.toString());
+        assertEquals(2025, options.path("fiscalYear").asInt(), options.toString());
+        assertEquals(5, options.path("alerts").path("warnAfterFailures").asInt(), options.toString());
+        assertTrue(options.path("takeOverBudgets").asBoolean(), options.toString());
+    }
+
     @Test
     void cronIsReadInTemporalsDialect() throws Exception {
         Map<String, Object> weekdays = upload(Map.of());

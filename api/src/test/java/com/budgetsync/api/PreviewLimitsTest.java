@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.budgetsync.api.testing.RunningApp;
 import com.budgetsync.testing.SeedExample;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,13 +14,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Previews are read off the request threads, one file at a time here, each within two seconds: a file too slow to
+ * Previews are read off the request threads, one file at a time here, each within one second: a file too slow to
  * read is answered 422 in words when the second is up, a preview sent meanwhile is 503 at once, the rest of the API
  * answers as usual, and the slot is free again once the slow reading has been stopped.
  */
@@ -28,16 +33,16 @@ class PreviewLimitsTest {
     @RegisterExtension
     static final RunningApp app = RunningApp.perClass(config -> {
         config.getPreviews().setConcurrency(1);
-        config.getPreviews().setTimeLimitSeconds(2);
+        config.getPreviews().setTimeLimitSeconds(1);
     });
 
     @Test
     void aSlowFileCannotHoldTheApi() throws Exception {
-        BodySent sent = new BodySent(bigCsv());
+        BodySent sent = new BodySent(slowWorkbook());
         CompletableFuture<HttpResponse<String>> slow = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create(app.url("/api/mapping/preview?customerId=limits&filename=big.csv")))
+                HttpRequest.newBuilder(URI.create(app.url("/api/mapping/preview?customerId=limits&filename=big.xls")))
                         .header("Authorization", "Bearer " + RunningApp.ADMIN_TOKEN)
-                        .header("Content-Type", "text/csv").timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/vnd.ms-excel").timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> sent)).build(),
                 HttpResponse.BodyHandlers.ofString());
         // small previews only once the big body is on its way to the pool, so that they cannot take its slot first
@@ -65,7 +70,7 @@ class PreviewLimitsTest {
 
         HttpResponse<String> answer = slow.get();
         assertEquals(422, answer.statusCode(), answer.body());
-        assertTrue(answer.body().contains("big.csv: not read within 2 s, the limit for a preview"), answer.body());
+        assertTrue(answer.body().contains("big.xls: not read within 1 s, the limit for a preview"), answer.body());
 
         Instant deadline = Instant.now().plusSeconds(20);
         RunningApp.Response after = smallPreview();
@@ -97,13 +102,23 @@ class PreviewLimitsTest {
                 SeedExample.CSV.getBytes(StandardCharsets.UTF_8), "text/csv");
     }
 
-    /** 800,000 rows: several seconds of reading and mapping, far past the two-second limit. */
-    private static byte[] bigCsv() {
-        StringBuilder csv = new StringBuilder("Department,Sub Category,Fiscal Period,Budget Amount,Currency\n");
-        for (int i = 0; i < 800_000; i++) {
-            csv.append("Department ").append(i % 977).append(",Travel ").append(i).append(",FY2026-Q")
-                    .append(i % 4 + 1).append(',').append(1000 + i).append(",USD\n");
+    /**
+     * Two full .xls sheets (65,535 rows of ten numbers each): the legacy format is loaded whole before a row can be
+     * read, seconds of work, far past the one-second limit, and not a budget table a person would send.
+     */
+    private static byte[] slowWorkbook() throws java.io.IOException {
+        try (HSSFWorkbook book = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String name : List.of("Budget", "Detail")) {
+                Sheet sheet = book.createSheet(name);
+                for (int r = 0; r < 65_535; r++) {
+                    Row row = sheet.createRow(r);
+                    for (int c = 0; c < 10; c++) {
+                        row.createCell(c).setCellValue(r * 10.0 + c);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

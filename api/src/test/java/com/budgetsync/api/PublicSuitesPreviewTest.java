@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * bounded time and allocation on the preview threads.
  */
 class PublicSuitesPreviewTest {
-    /** Per file, upload included, under the previews' own 30 s limit; the slowest measured 7.5 s on a busy machine. */
+    /** Per file, upload included, under the previews' own 30 s limit; the slowest measured 1.3–7.5 s (busy machine). */
     private static final long MAX_MILLIS = 20_000;
     /** Bytes one preview may allocate (garbage included): a runaway read allocates gigabytes. */
     private static final long MAX_ALLOCATED = 512L << 20;

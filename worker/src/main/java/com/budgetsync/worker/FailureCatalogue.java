@@ -2,6 +2,7 @@ package com.budgetsync.worker;
 
 import com.budgetsync.worker.activities.BadInput;
 import io.temporal.failure.ApplicationFailure;
+import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,11 @@ public final class FailureCatalogue {
         if (sql != null) {
             return database(step, sql);
         }
+        if (interrupted(e)) {
+            // the worker is stopping (or the attempt was given up on), not the file's fault: another attempt reads it
+            return ApplicationFailure.newFailure("the worker stopped while " + step + "; it is tried again",
+                    INTERNAL);
+        }
         if (READS_THE_FILE.contains(activityType)) {
             return BadInput.of("the file could not be read while " + step + ": it is damaged or in a form this"
                     + " service does not read; open it in the spreadsheet program and save or export it again");
@@ -87,10 +93,18 @@ public final class FailureCatalogue {
         };
     }
 
+    private static boolean interrupted(Throwable e) {
+        return cause(e, InterruptedIOException.class) != null || cause(e, InterruptedException.class) != null;
+    }
+
     private static SQLException sqlCause(Throwable e) {
+        return cause(e, SQLException.class);
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -56,7 +56,9 @@ public final class BudgetFinder {
             to = from;
         }
         String subKey = MatchKey.of(target.subCategory());
-        // An alias replaces the name it stands for; the sub-category's key "" (none) never has one.
+        // An alias replaces the name it stands for; the sub-category's key "" (none) never has one. The sub-category
+        // condition is left out of a department-only request's text rather than ORed in: so it stays an index
+        // condition on budget_business_key (an OR made the planner read the whole department and filter).
         List<Row> rows = h.createQuery("WITH r AS (" + RULES + """
                         ), k AS (
                             SELECT coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
@@ -68,7 +70,7 @@ public final class BudgetFinder {
                               SELECT\s""" + BUDGET_COLUMNS + """
                                 FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id
                                WHERE b.customer_id = :customer AND b.deleted_at IS NULL AND b.department_key = k.dept
-                                 AND (k.sub = '' OR b.sub_category_key IN (k.sub, ''))
+                                \s""" + (subKey.isEmpty() ? "" : "AND b.sub_category_key IN (k.sub, '')") + """
                                  AND b.period_start <= :to AND b.period_end >= :from
                                ORDER BY b.sub_category_key, b.period_start, b.period_end) b ON true""")
                 .bind("customer", target.customerId()).bind("department", MatchKey.of(target.department()))

@@ -63,6 +63,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         subparser.addArgument("--small-rows").type(Integer.class).setDefault(10_000).help("rows of the small file");
         subparser.addArgument("--rate").type(Integer.class).setDefault(1000).help("budget checks per second");
         subparser.addArgument("--seconds").type(Integer.class).setDefault(10).help("seconds of check load");
+        subparser.addArgument("--checks-only").action(Arguments.storeTrue())
+                .help("only figure (5): the big file imported once, then the budget-check load");
         subparser.addArgument("--console-only").action(Arguments.storeTrue())
                 .help("only figure (6): the web console's pages with 10,000 runs and 100,000 budgets");
         subparser.addArgument("--imports-only").action(Arguments.storeTrue())
@@ -71,6 +73,9 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
                 .help("only figure (7): reconciling the schedules of --configs enabled configs with Temporal");
         subparser.addArgument("--drain-only").action(Arguments.storeTrue())
                 .help("only figure (8): --runs runs due in the same minute, drained by two worker processes");
+        subparser.addArgument("--retention-only").action(Arguments.storeTrue())
+                .help("only figure (9): a retention pass over 100,000 stored files and 1,000,000 history rows while "
+                        + "imports run, with the longest lock wait");
         subparser.addArgument("--runs").type(Integer.class).setDefault(1_000).help("runs for figure (8)");
         subparser.addArgument("--configs").type(Integer.class).setDefault(10_000).help("configs for figure (7)");
         subparser.addArgument("--database").setDefault("budget_sync_bench").help("database to drop and recreate");
@@ -116,6 +121,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
             String base = "http://127.0.0.1:" + port;
             if (namespace.getBoolean("schedules_only")) {
                 SchedulesBench.run(runtime, namespace.getInt("configs"), dir, base, TOKEN);
+            } else if (namespace.getBoolean("retention_only")) {
+                RetentionBench.run(runtime, dir);
             } else if (namespace.getBoolean("drain_only")) {
                 DrainBench.run(runtime, namespace.getInt("runs"), config.getWorker().maxConcurrentSyncs(), dir,
                         withCredentials(config.databaseUrl()), embedded.address());
@@ -123,7 +130,7 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
                 if (!namespace.getBoolean("console_only")) {
                     bench(runtime, namespace, dir, base + "/api/budget/check");
                 }
-                if (!namespace.getBoolean("imports_only")) {
+                if (!namespace.getBoolean("imports_only") && !namespace.getBoolean("checks_only")) {
                     ConsolePagesBench.run(runtime, dir, base, TOKEN);
                 }
             }
@@ -160,6 +167,10 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         }
         first.require(SyncStatus.SUCCESS, rows, r -> r.stats().created());
         report("(1) %,d new rows end to end".formatted(rows), first.seconds, floor, 2.0);
+        if (ns.getBoolean("checks_only")) {
+            checkLatency(runtime, ns, checkUrl, rows, big);
+            return;
+        }
 
         Timed resync = Timed.sync(runtime, configs.uploadConfigOf("bench"), changed);
         resync.require(SyncStatus.SUCCESS, rows / 100, r -> r.stats().updated());
@@ -211,6 +222,15 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
                 bursts.p50(), bursts.p99(), bursts.rate(), bursts.statuses());
         System.out.printf(Locale.ROOT, "    floor: the same point query over JDBC at %d/s: p50 %.2f ms, p99 %.2f ms%n",
                 rate, db.p50(), db.p99());
+        // A rolled-up answer: the department alone adds up its sub-categories' budgets of the month, in one query.
+        String departmentOnly = """
+                {"customerId":"bench","department":"%s","date":"%s","amount":"125.50","currency":"USD"}"""
+                .formatted(department, date);
+        CheckLoad.Result rolledUp = CheckLoad.http(url, TOKEN, departmentOnly, rate, STEADY_CONNECTIONS, seconds);
+        System.out.printf(Locale.ROOT, "    rolled up (department only: the sum of its %d sub-categories' budgets): "
+                        + "%d connections p50 %.2f ms, p99 %.2f ms, %.0f req/s achieved, responses %s%n",
+                BenchData.SUBS, STEADY_CONNECTIONS, rolledUp.p50(), rolledUp.p99(), rolledUp.rate(),
+                rolledUp.statuses());
 
         // The realistic case: procurement keeps checking while the worker imports big files of other customers,
         // one after another for the whole measurement (each a first load of a new customer: the heaviest import).
@@ -281,7 +301,7 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
     }
 
     /** One run of a file end to end, from storing it to the run's recorded outcome. */
-    private record Timed(SyncRecord record, double seconds) {
+    record Timed(SyncRecord record, double seconds) {
         static Timed sync(CommandRuntime runtime, com.budgetsync.domain.DataSourceConfig config, Path file)
                 throws Exception {
             long start = System.nanoTime();

@@ -6,9 +6,9 @@ import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,17 +19,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * answered within the time limit (then 422, and its reading is interrupted; the reader stops at its next row).
  */
 public final class PreviewRunner implements Managed {
-    private final ThreadPoolExecutor pool;
+    private final ExecutorService pool;
+    private final Semaphore slots;
+    private final int concurrency;
     private final Duration timeLimit;
 
     public PreviewRunner(int concurrency, Duration timeLimit) {
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                work -> {
-                    Thread thread = new Thread(work, "preview-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        // The slots bound the files read at once; a thread finishing its answer may briefly outlive its slot.
+        this.pool = Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "preview-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.slots = new Semaphore(concurrency);
+        this.concurrency = concurrency;
         this.timeLimit = timeLimit;
     }
 
@@ -49,21 +53,29 @@ public final class PreviewRunner implements Managed {
                 future.cancel(true);
             }
         });
-        try {
-            running.set(pool.submit(() -> {
-                try {
-                    response.resume(reading.call());
-                } catch (Exception | StackOverflowError e) {
-                    response.resume(e);
-                } finally {
-                    cleanup.run();
-                }
-            }));
-        } catch (RejectedExecutionException busy) {
+        if (!slots.tryAcquire()) {
             cleanup.run();
-            response.resume(new ApiException(503, "every preview slot (" + pool.getMaximumPoolSize() + ") is reading"
-                    + " a file; try again in a few seconds"));
+            response.resume(new ApiException(503, "every preview slot (" + concurrency + ") is reading a file; try"
+                    + " again in a few seconds"));
+            return;
         }
+        running.set(pool.submit(() -> {
+            Object answer;
+            try {
+                answer = reading.call();
+            } catch (Exception | StackOverflowError e) {
+                answer = e;
+            } finally {
+                cleanup.run();
+                // freed before the answer leaves, so a client that waits for it never finds its own slot taken
+                slots.release();
+            }
+            if (answer instanceof Throwable failure) {
+                response.resume(failure);
+            } else {
+                response.resume(answer);
+            }
+        }));
     }
 
     @Override

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import com.budgetsync.api.core.CustomerErasure;
 import com.budgetsync.api.core.CustomerExport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.QueryParam;
@@ -64,6 +66,8 @@ public class CustomerResource {
     @Produces("application/zip")
     @Operation(summary = "the customer's data as a zip: budgets, utilization, requests, audit log, sync history and"
             + " config audit (CSV), configs (JSON, secrets left out); streamed")
+    @ApiResponse(responseCode = "200", description = "the zip, streamed", content = @Content(
+            mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "no such customer")
     public Response export(@Auth Caller caller, @PathParam("id") @Pattern(regexp = Ids.CUSTOMER_PATTERN,
             message = Ids.CUSTOMER_MESSAGE) String id) {
@@ -77,6 +81,7 @@ public class CustomerResource {
     @Path("/{id}")
     @Operation(summary = "erase the customer (admin only): schedules stopped, every row of the customer deleted in"
             + " one transaction, one erasure record left (docs/security.md#erasing-a-customer)")
+    @ApiResponse(responseCode = "200", description = "erased: {success, message, customerId, erasedBy, counts}")
     @ApiResponse(responseCode = "400", description = "confirm does not name the customer")
     @ApiResponse(responseCode = "404", description = "no such customer")
     @ApiResponse(responseCode = "409", description = "a run of the customer is in progress")

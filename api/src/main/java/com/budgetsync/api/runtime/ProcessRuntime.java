@@ -5,7 +5,7 @@ import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.worker.SyncWorker;
 import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -41,8 +41,14 @@ public final class ProcessRuntime {
         return new SyncWorker(temporal.client(), jdbi, config.workerSettings(), config.sourceSecrets());
     }
 
-    /** A worker inside the API process (dev), started and stopped with the server. */
-    public Managed managedWorker(TemporalConnection temporal, Jdbi jdbi) {
-        return new ManagedWorker(worker(temporal, jdbi));
+    /**
+     * A worker inside the API process (dev), started with the server. It drains as soon as the server begins to
+     * stop, before Jetty closes its connectors, so the API keeps answering (a run's progress, its outcome) until the
+     * runs in flight are recorded.
+     */
+    public void runWorkerInside(TemporalConnection temporal, Jdbi jdbi, LifecycleEnvironment lifecycle) {
+        ManagedWorker worker = new ManagedWorker(worker(temporal, jdbi));
+        lifecycle.manage(worker);
+        lifecycle.addEventListener(worker);
     }
 }

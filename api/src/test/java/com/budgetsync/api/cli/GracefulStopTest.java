@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM to the all-in-one process ({@code dev}) while a large import runs: the worker drains first, with the
- * embedded Temporal still up, so the import finishes and is recorded and the process exits within the run's
- * remaining time plus 5 s, not after the 60 s grace period.
+ * embedded Temporal still up and the API still answering, so the import finishes and is recorded, every request sent
+ * before then is answered, and the process exits within the run's remaining time plus 5 s, not after the 60 s grace
+ * period.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GracefulStopTest {
@@ -56,6 +58,11 @@ class GracefulStopTest {
 
             Instant stopped = Instant.now();
             dev.destroy(); // SIGTERM
+            List<Answer> answers = new ArrayList<>();
+            while (dev.isAlive() && Duration.between(stopped, Instant.now()).toSeconds() < 90) {
+                answers.add(ask(port, syncId));
+                Thread.sleep(100);
+            }
             assertTrue(dev.waitFor(90, TimeUnit.SECONDS), "dev did not exit");
             Instant exited = Instant.now();
 
@@ -65,11 +72,32 @@ class GracefulStopTest {
             assertEquals("success", run.get("status"), Files.readString(output, StandardCharsets.UTF_8));
             Instant runEnded = ((java.sql.Timestamp) run.get("end_time")).toInstant();
             assertTrue(runEnded.isAfter(stopped), "the run was still going when the process was told to stop");
+            List<Answer> whileDraining = answers.stream().filter(a -> a.at().isBefore(runEnded)).toList();
+            assertTrue(whileDraining.stream().anyMatch(a -> a.text().equals("running")),
+                    "no answer while the run went on after SIGTERM: " + answers);
+            assertTrue(whileDraining.stream().allMatch(a -> a.status() == 200), "the API stopped answering before"
+                    + " the worker had drained: " + whileDraining);
             assertTrue(Duration.between(runEnded, exited).toSeconds() <= 5, "exited "
                     + Duration.between(runEnded, exited).toSeconds() + " s after the run ended, "
                     + Duration.between(stopped, exited).toSeconds() + " s after SIGTERM");
         } finally {
             dev.destroyForcibly();
+        }
+    }
+
+    /** One answer of the API while the process stops: status code and run status, or the connection's failure. */
+    private record Answer(Instant at, int status, String text) {
+    }
+
+    private Answer ask(int port, String syncId) {
+        Instant at = Instant.now();
+        try {
+            HttpResponse<String> response = http.send(api(port, "/api/sync/history/" + syncId)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(at, response.statusCode(), response.statusCode() == 200
+                    ? JSON.readTree(response.body()).path("status").asText() : response.body());
+        } catch (Exception refused) {
+            return new Answer(at, 0, String.valueOf(refused));
         }
     }
 

@@ -204,6 +204,28 @@ class CustomerDataApiTest {
     }
 
     @Test
+    void aRunInProgressRefusesTheErasureAndLeavesTheCustomerWhole() throws Exception {
+        String customer = "busy-" + UUID.randomUUID();
+        long config = sftpConfig(customer);
+        app.uploadCsv(customer, "budget.csv", CSV);
+        String running = UUID.randomUUID().toString();
+        app.db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO sync_history (sync_id, customer_id, config_id, triggered_by, status)
+                VALUES (?, ?, ?, 'manual', 'running')""", running, customer, config));
+
+        RunningApp.Response refused = erase(customer, customer);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.body().contains(running), refused.body());
+        assertEquals(3, app.get("/api/budgets?customerId=" + customer).json().path("total").asInt(),
+                "nothing erased");
+        assertEquals(200, app.get("/api/sync/config/" + config).status());
+
+        app.db.jdbi().useHandle(h -> h.execute("UPDATE sync_history SET status = 'failed' WHERE sync_id = ?",
+                running));
+        assertEquals(200, erase(customer, customer).status(), "once the run has ended");
+    }
+
+    @Test
     void aCustomerCanSetItsOwnFileRetention() throws Exception {
         String customer = "retention-" + UUID.randomUUID();
         String key = customerKey(customer);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code /metrics/prometheus} on the admin port as Prometheus scrapes it: after real runs (a success, a failure) and
  * older runs in the history (a slow one, more failures), the figures per customer and config are exact, the text is
- * what {@code promtool check metrics} accepts, and the Temporal SDK's metrics carry their tags as labels.
+ * what {@code promtool check metrics} accepts, retention's passes are summed, and the Temporal SDK's metrics carry
+ * their tags as labels.
  */
 class PrometheusEndpointTest {
     @RegisterExtension
@@ -37,6 +38,12 @@ class PrometheusEndpointTest {
         insertRun(config, "failed", 400_000, 0, 0, "2 hours");
         insertRun(config, "failed", 20_000, 0, 0, "3 hours");
         insertRun(config, "partial", 400_000, 100, 10, "4 hours");
+        // two retention passes as the daily workflow records them
+        app.db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO retention_pass (pass_time, finished_at, files_purged, bytes_purged, history_deleted,
+                                            chunk_bytes_after)
+                VALUES (now() - interval '1 day', now() - interval '1 day', 3, 3000, 7, 65536),
+                       (now(), now(), 2, 2000, 1, 8192)"""));
 
         // the SDK's counters reach Dropwizard's registry on tally's next report, within a second
         // (a failed upload fails its workflow, red in the Web UI)
@@ -65,6 +72,13 @@ class PrometheusEndpointTest {
         assertEquals(1, value(text, "budget_sync_failure_streak{" + labels + "}"), text);
         double sinceSuccess = value(text, "budget_sync_seconds_since_last_success{" + labels + "}");
         assertTrue(sinceSuccess >= 0 && sinceSuccess < 120, "the seed's run just ended: " + sinceSuccess);
+
+        assertEquals(2, value(text, "budget_sync_retention_passes_total"), text);
+        assertEquals(5, value(text, "budget_sync_retention_files_purged_total"), text);
+        assertEquals(5000, value(text, "budget_sync_retention_purged_bytes_total"), text);
+        assertEquals(8, value(text, "budget_sync_retention_history_deleted_total"), text);
+        assertEquals(8192, value(text, "budget_sync_stored_file_chunk_bytes"), "after the last pass: " + text);
+        assertTrue(value(text, "budget_sync_retention_last_pass_timestamp_seconds") > 0, text);
 
         assertTrue(completed.matcher(text).find(), "the SDK's counters, with their tags as labels: " + text);
         assertTrue(text.contains("temporal_request_latency_seconds_count{"), text);

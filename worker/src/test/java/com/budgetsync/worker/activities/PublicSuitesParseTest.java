@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * words, in bounded time and allocation.
  */
 class PublicSuitesParseTest {
-    /** Per file, on a busy two-core machine; the slowest measured about a tenth of this. */
+    /** Per file; the slowest measured 0.9–4.2 s on a busy two-core machine (other builds running). */
     private static final long MAX_MILLIS = 10_000;
     /** Bytes one file's reading may allocate (garbage included): a runaway read allocates gigabytes. */
     private static final long MAX_ALLOCATED = 512L << 20;

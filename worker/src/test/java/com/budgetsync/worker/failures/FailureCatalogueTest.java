@@ -92,4 +92,14 @@ class FailureCatalogueTest {
         assertEquals("an unexpected error while sending the notifications; it is tried again (the worker's log has"
                 + " the details)", failure.getOriginalMessage());
     }
+
+    /** A stopping worker interrupts the row reading (DataRowStream): that is no verdict on the file. */
+    @Test
+    void anImportInterruptedByAStoppingWorkerIsTriedAgainNotBlamedOnTheFile() {
+        ApplicationFailure failure = FailureCatalogue.translate("ImportFile", new java.io.UncheckedIOException(
+                new java.io.InterruptedIOException("reading the rows was stopped")));
+
+        assertFalse(failure.isNonRetryable());
+        assertEquals("the worker stopped while importing the file; it is tried again", failure.getOriginalMessage());
+    }
 }

@@ -3,6 +3,7 @@ package com.budgetsync.worker.retention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ImportedFile;
@@ -103,6 +104,11 @@ class RetentionWorkflowTest {
         assertTrue(new ImportedFileDao(db.jdbi()).list(a).stream().map(ImportedFile::sha256)
                         .anyMatch(("sha-" + previousSuccess)::equals),
                 "the poll still knows a purged file was imported, so it never takes it again");
+
+        FileStore store = new FileStore(db.jdbi());
+        assertTrue(store.find(lastSuccess).isPresent() && store.find(needsReview).isPresent(),
+                "retry of the last success and approve of the held run still find their files");
+        assertTrue(store.find(previousSuccess).isEmpty(), "a purged file is gone for retry (409 in the API)");
 
         Map<String, Object> pass = lastPass();
         assertEquals(4L, pass.get("files_purged"));
