@@ -46,15 +46,11 @@ public class SyncFileCommand extends ConfiguredCommand<BudgetSyncConfiguration> 
             System.err.println("no such file: " + path);
             System.exit(1);
         }
-        // stdout carries the result alone (pipe --json into jq): progress, logs and Liquibase's own prints go to stderr
+        // stdout carries the result alone (pipe --json into jq): progress, logs and Liquibase's own prints go to
+        // stderr, for the rest of the command, since threads still stopping (the embedded Temporal's) log after it
         PrintStream result = System.out;
-        SyncView view;
         System.setOut(System.err);
-        try {
-            view = sync(bootstrap, namespace, configuration, path);
-        } finally {
-            System.setOut(result);
-        }
+        SyncView view = sync(bootstrap, namespace, configuration, path);
         if (namespace.getBoolean("json")) {
             result.println(Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(view));
