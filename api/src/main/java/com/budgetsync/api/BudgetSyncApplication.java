@@ -5,7 +5,7 @@ import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
-import com.budgetsync.api.bucket.BucketUploadUrls;
+import com.budgetsync.api.bucket.ProvidedBucket;
 import com.budgetsync.api.budget.Aliases;
 import com.budgetsync.api.budget.BudgetChecker;
 import com.budgetsync.api.budget.BudgetSearch;
@@ -24,6 +24,7 @@ import com.budgetsync.api.cli.WorkerCommand;
 import com.budgetsync.api.core.ChangePreviews;
 import com.budgetsync.api.core.ConnectionTests;
 import com.budgetsync.api.core.CustomerErasure;
+import com.budgetsync.api.core.DropFiles;
 import com.budgetsync.api.core.CustomerExport;
 import com.budgetsync.api.core.DependencyHealthChecks;
 import com.budgetsync.api.core.LiveRuns;
@@ -63,6 +64,7 @@ import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.api.sftp.DropAccounts;
+import com.budgetsync.api.sftp.HostedSftpFolders;
 import com.budgetsync.api.temporal.TemporalConnection;
 import com.budgetsync.config.ConfigValidator;
 import com.budgetsync.crypto.SourceSecrets;
@@ -91,7 +93,10 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 
@@ -208,11 +213,13 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
                 config.getTemporal().namespace()));
         environment.jersey().register(new SftpAccountResource(new DropAccounts(jdbi, config.getSftp(), configs, secrets,
                 validator, scheduler, audit)));
-        BucketUploadUrls bucketUrls = BucketUploadUrls.of(config.getAws().settings());
-        if (bucketUrls != null) {
-            environment.lifecycle().manage(bucketUrls);
+        ProvidedBucket bucket = ProvidedBucket.of(config.getAws().settings());
+        List<DropFiles> drops = new ArrayList<>(List.of(new HostedSftpFolders(Path.of(config.getSftp().root()))));
+        if (bucket != null) {
+            environment.lifecycle().manage(bucket);
+            drops.add(bucket);
         }
-        environment.jersey().register(new BucketUploadResource(bucketUrls));
+        environment.jersey().register(new BucketUploadResource(bucket));
         environment.jersey().register(new UploadResource(configs, files, runner, config.getWorker().maxFileBytes()));
         environment.jersey().register(new BudgetResource(new BudgetSearch(jdbi),
                 new CustomerBudgetSettings(jdbi), new BudgetSummary(jdbi)));
@@ -222,7 +229,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi), new CustomerBudgetSettings(jdbi),
                 new Aliases(jdbi), new CustomerDao(jdbi),
                 new CustomerExport(jdbi, configs, new WebhookUrls(secrets), environment.getObjectMapper()),
-                new CustomerErasure(jdbi, configs, scheduler)));
+                new CustomerErasure(jdbi, configs, scheduler, drops)));
         PreviewRunner previews = new PreviewRunner(config.getPreviews().concurrency(),
                 config.getPreviews().timeLimit());
         environment.lifecycle().manage(previews);

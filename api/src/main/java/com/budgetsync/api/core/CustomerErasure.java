@@ -1,5 +1,6 @@
 package com.budgetsync.api.core;
 
+import java.io.IOException;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.schedule.SyncScheduler;
 import com.budgetsync.db.ConfigDao;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,15 +41,24 @@ public final class CustomerErasure {
     private final Jdbi jdbi;
     private final ConfigDao configs;
     private final SyncScheduler scheduler;
+    private final List<DropFiles> drops;
 
-    public CustomerErasure(Jdbi jdbi, ConfigDao configs, SyncScheduler scheduler) {
+    /** {@code drops}: where the customer's dropped files live outside PostgreSQL, erased after its rows. */
+    public CustomerErasure(Jdbi jdbi, ConfigDao configs, SyncScheduler scheduler, List<DropFiles> drops) {
         this.jdbi = jdbi;
         this.configs = configs;
         this.scheduler = scheduler;
+        this.drops = drops;
     }
 
-    /** @return rows deleted per table */
-    public Map<String, Long> erase(String customerId, String actor) {
+    /**
+     * What an erasure deleted: rows per table, then files per drop point; {@code notErased} names a drop point whose
+     * files could not be deleted (the rows are gone either way; the operator deletes what is named).
+     */
+    public record Erased(Map<String, Long> counts, List<String> notErased) {
+    }
+
+    public Erased erase(String customerId, String actor) {
         refuseWhileRunning(jdbi.open(), customerId, true);
         for (DataSourceConfig config : configs.listByCustomer(customerId)) {
             try {
@@ -66,8 +77,17 @@ public final class CustomerErasure {
             refuseWhileRunning(h, customerId, false);
             return deleteAll(h, customerId, actor);
         });
+        List<String> notErased = new ArrayList<>();
+        for (DropFiles drop : drops) {
+            try {
+                counts.put(drop.name(), drop.erase(customerId));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("customer's {} not erased", drop.name(), e);
+                notErased.add(drop.name() + ": " + e.getMessage());
+            }
+        }
         LOG.info("customer erased by {}: {}", actor, counts);
-        return counts;
+        return new Erased(counts, notErased);
     }
 
     private static void refuseWhileRunning(Handle h, String customerId, boolean close) {

@@ -1,7 +1,7 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
-import com.budgetsync.api.bucket.BucketUploadUrls;
+import com.budgetsync.api.bucket.ProvidedBucket;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.BucketUploadUrl;
 import com.budgetsync.api.views.Ids;
@@ -22,9 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class BucketUploadResource {
     /** Null when this server has no provided bucket. */
-    private final BucketUploadUrls urls;
+    private final ProvidedBucket urls;
 
-    public BucketUploadResource(BucketUploadUrls urls) {
+    public BucketUploadResource(ProvidedBucket urls) {
         this.urls = urls;
     }
 

@@ -94,13 +94,16 @@ public class CustomerResource {
             throw ApiException.badRequest("erasing a customer cannot be undone: confirm it by naming the customer,"
                     + " ?confirm=" + id);
         }
-        Map<String, Long> counts = erasure.erase(id, caller.getName());
+        CustomerErasure.Erased erased = erasure.erase(id, caller.getName());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
         answer.put("message", "Customer erased");
         answer.put("customerId", id);
         answer.put("erasedBy", caller.getName());
-        answer.put("counts", counts);
+        answer.put("counts", erased.counts());
+        if (!erased.notErased().isEmpty()) {
+            answer.put("notErased", erased.notErased());
+        }
         return answer;
     }
 

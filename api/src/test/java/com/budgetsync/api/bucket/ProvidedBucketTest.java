@@ -106,6 +106,25 @@ class ProvidedBucketTest {
         assertTrue(named.body().contains("cannot be set with provided: true"), named.body());
     }
 
+    @Test
+    void erasingACustomerDeletesItsFolderOfTheBucketAndNoOtherObject() throws Exception {
+        app.uploadCsv("bucket-dave", "budget.csv", SeedExample.CSV);
+        for (String key : List.of("customers/bucket-dave/budget.csv", "customers/bucket-dave/archive/2025.csv",
+                "customers/bucket-erin/budget.csv")) {
+            S3.admin.putObject(b -> b.bucket(BUCKET).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString(SeedExample.CSV));
+        }
+        int listed = S3.admin.listObjectsV2(b -> b.bucket(BUCKET).prefix("customers/bucket-dave/")).keyCount();
+        assertTrue(listed >= 2, "the two files (a store may list its folder marker too): " + listed);
+        RunningApp.Response erased = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                app.url("/api/customers/bucket-dave?confirm=bucket-dave"))).DELETE());
+        assertEquals(200, erased.status(), erased.body());
+        assertEquals(listed, erased.json().path("counts").path("provided_bucket_objects").asLong(), erased.body());
+        assertEquals(0, S3.admin.listObjectsV2(b -> b.bucket(BUCKET).prefix("customers/bucket-dave/")).keyCount());
+        assertEquals(1, S3.admin.listObjectsV2(b -> b.bucket(BUCKET).prefix("customers/bucket-erin/")).keyCount(),
+                "another customer's object stays");
+    }
+
     private static String key(String customer) throws Exception {
         RunningApp.Response created = app.postJson("/api/admin/api-keys", Map.of("customerId", customer));
         assertEquals(201, created.status(), created.body());

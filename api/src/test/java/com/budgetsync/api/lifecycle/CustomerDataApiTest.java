@@ -1,5 +1,9 @@
 package com.budgetsync.api.lifecycle;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,8 +52,11 @@ class CustomerDataApiTest {
             """;
     private static final String SECRET = "lifecycle-pw-456";
 
+    /** The hosted SFTP server's folders, one per customer: an erasure deletes the customer's. */
+    private static final Path DROPS = temporaryFolder();
+
     @RegisterExtension
-    static final RunningApp app = RunningApp.perClass();
+    static final RunningApp app = RunningApp.perClass(config -> config.getSftp().setRoot(DROPS.toString()));
 
     @Test
     void theExportHoldsTheCustomersDataRowByRowAndNoSecret() throws Exception {
@@ -143,6 +150,11 @@ class CustomerDataApiTest {
         String survivor = "survivor-" + UUID.randomUUID();
         app.uploadCsv(survivor, "budget.csv", CSV);
         long fileId = app.get("/api/sync/history/" + sync).json().path("fileId").asLong();
+        Path dropped = Files.createDirectories(DROPS.resolve(customer).resolve("archive"));
+        Files.writeString(dropped.resolve("budget-2025.csv"), CSV);
+        Files.writeString(dropped.getParent().resolve("budget.csv"), CSV);
+        Path survivorDrop = Files.createDirectories(DROPS.resolve(survivor)).resolve("budget.csv");
+        Files.writeString(survivorDrop, CSV);
         List<Long> budgetIds = app.db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM budget WHERE customer_id = ?").bind(0, customer).mapTo(Long.class).list());
         try (TemporalConnection temporal = new TemporalConnection(app.temporal.address(), "default",
@@ -157,6 +169,9 @@ class CustomerDataApiTest {
             RunningApp.Response erased = erase(customer, customer);
             assertEquals(200, erased.status(), erased.body());
             assertEquals(3, erased.json().path("counts").path("budget").asLong(), erased.body());
+            assertEquals(2, erased.json().path("counts").path("hosted_sftp_files").asLong(), erased.body());
+            assertFalse(Files.exists(DROPS.resolve(customer)), "its hosted SFTP folder is gone, archive included");
+            assertTrue(Files.exists(survivorDrop), "another customer's drop stays");
 
             assertNotEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, status(temporal, schedule),
                     "the schedule is stopped");
@@ -248,6 +263,14 @@ class CustomerDataApiTest {
 
     private static WorkflowExecutionStatus status(TemporalConnection temporal, String workflowId) {
         return temporal.client().newUntypedWorkflowStub(workflowId).describe().getStatus();
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("budget-sync-drops-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static RunningApp.Response erase(String customer, String confirm) throws Exception {
