@@ -7,22 +7,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.net.http.HttpRequest;
 
 /**
  * The application as {@link RunningApp} runs it, read as a client that cares about money reads JSON: decimals stay
- * exact. Requests carry the admin token.
+ * exact. Requests carry the admin token. Registered per test class ({@code @RegisterExtension}), like RunningApp.
  */
-final class ApiClient implements AutoCloseable {
+final class ApiClient implements BeforeAllCallback, AfterAllCallback {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     record Reply(int status, JsonNode body) {
     }
 
-    private final RunningApp app;
+    private final RunningApp app = RunningApp.perClass();
 
-    ApiClient() throws Exception {
-        app = RunningApp.start();
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        app.beforeAll(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        app.afterAll(context);
     }
 
     TestDatabase db() {
@@ -47,10 +56,5 @@ final class ApiClient implements AutoCloseable {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json)));
         return new Reply(response.status(), JSON.readTree(response.body()));
-    }
-
-    @Override
-    public void close() throws Exception {
-        app.close();
     }
 }

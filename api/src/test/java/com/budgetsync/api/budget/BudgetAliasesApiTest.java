@@ -5,23 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Intake forms' labels match the FP&A tool's names through the customer's aliases. */
 class BudgetAliasesApiTest {
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new ApiClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiClient api = new ApiClient();
 
     @Test
     void aliasesLetAnIntakeFormsLabelsFindTheBudgets() throws Exception {

@@ -4,29 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BudgetCheckApiTest {
-    private static TestDatabase db;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new ApiClient();
-        db = api.db();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiClient api = new ApiClient();
 
     private static JsonNode check(String json) throws Exception {
         ApiClient.Reply reply = api.post("/api/budget/check", json);
@@ -41,12 +28,12 @@ class BudgetCheckApiTest {
 
     @Test
     void checkFindsTheMostSpecificActiveBudgetIgnoringCaseAndWhitespace() throws Exception {
-        Budgets.add(db.jdbi(), "acme", "Field Marketing", "", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
+        Budgets.add(api.db().jdbi(), "acme", "Field Marketing", "", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31), "12000", "USD");
-        Budgets.add(db.jdbi(), "acme", "Field Marketing", "", "FY2025-Q1", "QUARTER", LocalDate.of(2025, 1, 1),
+        Budgets.add(api.db().jdbi(), "acme", "Field Marketing", "", "FY2025-Q1", "QUARTER", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 3, 31), "3000", "USD");
-        long february = Budgets.month(db.jdbi(), "acme", "Field Marketing", "", "2025-02", "1000");
-        Budgets.add(db.jdbi(), "acme", "Field Marketing", "Events", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
+        long february = Budgets.month(api.db().jdbi(), "acme", "Field Marketing", "", "2025-02", "1000");
+        Budgets.add(api.db().jdbi(), "acme", "Field Marketing", "Events", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31), "5000", "USD");
 
         JsonNode month = check("""
@@ -82,7 +69,7 @@ class BudgetCheckApiTest {
                 {"customerId":"acme","department":"Sales","date":"2025-02-10","amount":"1","currency":"USD"}""")
                 .get("status").asText());
 
-        db.jdbi().useHandle(h -> h.execute("UPDATE budget SET deleted_at = now() WHERE id = ?", february));
+        api.db().jdbi().useHandle(h -> h.execute("UPDATE budget SET deleted_at = now() WHERE id = ?", february));
         assertEquals("FY2025-Q1", check(march.replace("2025-03-05", "2025-02-10")).get("budget").get("fiscalPeriod")
                 .asText());
 
@@ -92,7 +79,7 @@ class BudgetCheckApiTest {
 
     @Test
     void fiscalYearStartMonthMovesYearAndQuarterBudgets() throws Exception {
-        Budgets.add(db.jdbi(), "julyco", "Ops", "", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
+        Budgets.add(api.db().jdbi(), "julyco", "Ops", "", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31), "100", "USD");
         ApiClient.Reply put = api.put("/api/customers/julyco", "{\"fiscalYearStartMonth\":7}");
         assertEquals(200, put.status());
@@ -110,7 +97,7 @@ class BudgetCheckApiTest {
 
     @Test
     void reserveCommitAndReleaseAreIdempotentPerRequestId() throws Exception {
-        long budget = Budgets.month(db.jdbi(), "shop", "IT", "", "2025-03", "1000");
+        long budget = Budgets.month(api.db().jdbi(), "shop", "IT", "", "2025-03", "1000");
         String it = "\"customerId\":\"shop\",\"department\":\"IT\",\"date\":\"2025-03-10\",\"currency\":\"USD\"";
 
         ApiClient.Reply reserved = api.post("/api/budget/reserve", "{\"requestId\":\"r1\",\"amount\":\"400\"," + it + "}");
@@ -147,12 +134,12 @@ class BudgetCheckApiTest {
         assertEquals("committed", direct.body().get("state").asText());
         assertDecimal("549.75", direct.body().get("available"));
 
-        List<String> audit = db.jdbi().withHandle(h -> h.createQuery("""
+        List<String> audit = api.db().jdbi().withHandle(h -> h.createQuery("""
                         SELECT request_id || ' ' || action || ' ' || new_amount FROM audit_log
                          WHERE budget_id = :id ORDER BY id""").bind("id", budget).mapTo(String.class).list());
         assertEquals(List.of("r1 reserve 400.0000", "r1 commit 400.0000", "r3 reserve 100.0000",
                 "r3 release 100.0000", "r4 commit 50.2500"), audit);
-        String invariant = db.jdbi().withHandle(h -> h.createQuery("""
+        String invariant = api.db().jdbi().withHandle(h -> h.createQuery("""
                         SELECT u.committed || ' ' || u.reserved FROM budget_utilization u WHERE u.budget_id = :id""")
                 .bind("id", budget).mapTo(String.class).one());
         assertEquals("450.2500 0.0000", invariant);
@@ -160,7 +147,7 @@ class BudgetCheckApiTest {
 
     @Test
     void otherCurrenciesConvertAtTheRateInForceOrAre422() throws Exception {
-        Budgets.month(db.jdbi(), "fxco", "R&D", "", "2025-03", "1000");
+        Budgets.month(api.db().jdbi(), "fxco", "R&D", "", "2025-03", "1000");
         String body = """
                 {"customerId":"fxco","department":"R&D","date":"%s","amount":"100.10","currency":"EUR"}""";
         ApiClient.Reply missing = api.post("/api/budget/check", body.formatted("2025-03-10"));
@@ -190,7 +177,7 @@ class BudgetCheckApiTest {
     @Test
     void onlyARunHeldForReviewCanBeApproved() throws Exception {
         assertEquals(404, api.post("/api/sync/history/no-such-run/approve", null).status());
-        db.jdbi().useHandle(h -> h.execute("""
+        api.db().jdbi().useHandle(h -> h.execute("""
                 INSERT INTO sync_history (sync_id, customer_id, triggered_by, status) VALUES ('done-1', 'acme', 'manual', 'success')"""));
         ApiClient.Reply conflict = api.post("/api/sync/history/done-1/approve", null);
         assertEquals(409, conflict.status());

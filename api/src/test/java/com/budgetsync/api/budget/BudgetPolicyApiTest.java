@@ -6,23 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a reservation beyond available does under each policy, and which available the customer chose. */
 class BudgetPolicyApiTest {
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new ApiClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiClient api = new ApiClient();
 
     private static String request(String customer, String requestId, String amount, String extra) {
         return """

@@ -5,29 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Checks and reservations answered at the level asked: the rollup bases and the spread of a reservation. */
 class BudgetRollupApiTest {
-    private static TestDatabase db;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new ApiClient();
-        db = api.db();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiClient api = new ApiClient();
 
     private static JsonNode check(String customer, String fields) throws Exception {
         ApiClient.Reply reply = api.post("/api/budget/check", "{\"customerId\":\"" + customer + "\","
@@ -42,8 +29,8 @@ class BudgetRollupApiTest {
 
     @Test
     void aDepartmentOnlyCheckAddsUpItsSubCategoriesAndASubCategoryCheckUsesItsOwn() throws Exception {
-        Budgets.month(db.jdbi(), "sums", "Engineering", "Software", "2025-03", "400");
-        Budgets.month(db.jdbi(), "sums", "Engineering", "Hardware", "2025-03", "200");
+        Budgets.month(api.db().jdbi(), "sums", "Engineering", "Software", "2025-03", "400");
+        Budgets.month(api.db().jdbi(), "sums", "Engineering", "Hardware", "2025-03", "200");
 
         JsonNode department = check("sums", "\"department\":\"engineering\",\"date\":\"2025-03-10\",\"amount\":\"550\"");
         assertEquals("within_budget", department.get("status").asText());
@@ -64,9 +51,9 @@ class BudgetRollupApiTest {
     @Test
     void aYearOrQuarterAddsUpTheMonthsItCoversAndAMonthDrawsOnTheYear() throws Exception {
         for (int month = 1; month <= 12; month++) {
-            Budgets.month(db.jdbi(), "periods", "Ops", "", "2025-%02d".formatted(month), "100");
+            Budgets.month(api.db().jdbi(), "periods", "Ops", "", "2025-%02d".formatted(month), "100");
         }
-        Budgets.add(db.jdbi(), "periods", "Legal", "", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
+        Budgets.add(api.db().jdbi(), "periods", "Legal", "", "FY2025", "YEAR", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31), "12000", "USD");
 
         JsonNode year = check("periods", "\"department\":\"Ops\",\"fiscalPeriod\":\"FY2025\",\"amount\":\"1\"");
@@ -87,8 +74,8 @@ class BudgetRollupApiTest {
 
     @Test
     void aReservationOnARollupIsSpreadInProportionToAvailableOnceByRequestId() throws Exception {
-        long software = Budgets.month(db.jdbi(), "spread", "Engineering", "Software", "2025-03", "400");
-        long hardware = Budgets.month(db.jdbi(), "spread", "Engineering", "Hardware", "2025-03", "200");
+        long software = Budgets.month(api.db().jdbi(), "spread", "Engineering", "Software", "2025-03", "400");
+        long hardware = Budgets.month(api.db().jdbi(), "spread", "Engineering", "Hardware", "2025-03", "200");
         String body = """
                 {"requestId":"po-1","customerId":"spread","department":"Engineering","date":"2025-03-10",
                  "amount":"300","currency":"USD"}""";
@@ -112,13 +99,13 @@ class BudgetRollupApiTest {
         ApiClient.Reply committed = api.post("/api/budget/commit", "{\"requestId\":\"po-1\",\"customerId\":\"spread\"}");
         assertEquals("committed", committed.body().get("state").asText());
         assertEquals(List.of("200.0000 0.0000", "100.0000 0.0000"), utilization(software, hardware));
-        assertEquals(2L, (long) db.jdbi().withHandle(h -> h.createQuery(
+        assertEquals(2L, (long) api.db().jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM audit_log WHERE request_id = 'po-1' AND action = 'commit'")
                 .mapTo(Long.class).one()));
     }
 
     private static List<String> utilization(long... budgets) {
-        return java.util.Arrays.stream(budgets).mapToObj(id -> db.jdbi().withHandle(h -> h.createQuery(
+        return java.util.Arrays.stream(budgets).mapToObj(id -> api.db().jdbi().withHandle(h -> h.createQuery(
                         "SELECT committed || ' ' || reserved FROM budget_utilization WHERE budget_id = :id")
                 .bind("id", id).mapTo(String.class).one())).toList();
     }

@@ -8,23 +8,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The summary per department adds up exactly what the budgets list shows. */
 class BudgetSummaryApiTest {
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new ApiClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiClient api = new ApiClient();
 
     @Test
     void theSummarysSumsAreTheBudgetsSums() throws Exception {
