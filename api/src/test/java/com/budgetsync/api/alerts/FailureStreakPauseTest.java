@@ -41,18 +41,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FailureStreakPauseTest {
     @RegisterExtension
     static final RunningApp app = RunningApp.perClass(config -> config.getTemporal().setAlertChecks(true));
-    private static WebhookReceiver receiver;
+    @RegisterExtension
+    static final WebhookReceiver receiver = new WebhookReceiver();
     private static TemporalConnection temporal;
 
     @BeforeAll
     static void start() throws Exception {
-        receiver = new WebhookReceiver();
         temporal = new TemporalConnection(app.temporal.address(), "default", new MetricRegistry());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        receiver.close();
         temporal.close();
     }
 

@@ -17,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,17 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ThresholdAlertsApiTest {
     @RegisterExtension
     static final RunningApp app = RunningApp.perClass();
-    private static WebhookReceiver receiver;
-
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final WebhookReceiver receiver = new WebhookReceiver();
 
     @Test
     void fiftyConcurrentReservationsRaiseEachThresholdOnceAndAReleaseBelowReArmsIt() throws Exception {

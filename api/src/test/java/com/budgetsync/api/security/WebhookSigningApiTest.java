@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,17 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookSigningApiTest {
     @RegisterExtension
     static final RunningApp app = RunningApp.perClass();
-    private static WebhookReceiver receiver;
-
-    @BeforeAll
-    static void start() throws Exception {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-    }
+    @RegisterExtension
+    static final WebhookReceiver receiver = new WebhookReceiver();
 
     @Test
     void theSecretShownAtCreationSignsEachRunsWebhookAndARotationReplacesIt() throws Exception {

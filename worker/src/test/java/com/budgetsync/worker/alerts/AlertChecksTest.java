@@ -47,7 +47,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,21 +66,16 @@ class AlertChecksTest {
     final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(AlertCheckWorkflowImpl.class,
             BudgetSyncWorkflowImpl.class);
 
-    private WebhookReceiver receiver;
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
     private final AlertDao alerts = new AlertDao(db.jdbi());
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new WebhookReceiver();
         temporal.start(new AlertCheckActivityImpl(checks(),
                 new AlertNotifier(alerts, new ConfigDao(db.jdbi()), new NotificationDao(db.jdbi()),
                         new NotificationSettings(SmtpSettings.NONE, "https://budgets.acme.test"),
                         new WebhookUrls(SECRETS), new WebhookSecrets(SECRETS, db.jdbi()))));
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
     }
 
     @Test

@@ -47,8 +47,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,17 +69,8 @@ class NotifyWorkflowTest {
     static final TestDatabase db = TestDatabase.perClass();
     @RegisterExtension
     final TemporalTestEnvironment temporal = TemporalTestEnvironment.withWorkflows(BudgetSyncWorkflowImpl.class);
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     @Test
     void aWebhookAnswering500IsTriedFourTimesAndRecordedFailedWhileTheRunStaysPartialAndTheEmailGoesOutOnce() {

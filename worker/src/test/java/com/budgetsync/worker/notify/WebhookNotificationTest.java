@@ -29,8 +29,6 @@ import com.budgetsync.worker.sources.CapturedLogs;
 import com.budgetsync.worker.testing.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,17 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookNotificationTest {
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void start() throws Exception {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stop() {
-        receiver.close();
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     @Test
     void aGenericWebhookGetsTheRunAsJson() throws Exception {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,14 +14,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real HTTP server on 127.0.0.1 that records every POST and answers with the status it is told to. Told a signing
  * secret, it checks {@code X-BudgetSync-Signature} as docs/notifications.md's Java snippet does, written here
  * independently of the signing code, and answers 401 to a POST whose signature is missing, wrong or over five
  * minutes old, as a receiver following the docs would.
+ *
+ * <p>A JUnit extension: {@code @RegisterExtension static final WebhookReceiver receiver = new WebhookReceiver();}
+ * serves a whole class, an instance field one test; either way it stops when its scope ends.
  */
-public final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements BeforeAllCallback, BeforeEachCallback {
     public record Request(String path, String contentType, String signature, String body, boolean verified) {
     }
 
@@ -31,8 +38,12 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile int status = 200;
     private volatile String secret;
 
-    public WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", exchange -> {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -105,7 +116,19 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public void beforeAll(ExtensionContext context) {
+        stopWhenScopeEnds(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        stopWhenScopeEnds(context);
+    }
+
+    /** The first scope that sees this receiver owns it: the class for a static field, the test for an instance one. */
+    private void stopWhenScopeEnds(ExtensionContext context) {
+        // Store.get looks in the enclosing scopes too, so a class-wide receiver is not stopped after its first test.
+        context.getStore(ExtensionContext.Namespace.create(WebhookReceiver.class))
+                .getOrComputeIfAbsent(this, r -> (ExtensionContext.Store.CloseableResource) () -> server.stop(0));
     }
 }
