@@ -13,8 +13,12 @@ import java.util.stream.IntStream;
 final class HeaderRowFinder {
     static final int HEAD_ROWS = 50;
     private static final double UPPER_QUARTILE = 0.75;
-    private static final Pattern NUMBER = Pattern.compile("[-+(]?\\s*[$€£¥]?\\s*[0-9][0-9.,'\\s\u00A0\u2009\u202F]*\\)?%?");
+    private static final Pattern NUMBER = Pattern.compile("[-+(]?\\s*[$€£¥]?\\s*[0-9][0-9.,'\\s\u00A0\u2009\u202F]*"
+            + "([eE][-+]?[0-9]{1,3})?\\s*[$€£¥]?\\)?%?");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
     private HeaderRowFinder() {
     }
@@ -39,9 +43,35 @@ final class HeaderRowFinder {
         int needed = Math.max(2, (int) Math.ceil(width * 0.6));
         List<DataRow> wide = head.stream().filter(r -> filled(r) >= needed).toList();
         int firstValues = IntStream.range(0, wide.size()).filter(i -> !labelsOnly(wide.get(i))).findFirst().orElse(-1);
-        return firstValues < 0
-                ? wide.stream().findFirst()
-                : wide.subList(0, firstValues).stream().reduce((a, b) -> filled(b) >= filled(a) ? b : a);
+        if (firstValues < 0) {
+            return wide.stream().findFirst();
+        }
+        DataRow values = wide.get(firstValues);
+        List<DataRow> labels = wide.subList(0, firstValues);
+        List<DataRow> notData = labels.stream().filter(r -> r == labels.get(0) || !sameShapes(r, values)).toList();
+        return notData.stream().reduce((a, b) -> filled(b) >= filled(a) ? b : a);
+    }
+
+    /**
+     * Whether a row of labels is a data row whose amount is not a plain number (empty, "n/a", "1e308"): one of its
+     * cells with digits has the same shape as the first row of values in that column ("2025-01" above "2025-02",
+     * "FY2025" above "FY2025"). A header's words have no digits in the columns where data has dates or codes, and a
+     * period in a wide header ("2025") sits above amounts, not above other periods.
+     */
+    private static boolean sameShapes(DataRow row, DataRow values) {
+        for (int i = 0; i < Math.min(row.cells().size(), values.cells().size()); i++) {
+            String a = row.cells().get(i);
+            String b = values.cells().get(i);
+            if (a != null && b != null && DIGIT.matcher(a).find() && shape(a).equals(shape(b))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Digits, letters and the rest each collapsed to one symbol per run: "2025-01" and "1999-12" are "9-9". */
+    private static String shape(String cell) {
+        return LETTERS.matcher(DIGITS.matcher(cell.strip()).replaceAll("9")).replaceAll("a");
     }
 
     /**

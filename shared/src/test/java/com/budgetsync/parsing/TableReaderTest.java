@@ -157,6 +157,19 @@ class TableReaderTest {
     }
 
     @Test
+    void aDataRowWithoutAPlainNumberIsNotTakenForTheHeader() throws IOException {
+        TableLayout scientific = detect("a.csv", "Department,Period,Amount\nSales,2025-01,1e308\nIT,2025-02,1.5E+07\n"
+                + "HR,2025-03,99\n", StandardCharsets.UTF_8);
+        assertEquals(List.of("Department", "Period", "Amount"), scientific.headers());
+        TableLayout missing = detect("a.csv", "Department,Period,Amount\nSales,2025-01,n/a\nIT,2025-02,TBD\n"
+                + "HR,2025-03,99\n", StandardCharsets.UTF_8);
+        assertEquals(0, missing.headerRow(), "rows shaped like the data below them are data, however full");
+        TableLayout suffixed = detect("a.csv", "Abteilung;Monat;Betrag\nVertrieb;Januar 2025;1.234,56 €\n",
+                StandardCharsets.UTF_8);
+        assertEquals(0, suffixed.headerRow());
+    }
+
+    @Test
     void rowsKeepTheirSpreadsheetNumbersAndQuotedLineBreaks() throws IOException {
         FileContent file = FileContent.of("a.csv", "Title\nDept,Note,Amount\n\"Sales, EMEA\",\"two\nlines\",1\n\nIT,x,2\n"
                 .getBytes(StandardCharsets.UTF_8));
