@@ -20,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 public class MapActivityImpl implements MapActivity {
+    private static final int COLUMNS_NAMED = 30;
     private final ConfigDao configs;
     private final FileStore files;
     private final SyncHistoryDao history;
@@ -67,7 +69,14 @@ public class MapActivityImpl implements MapActivity {
                 .map(TargetField::jsonName).toList();
         if (!missing.isEmpty()) {
             throw BadInput.of(filename + ": no column found for required field " + String.join(", ", missing)
-                    + " (columns: " + String.join(", ", layout.headers()) + ")");
+                    + " (columns: " + listed(layout.headers()) + ")");
         }
+    }
+
+    /** The first columns by name and how many more: a 20,000-column file must not make a 150 KB message. */
+    private static String listed(List<String> headers) {
+        String first = String.join(", ", headers.subList(0, Math.min(headers.size(), COLUMNS_NAMED)));
+        return headers.size() <= COLUMNS_NAMED ? first
+                : String.format(Locale.ROOT, "%s and %,d more", first, headers.size() - COLUMNS_NAMED);
     }
 }

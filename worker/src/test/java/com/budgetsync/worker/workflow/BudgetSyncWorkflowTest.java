@@ -41,6 +41,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +97,10 @@ class BudgetSyncWorkflowTest {
         temporal.start(SyncWorker.activities(temporal.client(), db.jdbi(), WorkerSettings.DEFAULT, SECRETS));
         run(upload(SEED));
 
-        StoredFile bad = store("Department,Sub Category,Notes\nEngineering,Software,no amounts here\n");
+        // 40 columns: the message names the first 30 and counts the rest.
+        String notes = IntStream.rangeClosed(1, 38).mapToObj(i -> "Note " + i).collect(Collectors.joining(","));
+        StoredFile bad = store("Department,Sub Category," + notes + "\nEngineering,Software"
+                + ",no amounts here".repeat(38) + "\n");
         String syncId = UUID.randomUUID().toString();
         BudgetSyncWorkflow workflow = temporal.client().newWorkflowStub(BudgetSyncWorkflow.class,
                 options(syncId));
@@ -106,6 +111,7 @@ class BudgetSyncWorkflowTest {
         assertEquals(SyncStatus.FAILED, record.status());
         assertTrue(record.message().contains("no column found for required field")
                 && record.message().contains("amount"), record.message());
+        assertTrue(record.message().endsWith("Note 28 and 10 more)"), record.message());
         assertEquals(4, db.countActiveBudgets(config.customerId()));
         assertTrue(failed.getCause().getMessage().contains(syncId), "Temporal shows the run red with its sync id");
     }
