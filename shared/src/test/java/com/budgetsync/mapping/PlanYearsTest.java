@@ -45,12 +45,17 @@ class PlanYearsTest {
     }
 
     @Test
-    void aColumnOfYearsMakesEachRowsYearTheBudgetYearNotAWideLayout() {
-        MappingResult result = mapper.map(List.of("Department", "Year", "fy1", "fy2"),
-                SampleRows.of("Parks,2024,10,11", "Police,2025,20,21"),
+    void besideAColumnOfYearsYearOneIsTheBudgetOfEachRowsYear() {
+        MappingResult result = mapper.map(List.of("Department", "Year", "budget_y1", "budget_y2", "budget_y3"),
+                SampleRows.of("Parks,2024,1000.50,1100,1200", "Police,2025,2500,2100.25,2200",
+                        "Library,2025,300,310,320.75"),
                 new FileContext("plan_fy26.csv", List.of()), MappingOptions.DEFAULT);
         assertEquals(Layout.LONG, result.mapping().layout());
         assertEquals("Year", result.mapping().fiscalPeriod().column());
+        assertEquals("budget_y1", result.mapping().amount().column());
+        assertTrue(result.mapping().amount().reason().contains("year 1 of the plan years 'budget_y1', 'budget_y2'"
+                + " and 'budget_y3'"), result.mapping().amount().reason());
+        assertFalse(result.needsReview(), result.problems().toString());
     }
 
     @Test
