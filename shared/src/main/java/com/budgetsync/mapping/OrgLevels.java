@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,9 +18,9 @@ import java.util.stream.Collectors;
  * Organisation hierarchies (ministry → agency → unit, portfolio → department/agency, {@code Level 1 … Level 4}). The
  * rule: procurement budgets against the top named organisation level, so among the label columns whose header names
  * an organisation level (or that the header and the data place above the department, {@link ParentLevels}), the one
- * with the fewest distinct values is the department, and the next level is the sub-category. A column only loosely named (Entity, Unit) that holds one value throughout is a legal entity or the
- * publisher, not a level. A code column beside its named label column ({@code CC_No} / {@code Cost Center}) gives way
- * to the label.
+ * with the fewest distinct values is the department, and the next level is the sub-category. A column only loosely
+ * named (Entity, Unit) that holds one value throughout is a legal entity or the publisher, not a level. A code column
+ * beside its named label column ({@code CC_No} / {@code Cost Center}) gives way to the label.
  */
 final class OrgLevels {
     /** A level's header names an organisation level: a term of the field itself, or a loose one standing alone. */
@@ -55,7 +56,7 @@ final class OrgLevels {
         List<Candidate> named = new ArrayList<>(candidates.stream()
                 .filter(c -> c.field() == TargetField.DEPARTMENT)
                 .map(c -> c.headerScore() >= NAMED ? c : parentLevel(headers, profiles, data, c, department))
-                .filter(c -> c != null)
+                .filter(Objects::nonNull)
                 .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
                         || !taken.contains(c.index()))
                 .filter(c -> profiles.get(c.index()).labels() >= LABELS)

@@ -97,25 +97,29 @@ final class WidePeriods {
                         .add(index));
             }
         }
-        List<List<Integer>> found = runs.values().stream()
+        Optional<StatedYear> stated = StatedYear.find(context, configYear);
+        List<List<Header>> found = runs.values().stream()
                 .map(run -> run.stream().sorted(Comparator.comparingInt(i -> PlanYears.read(headers.get(i)).get()
                         .year())).toList())
                 .filter(run -> PlanYears.isRun(run.stream().map(headers::get).toList()))
-                .filter(run -> run.stream().map(profiles::get).filter(p -> p.values() > 0)
-                        .allMatch(p -> p.amounts() >= 0.8))
+                .map(run -> planYearHeaders(headers, run, stated))
+                .filter(run -> amountsUnder(run, profiles))
                 .toList();
         boolean yearColumn = IntStream.range(0, headers.size())
                 .anyMatch(i -> !taken.contains(i) && profiles.get(i).years() >= YEAR_SHARE);
         if (found.size() != 1 || yearColumn) {
             return Optional.empty();
         }
-        Optional<StatedYear> stated = StatedYear.find(context, configYear);
-        List<String> names = found.get(0).stream().map(headers::get).toList();
+        return Optional.of(new Columns(found.get(0), null, stated.orElse(null), stated.isEmpty(), List.of(),
+                List.of()));
+    }
+
+    /** A run of plan-year columns, each with its fiscal year when a year is stated (else its own header). */
+    private static List<Header> planYearHeaders(List<String> headers, List<Integer> run, Optional<StatedYear> stated) {
+        List<String> names = run.stream().map(headers::get).toList();
         List<String> periods = stated.flatMap(y -> PlanYears.periods(names, y.period())).orElse(names);
-        List<Header> columns = IntStream.range(0, names.size()).mapToObj(k -> new Header(found.get(0).get(k),
-                names.get(k), PeriodType.YEAR, false, Kind.PLAIN, PlanYears.read(names.get(k)).get().stem(),
-                periods.get(k))).toList();
-        return Optional.of(new Columns(columns, null, stated.orElse(null), stated.isEmpty(), List.of(), List.of()));
+        return IntStream.range(0, run.size()).mapToObj(k -> new Header(run.get(k), names.get(k), PeriodType.YEAR,
+                false, Kind.PLAIN, PlanYears.read(names.get(k)).get().stem(), periods.get(k))).toList();
     }
 
     /**

@@ -34,10 +34,11 @@ final class DelimiterSniffer {
      * lines (semicolons, commas) must not vote for a delimiter. Lines join while a quote is open; a record the head
      * cuts off is left out. A stray quote that would swallow more than half the head leaves the lines as they are.
      */
-    static List<String> records(List<String> lines) {
+    private static List<String> records(List<String> lines) {
         List<String> records = new ArrayList<>();
         StringBuilder open = null;
         int openedAt = 0;
+        long quotes = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (open == null) {
@@ -46,17 +47,14 @@ final class DelimiterSniffer {
             } else {
                 open.append('\n').append(line);
             }
-            if (quotes(open) % 2 == 0) {
+            quotes += line.chars().filter(c -> c == '"').count();
+            if (quotes % 2 == 0) {
                 records.add(open.toString());
                 open = null;
             }
         }
         boolean swallowed = open != null && lines.size() - openedAt > lines.size() / 2;
         return swallowed || records.isEmpty() ? lines : records;
-    }
-
-    private static long quotes(CharSequence text) {
-        return text.chars().filter(c -> c == '"').count();
     }
 
     /** Lines sharing the most common non-zero field count, weighted by that count. */
