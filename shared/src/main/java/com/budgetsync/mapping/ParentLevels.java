@@ -10,11 +10,13 @@ import java.util.Map;
  * "Parent" column beside "Agency"). A flat export repeats the parent's name on every row of its children, so in the
  * data a hierarchy is a functional dependency: each department value lies under one value of the parent, which holds
  * fewer values. The dependency alone also fits a function or a fund that each department happens to sit in, so the
- * header must place the column above ("top", "parent", "superior") as well.
+ * header must place the column above ("top", "parent", "superior") as well, and name no line of the accounts ("Parent
+ * Account" is a level of the chart of accounts, not of the organisation).
  */
 final class ParentLevels {
     /** Fewer rows tie any two columns by chance. */
     private static final int MIN_ROWS = 6;
+    private static final double NAMES_A_LINE = 0.6;
 
     private ParentLevels() {
     }
@@ -26,7 +28,8 @@ final class ParentLevels {
         String word = Lexicon.wordIn(Lexicon.UPPER_LEVEL, header);
         ColumnProfile parent = profiles.get(column);
         ColumnProfile child = profiles.get(department);
-        if (word == null || column == department || parent.distinct() < 2 || parent.distinct() >= child.distinct()
+        if (word == null || HeaderMatch.of(TargetField.SUB_CATEGORY, headers.get(column)).score() >= NAMES_A_LINE
+                || column == department || parent.distinct() < 2 || parent.distinct() >= child.distinct()
                 || child.values() < MIN_ROWS || !determines(rows, department, column)) {
             return null;
         }

@@ -56,6 +56,19 @@ class ParentLevelsTest {
         assertEquals("depname", result.mapping().department().column());
     }
 
+    @Test
+    void aParentAccountIsALevelOfTheAccountsNotOfTheOrganisation() {
+        MappingResult result = map(List.of("year", "amount", "parent account", "depname"),
+                "2024,100,Staff,President's Office",
+                "2024,200,Staff,Security Council",
+                "2024,300,Staff,Academia Historica",
+                "2024,400,Supplies,Cabinet",
+                "2024,500,Supplies,Interior",
+                "2024,600,Supplies,Finance",
+                "2024,700,Supplies,Interior");
+        assertEquals("depname", result.mapping().department().column());
+    }
+
     private MappingResult map(List<String> headers, String... lines) {
         return mapper.map(headers, SampleRows.of(lines), MappingOptions.DEFAULT);
     }
