@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
 /**
  * Several amount columns in a long file (adopted, revised, executed, committed, paid): the budget is the one named as
  * the original or approved budget, in any language of the lexicon; a plainly named budget comes before a revised or
- * proposed one. Actual-spend columns are never the amount and are named in the reason. When nothing tells the budget
+ * proposed one. Actual-spend columns are never the amount and are named in the reason. Plan years numbered from the
+ * budget year beside a column of years ({@code a1 … a3}): year 1 is that year's budget. When nothing tells the budget
  * columns apart, a person picks one.
  */
 final class AmountColumns {
@@ -51,6 +52,15 @@ final class AmountColumns {
         List<Candidate> top = budgets.stream().filter(c -> kind(headers, c) == best).toList();
         List<Candidate> exact = top.stream().filter(Candidate::exactHeader).toList();
         String names = listed(budgets.stream().map(c -> "'" + headers.get(c.index()) + "'").toList());
+        List<Candidate> planYears = planYears(headers, top, winners);
+        if (!planYears.isEmpty()) {
+            OrgLevels.swap(winners, taken, TargetField.AMOUNT, planYears.get(0).withReason("year 1 of the plan years "
+                    + listed(planYears.stream().map(c -> "'" + headers.get(c.index()) + "'").toList())
+                    + ": the budget of each row's year in '"
+                    + headers.get(winners.get(TargetField.FISCAL_PERIOD).index()) + "'; the later years are the"
+                    + " plan's outer years, not imported"));
+            return true;
+        }
         if (top.size() > 1 && exact.size() != 1) {
             List<Alternative> ranked = new ArrayList<>();
             top.forEach(c -> ranked.add(new Alternative(headers.get(c.index()), ColumnMapper.round(Math.min(c.score(),
@@ -65,6 +75,19 @@ final class AmountColumns {
         String why = budgets.size() == 1 ? "the only column named as a budget" : best.describe() + " among " + names;
         OrgLevels.swap(winners, taken, TargetField.AMOUNT, chosen.withReason(why));
         return true;
+    }
+
+    /**
+     * Budget columns that are plan years numbered from the budget year ({@code a1 … a3}, {@link PlanYears}) beside a
+     * column of each row's year, year 1 first: year 1 is that year's budget. Empty when they are no such run or no
+     * year column is.
+     */
+    private static List<Candidate> planYears(List<String> headers, List<Candidate> top,
+                                             Map<TargetField, Candidate> winners) {
+        List<Candidate> run = top.stream().sorted(Comparator.comparingInt((Candidate c) -> PlanYears.read(
+                headers.get(c.index())).map(PlanYears.Numbered::year).orElse(0))).toList();
+        return winners.containsKey(TargetField.FISCAL_PERIOD)
+                && PlanYears.isRun(run.stream().map(c -> headers.get(c.index())).toList()) ? run : List.of();
     }
 
     private static String listed(List<String> names) {

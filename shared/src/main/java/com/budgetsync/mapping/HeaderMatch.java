@@ -72,7 +72,7 @@ record HeaderMatch(double score, String explanation) {
         }
         // A suffix glued on in lower case names the same thing: "deptname" is "dept name", "fundcode" "fund code".
         for (String form : List.copyOf(forms)) {
-            forms.add(GLUED_SUFFIX.matcher(form).replaceAll("$1 $2"));
+            forms.add(unglued(form));
         }
         // A plural names what its singular names: "Agencies", "Departamentos", "Importes".
         for (String form : List.copyOf(forms)) {
@@ -89,6 +89,11 @@ record HeaderMatch(double score, String explanation) {
             }
         }
         return best;
+    }
+
+    /** A normalised header with a lower-case suffix glued on set apart: "deptname" is "dept name". */
+    static String unglued(String normalized) {
+        return GLUED_SUFFIX.matcher(normalized).replaceAll("$1 $2");
     }
 
     /** Each word's singular: "-ies" becomes "-y", else the final "s" goes (or "es", when {@code es}). */

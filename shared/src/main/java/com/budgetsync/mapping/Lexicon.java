@@ -30,6 +30,7 @@ final class Lexicon {
     static final String IDENTIFIER = "identifier";
     static final String TERRITORY = "territory";
     static final String TERRITORIAL_UNIT = "territorialUnit";
+    static final String UPPER_LEVEL = "upperLevel";
     private static final int MAX_TERM_WORDS = 6;
     private static final int CACHE_LIMIT = 20_000;
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,10 +17,10 @@ import java.util.stream.Collectors;
 /**
  * Organisation hierarchies (ministry → agency → unit, portfolio → department/agency, {@code Level 1 … Level 4}). The
  * rule: procurement budgets against the top named organisation level, so among the label columns whose header names
- * an organisation level, the one with the fewest distinct values is the department, and the next level is the
- * sub-category. A column only loosely named (Entity, Unit) that holds one value throughout is a legal entity or the
- * publisher, not a level. A code column beside its named label column ({@code CC_No} / {@code Cost Center}) gives way
- * to the label.
+ * an organisation level (or that the header and the data place above the department, {@link ParentLevels}), the one
+ * with the fewest distinct values is the department, and the next level is the sub-category. A column only loosely
+ * named (Entity, Unit) that holds one value throughout is a legal entity or the publisher, not a level. A code column
+ * beside its named label column ({@code CC_No} / {@code Cost Center}) gives way to the label.
  */
 final class OrgLevels {
     /** A level's header names an organisation level: a term of the field itself, or a loose one standing alone. */
@@ -30,6 +31,7 @@ final class OrgLevels {
     private static final Pattern LEVEL_SUFFIX = Pattern.compile(
             "\\d+|\\b(label|name|title|desc|description|code|id|nombre|nom|libelle|bezeichnung)\\b");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final double PARENT_EVIDENCE = 0.8;
 
     private OrgLevels() {
     }
@@ -52,7 +54,9 @@ final class OrgLevels {
         }
         Candidate sub = winners.get(TargetField.SUB_CATEGORY);
         List<Candidate> named = new ArrayList<>(candidates.stream()
-                .filter(c -> c.field() == TargetField.DEPARTMENT && c.headerScore() >= NAMED)
+                .filter(c -> c.field() == TargetField.DEPARTMENT)
+                .map(c -> c.headerScore() >= NAMED ? c : parentLevel(headers, profiles, data, c, department))
+                .filter(Objects::nonNull)
                 .filter(c -> c.index() == department.index() || sub != null && c.index() == sub.index()
                         || !taken.contains(c.index()))
                 .filter(c -> profiles.get(c.index()).labels() >= LABELS)
@@ -126,6 +130,18 @@ final class OrgLevels {
                     "the organisation level below '" + headers.get(top.index()) + "'; " + next.reason()));
         }
         return Set.of(TargetField.DEPARTMENT, TargetField.SUB_CATEGORY);
+    }
+
+    /**
+     * A column whose header alone names no level, read as the level above the department, or null. Its evidence is
+     * the department's, capped: it rests on a header word and the data's shape, not on a header naming an organisation.
+     */
+    private static Candidate parentLevel(List<String> headers, List<ColumnProfile> profiles, List<DataRow> data,
+                                         Candidate c, Candidate department) {
+        String why = ParentLevels.above(headers, profiles, data, c.index(), department.index());
+        return why == null ? null : new Candidate(c.field(), c.index(),
+                Math.max(c.score(), Math.min(department.score(), PARENT_EVIDENCE)), c.headerScore(), false, c.fit(),
+                c.distinct(), c.reason() + "; " + why);
     }
 
     /**

@@ -67,6 +67,11 @@ final class WideMapping {
         if (wide.yearColumn() != null) {
             return ", the year from '" + headers.get(wide.yearColumn()) + "'";
         }
+        if (wide.statedYear() != null && PlanYears.isRun(wide.periods().stream().map(Header::header).toList())) {
+            return ", plan years counted from " + wide.statedYear().period() + " (year 1), the year stated in "
+                    + wide.statedYear().where() + ": " + wide.periods().stream().map(h -> h.header() + " = "
+                    + h.period()).collect(Collectors.joining(", "));
+        }
         if (wide.statedYear() != null) {
             return ", the year " + wide.statedYear().period() + " from " + wide.statedYear().where();
         }

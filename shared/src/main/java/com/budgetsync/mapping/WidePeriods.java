@@ -1,5 +1,6 @@
 package com.budgetsync.mapping;
 
+import com.budgetsync.domain.PeriodType;
 import com.budgetsync.mapping.WideHeaders.Header;
 import com.budgetsync.mapping.WideHeaders.Kind;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.stream.IntStream;
  * proposed ones — and actual, total and other groups are ignored and reported. Within the group only the most
  * frequent granularity is kept (a grid with quarter and year subtotals), so amounts are not counted twice. Month or
  * quarter headers without a year ({@code Jan … Dec}) take it from a column of fiscal years, else from the year the file
- * or config states ({@link StatedYear}); with none, the result says the year is missing.
+ * or config states ({@link StatedYear}); with none, the result says the year is missing. Plan years numbered from the
+ * budget year ({@code fy1 … fy4}) count from that stated year too ({@link PlanYears}).
  */
 final class WidePeriods {
     private static final double YEAR_SHARE = 0.9;
@@ -59,7 +61,7 @@ final class WidePeriods {
                         .thenComparing(WidePeriods::ownName).reversed())
                 .toList();
         if (ranked.isEmpty()) {
-            return Optional.empty();
+            return planYears(headers, profiles, taken, context, configYear);
         }
         List<Header> first = ranked.get(0);
         List<Header> rival = ranked.size() > 1 && ranked.get(1).get(0).kind() == first.get(0).kind()
@@ -78,6 +80,46 @@ final class WidePeriods {
         }
         Optional<StatedYear> stated = StatedYear.find(context, configYear);
         return Optional.of(new Columns(chosen, null, stated.orElse(null), stated.isEmpty(), ignored, rival));
+    }
+
+    /**
+     * Plan years numbered from the budget year ({@code fy1 … fy4}, {@link PlanYears}), one run of them over amounts,
+     * counted from the year the file or config states. A column of years beside them makes each row's year the budget
+     * year: no wide layout then (year 1 is that year's budget, chosen among the amounts).
+     */
+    private static Optional<Columns> planYears(List<String> headers, List<ColumnProfile> profiles, Set<Integer> taken,
+                                               FileContext context, Integer configYear) {
+        Map<String, List<Integer>> runs = new LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            int index = i;
+            if (!taken.contains(i)) {
+                PlanYears.read(headers.get(i)).ifPresent(n -> runs.computeIfAbsent(n.stem(), s -> new ArrayList<>())
+                        .add(index));
+            }
+        }
+        Optional<StatedYear> stated = StatedYear.find(context, configYear);
+        List<List<Header>> found = runs.values().stream()
+                .map(run -> run.stream().sorted(Comparator.comparingInt(i -> PlanYears.read(headers.get(i)).get()
+                        .year())).toList())
+                .filter(run -> PlanYears.isRun(run.stream().map(headers::get).toList()))
+                .map(run -> planYearHeaders(headers, run, stated))
+                .filter(run -> amountsUnder(run, profiles))
+                .toList();
+        boolean yearColumn = IntStream.range(0, headers.size())
+                .anyMatch(i -> !taken.contains(i) && profiles.get(i).years() >= YEAR_SHARE);
+        if (found.size() != 1 || yearColumn) {
+            return Optional.empty();
+        }
+        return Optional.of(new Columns(found.get(0), null, stated.orElse(null), stated.isEmpty(), List.of(),
+                List.of()));
+    }
+
+    /** A run of plan-year columns, each with its fiscal year when a year is stated (else its own header). */
+    private static List<Header> planYearHeaders(List<String> headers, List<Integer> run, Optional<StatedYear> stated) {
+        List<String> names = run.stream().map(headers::get).toList();
+        List<String> periods = stated.flatMap(y -> PlanYears.periods(names, y.period())).orElse(names);
+        return IntStream.range(0, run.size()).mapToObj(k -> new Header(run.get(k), names.get(k), PeriodType.YEAR,
+                false, Kind.PLAIN, PlanYears.read(names.get(k)).get().stem(), periods.get(k))).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.budgetsync.parsing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ final class DelimiterSniffer {
     private DelimiterSniffer() {
     }
 
-    static char sniff(List<String> lines) {
+    static char sniff(List<String> physicalLines) {
+        List<String> lines = records(physicalLines);
         char best = ',';
         long bestScore = 0;
         for (char candidate : CANDIDATES) {
@@ -25,6 +27,34 @@ final class DelimiterSniffer {
             }
         }
         return best;
+    }
+
+    /**
+     * The head's records: a quoted cell may hold line breaks (a long description), and the prose on its continuation
+     * lines (semicolons, commas) must not vote for a delimiter. Lines join while a quote is open; a record the head
+     * cuts off is left out. A stray quote that would swallow more than half the head leaves the lines as they are.
+     */
+    private static List<String> records(List<String> lines) {
+        List<String> records = new ArrayList<>();
+        StringBuilder open = null;
+        int openedAt = 0;
+        long quotes = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (open == null) {
+                open = new StringBuilder(line);
+                openedAt = i;
+            } else {
+                open.append('\n').append(line);
+            }
+            quotes += line.chars().filter(c -> c == '"').count();
+            if (quotes % 2 == 0) {
+                records.add(open.toString());
+                open = null;
+            }
+        }
+        boolean swallowed = open != null && lines.size() - openedAt > lines.size() / 2;
+        return swallowed || records.isEmpty() ? lines : records;
     }
 
     /** Lines sharing the most common non-zero field count, weighted by that count. */

@@ -8,6 +8,7 @@ import com.budgetsync.mapping.ColumnMapping;
 import com.budgetsync.mapping.FieldMapping;
 import com.budgetsync.mapping.Layout;
 import com.budgetsync.mapping.PeriodText;
+import com.budgetsync.mapping.PlanYears;
 import com.budgetsync.normalize.AmountParser;
 import com.budgetsync.normalize.CurrenciesInUse;
 import com.budgetsync.normalize.CurrencyCodes;
@@ -50,6 +51,8 @@ public final class RowNormalizer {
     private final Map<String, Optional<FiscalPeriod>> periodCache = new HashMap<>();
     /** The period part of each wide column's header ("FY2019" of "FY2019 Adopted"). */
     private final List<String> widePeriods;
+    /** The fiscal year of each numbered plan-year column (fy1 … fy4), counted from the stated year; else null. */
+    private final List<String> planYears;
 
     public RowNormalizer(ColumnMapping mapping, NormalizeOptions options) {
         this.mapping = mapping;
@@ -57,8 +60,10 @@ public final class RowNormalizer {
         this.periods = new FiscalPeriodParser(options.fiscalYearStartMonth());
         this.decimalMark = mapping.decimalMarkOrUnknown();
         this.defaultCurrency = CurrencyCodes.parse(options.defaultCurrency()).orElse("USD");
-        this.widePeriods = mapping.layout() == Layout.WIDE
-                ? period.columns().stream().map(PeriodText::periodOf).toList() : List.of();
+        this.planYears = mapping.layout() == Layout.WIDE ? PlanYears.periods(period.columns(), period.fixed())
+                .orElse(null) : null;
+        this.widePeriods = mapping.layout() != Layout.WIDE ? List.of()
+                : planYears != null ? planYears : period.columns().stream().map(PeriodText::periodOf).toList();
     }
 
     public void normalize(DataRow row, Sink sink) {
@@ -113,7 +118,7 @@ public final class RowNormalizer {
 
     private void normalizeWide(DataRow row, Line line, Sink sink) {
         String year = period.index() != null ? row.cell(period.index()).strip() + " "
-                : period.fixed() != null ? period.fixed() + " " : "";
+                : period.fixed() != null && planYears == null ? period.fixed() + " " : "";
         boolean any = false;
         for (int i = 0; i < period.columns().size(); i++) {
             String header = period.columns().get(i);

@@ -43,6 +43,17 @@ class TableReaderTest {
     }
 
     @Test
+    void proseOnTheContinuationLinesOfAQuotedCellDoesNotChooseTheDelimiter() throws IOException {
+        String note = "\"Outlays on social protection; see groups (10.1) to (10.7);\nnot health care;\n"
+                + "covered by Division 07; see ESSPROS;\nfinal; note\"";
+        TableLayout layout = detect("a.csv", "amount,description,department\n"
+                + "100," + note + ",Work and Pensions\n200," + note + ",Education\n300,,Health\n",
+                StandardCharsets.UTF_8);
+        assertEquals(',', layout.delimiter());
+        assertEquals(List.of("amount", "description", "department"), layout.headers());
+    }
+
+    @Test
     void linesWrappedInOnePairOfQuotesAreUnwrapped() throws IOException {
         FileContent file = FileContent.of("a.csv", ("\"Department,\"\"Cost, centre\"\",Amount\"\n"
                 + "\"Parks,\"\"North, East\"\",100\"\n\"Police,Central,200\"\n").getBytes(StandardCharsets.UTF_8));
