@@ -257,13 +257,19 @@ public final class ColumnMapper {
                 continue;
             }
             if (m == null) {
-                List<Alternative> best = candidates.stream().filter(c -> c.field() == field && c.score() > 0)
-                        .limit(ALTERNATIVES).map(c -> new Alternative(headers.get(c.index()), round(c.score())))
-                        .toList();
-                review.ask(field, "no column found for required field " + field.jsonName(),
+                List<Candidate> closest = candidates.stream().filter(c -> c.field() == field && c.score() > 0)
+                        .limit(ALTERNATIVES).toList();
+                List<Alternative> best = closest.stream()
+                        .map(c -> new Alternative(headers.get(c.index()), round(c.score()))).toList();
+                // A column named in the field's own words was refused by its values: say what they showed.
+                String refused = candidates.stream()
+                        .filter(c -> c.field() == field && c.headerScore() >= Candidate.OWN_NAME).findFirst()
+                        .map(c -> " ('" + headers.get(c.index()) + "' is named like it, but its values do not fit: "
+                                + c.reason() + ")").orElse("");
+                review.ask(field, "no column found for required field " + field.jsonName() + refused,
                         "No column looks like the " + ReviewNotes.name(field) + (best.isEmpty() ? "" : "; closest: "
                                 + String.join(", ", best.stream().map(a -> "'" + a.column() + "'").toList()))
-                                + ". Which column is it?", best);
+                                + refused + ". Which column is it?", best);
             } else if (m.confidence() < threshold) {
                 List<Alternative> ranked = new ArrayList<>();
                 ranked.add(new Alternative(m.isWide() ? "period columns" : m.column(), m.confidence()));

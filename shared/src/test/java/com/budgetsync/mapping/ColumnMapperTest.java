@@ -101,6 +101,16 @@ class ColumnMapperTest {
     }
 
     @Test
+    void aColumnNamedAsTheFieldButRefusedByItsValuesSaysWhy() {
+        MappingResult result = map(List.of("Department", "Period", "Amount"), "Sales,2025-01,1", "IT,2025-02,2",
+                "HR,2025-03,3", "Ops,2025-04,4", "Legal,2025-05,5");
+        assertNull(result.mapping().amount());
+        assertTrue(result.problems().contains("no column found for required field amount ('Amount' is named like it,"
+                + " but its values do not fit: header 'Amount' = synonym 'amount'; 100% of values are amounts, but"
+                + " values run in sequence: a row number or index)"), result.problems().toString());
+    }
+
+    @Test
     void actualBesideTheBudgetIsReportedNotImported() {
         MappingResult result = map(List.of("Department", "Period", "Budget Amount", "Actual", "Variance"),
                 "Engineering,FY2025,100,90,10", "Sales,FY2025,50,55,-5");

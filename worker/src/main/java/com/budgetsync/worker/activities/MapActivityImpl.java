@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 public class MapActivityImpl implements MapActivity {
     private static final int COLUMNS_NAMED = 30;
@@ -68,8 +69,11 @@ public class MapActivityImpl implements MapActivity {
                 .filter(f -> f.required() && result.mapping().get(f) == null)
                 .map(TargetField::jsonName).toList();
         if (!missing.isEmpty()) {
+            // The mapper's own account of each missing field: which columns came closest and why they were refused.
+            String why = result.questions().stream().filter(q -> missing.contains(q.field().jsonName()))
+                    .map(q -> " " + q.question()).collect(Collectors.joining());
             throw BadInput.of(filename + ": no column found for required field " + String.join(", ", missing)
-                    + " (columns: " + listed(layout.headers()) + ")");
+                    + " (columns: " + listed(layout.headers()) + ")." + why);
         }
     }
 
