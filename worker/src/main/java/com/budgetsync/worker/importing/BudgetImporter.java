@@ -309,6 +309,10 @@ public final class BudgetImporter {
      * another config (conflicts). A file that repeated a key leaves no digest: its budgets hold sums.
      */
     private static void rememberDigest(Handle h, ImportJob job, StagedRows staged, boolean compared) {
+        if (staged.digest != null && staged.digest.unchangedRows() == staged.budgetRows
+                && staged.digest.unseenKeys() == 0) {
+            return; // every row as the digest holds it: the stored digest is already this file's
+        }
         if (!staged.keys.unique()) {
             ImportDigest.forget(h, List.of(job.configId()));
             return;

@@ -55,22 +55,34 @@ final class ImportDigest {
                 });
     }
 
-    /**
-     * Whether the file's row is the budget the digest holds, unchanged. Either way its key is marked as still in the
-     * file; a key the digest lacks (a new budget, or one that is not this config's active budget) counts as neither.
-     */
-    boolean unchanged(long keyHash, long rowHash) {
+    /** What the digest says of a row of the file. */
+    enum Match {
+        /** The digest holds its budget as the row has it: nothing to stage. */
+        UNCHANGED,
+        /** Its budget is in the digest with other values. */
+        CHANGED,
+        /** An earlier row of the file had the same key. */
+        REPEATED,
+        /** Not a key the digest holds: a new budget, or not an active one of this config. */
+        ABSENT
+    }
+
+    /** Marks the row's key as still in the file, and says how the row compares with the digest. */
+    Match match(long keyHash, long rowHash) {
         int i = indexOf(keyHash);
         if (i < 0) {
-            return false;
+            return Match.ABSENT;
+        }
+        if (seen.get(i)) {
+            return Match.REPEATED;
         }
         seen.set(i);
         if (rows[i] == rowHash) {
             unchanged++;
-            return true;
+            return Match.UNCHANGED;
         }
         changed++;
-        return false;
+        return Match.CHANGED;
     }
 
     /** Index of the key in the digest, or -1. */

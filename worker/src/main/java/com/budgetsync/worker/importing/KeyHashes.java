@@ -43,6 +43,12 @@ final class KeyHashes {
         }
     }
 
+    /** Another row had the same key (found by other means). */
+    void repeated() {
+        maybeDuplicates = true;
+        table = null;
+    }
+
     /** False when two rows may share a business key. */
     boolean unique() {
         return !maybeDuplicates;

@@ -71,12 +71,18 @@ final class StagedRows implements RowNormalizer.Sink {
         String subCategoryKey = MatchKey.of(subCategory);
         long keyHash = KeyHashes.hash(departmentKey, subCategoryKey, row.period().canonical());
         long rowHash = RowHashes.rowHash(row.department(), subCategory, row.amount(), row.currency());
-        keys.add(keyHash);
+        // The digest's own marks tell a repeat of one of its keys, so the key set need only hold the others.
+        ImportDigest.Match match = digest == null ? ImportDigest.Match.ABSENT : digest.match(keyHash, rowHash);
+        if (match == ImportDigest.Match.REPEATED) {
+            keys.repeated();
+        } else if (match == ImportDigest.Match.ABSENT) {
+            keys.add(keyHash);
+        }
         if (keys.unique()) {
             // past the first repeated key no digest is recorded, so the hashes need not be kept
             hashes.add(keyHash, rowHash);
         }
-        if (digest != null && digest.unchanged(keyHash, rowHash)) {
+        if (match == ImportDigest.Match.UNCHANGED) {
             budgetRows++;
             return;
         }
