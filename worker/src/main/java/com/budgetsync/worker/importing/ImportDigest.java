@@ -1,11 +1,16 @@
 package com.budgetsync.worker.importing;
 
 import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * What a config's active budgets held after its last successful import ({@code import_digest}): per budget its key
@@ -40,9 +45,17 @@ final class ImportDigest {
         }
     }
 
+    /** The digest in binary rather than the text protocol's hex: 16 MB arrive in a fifth of the time. */
+    private static final StatementCustomizer BINARY = new StatementCustomizer() {
+        @Override
+        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+            stmt.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+    };
+
     static Optional<ImportDigest> load(Handle h, long configId) {
         return h.createQuery("SELECT digest FROM import_digest WHERE config_id = :config")
-                .bind("config", configId).mapTo(byte[].class).findOne().map(bytes -> {
+                .bind("config", configId).addCustomizer(BINARY).mapTo(byte[].class).findOne().map(bytes -> {
                     ByteBuffer in = ByteBuffer.wrap(bytes);
                     int n = bytes.length / ENTRY_BYTES;
                     long[] keys = new long[n];
