@@ -15,6 +15,15 @@ class MatchKeyTest {
     }
 
     @Test
+    void everyKindOfWhitespaceIsFolded() {
+        for (String name : new String[] {"Sales", "a b", "a  b", "a\tb", "a \nb", "a\u000Bb", "a\fb", "a\rb", " a",
+                "a ", "\u2003a", "a\u2003b", "a\u2003", "x", " ", "ÉQUIPE Nord", "a\u001Cb"}) {
+            assertEquals(name.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT), MatchKey.of(name),
+                    name);
+        }
+    }
+
+    @Test
     void differentWordsStayDifferent() {
         assertNotEquals(MatchKey.of("Sales"), MatchKey.of("Sales 2"));
         assertNotEquals(MatchKey.of("Field Marketing"), MatchKey.of("FieldMarketing"));

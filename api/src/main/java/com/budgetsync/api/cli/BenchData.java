@@ -1,5 +1,6 @@
 package com.budgetsync.api.cli;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,24 @@ final class BenchData {
             }
         }
         return file;
+    }
+
+    /** A copy of {@code file} without every {@code dropEvery}-th row, as a plan that closes budgets would be. */
+    static Path dropping(Path file, String name, int dropEvery) throws IOException {
+        Path copy = file.resolveSibling(name);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+            out.write(in.readLine());
+            out.newLine();
+            int row = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine(), row++) {
+                if (row % dropEvery != 0) {
+                    out.write(line);
+                    out.newLine();
+                }
+            }
+        }
+        return copy;
     }
 
     static String department(int n) {

@@ -157,6 +157,9 @@ class CustomerDataApiTest {
         Files.writeString(survivorDrop, CSV);
         List<Long> budgetIds = app.db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT id FROM budget WHERE customer_id = ?").bind(0, customer).mapTo(Long.class).list());
+        long digests = app.db.jdbi().withHandle(h -> count(h,
+                "SELECT count(*) FROM import_digest WHERE sync_id = ?", sync));
+        assertEquals(1, digests, "the upload recorded its config's import digest");
         try (TemporalConnection temporal = new TemporalConnection(app.temporal.address(), "default",
                 new MetricRegistry())) {
             String schedule = WorkflowIds.schedule(customer, sftp);
@@ -198,6 +201,7 @@ class CustomerDataApiTest {
             left.put("notification_delivery", count(h,
                     "SELECT count(*) FROM notification_delivery WHERE sync_id = ?", sync));
             left.put("sync_progress", count(h, "SELECT count(*) FROM sync_progress WHERE sync_id = ?", sync));
+            left.put("import_digest", count(h, "SELECT count(*) FROM import_digest WHERE sync_id = ?", sync));
         });
         assertTrue(left.values().stream().allMatch(n -> n == 0), "rows of the customer left: " + left);
 

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -35,6 +36,7 @@ public final class BudgetImporter {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetImporter.class);
     private static final int MAX_KEYS_NAMED = 20;
     private static final String FIRST_LOAD = "first_load";
+    private static final String DIGEST = "digest";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
@@ -62,7 +64,14 @@ public final class BudgetImporter {
                         return loaded.get();
                     }
                 }
-                StagedRows staged = stage(h, job, progress);
+                Optional<ImportDigest> digest = ImportDigest.load(h, job.configId());
+                if (digest.isPresent()) {
+                    Optional<SyncResult> resynced = resync(h, job, digest.get(), laps, progress);
+                    if (resynced.isPresent()) {
+                        return resynced.get();
+                    }
+                }
+                StagedRows staged = stage(h, job, progress, null);
                 laps.lap("staged");
                 progress.step(ImportProgress.COMPARING);
                 return apply(h, job, staged, laps, progress);
@@ -109,7 +118,7 @@ public final class BudgetImporter {
             h.begin();
             try {
                 h.execute("SET LOCAL work_mem = '256MB'");
-                Plan plan = plan(h, job, stage(h, job, progress), new Laps(), false);
+                Plan plan = plan(h, job, stage(h, job, progress, null), new Laps(), false);
                 ChangePreview.Samples samples = plan.compared() ? ChangeSamples.of(h, job.customerId(), job.configId())
                         : ChangePreview.Samples.NONE;
                 List<String> warnings = new ArrayList<>(plan.warnings());
@@ -145,7 +154,7 @@ public final class BudgetImporter {
         h.savepoint(FIRST_LOAD);
         StagedRows loaded;
         try {
-            loaded = copy(h, job, progress, CopyTarget.budget(job));
+            loaded = copy(h, job, progress, CopyTarget.budget(job), null);
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new IllegalStateException("loading rows failed: " + e.getMessage(), e);
@@ -158,6 +167,7 @@ public final class BudgetImporter {
         if (plan.applies()) {
             h.release(FIRST_LOAD);
             rememberMapping(h, job);
+            rememberDigest(h, job, loaded, false);
         } else {
             h.rollbackToSavepoint(FIRST_LOAD);
         }
@@ -165,7 +175,81 @@ public final class BudgetImporter {
                 plan.message()));
     }
 
-    private static StagedRows stage(Handle h, ImportJob job, ImportProgress progress)
+    /**
+     * A re-sync against the config's digest: only the rows that are new or changed are staged, the budgets of the
+     * keys the file no longer has are found by their key hashes, and the same comparison and changes as a full
+     * re-sync run on those rows alone. Empty, with everything undone, when the file repeats a key (the full path sums
+     * or refuses duplicates) or the budgets do not add up to what the digest says: the full path, always right, then
+     * runs.
+     */
+    private static Optional<SyncResult> resync(Handle h, ImportJob job, ImportDigest digest, Laps laps,
+                                               ImportProgress progress) throws IOException, SQLException {
+        laps.lap("digest read");
+        h.savepoint(DIGEST);
+        StagedRows staged = stage(h, job, progress, digest);
+        laps.lap("staged changes");
+        String notUsed = "the file repeats a key";
+        if (staged.keys.unique()) {
+            notUsed = "the config's budgets do not add up to it";
+            if (findGone(h, job, digest)) {
+                laps.lap("deletions found");
+                progress.step(ImportProgress.COMPARING);
+                try {
+                    SyncResult result = apply(h, job, staged, laps, progress);
+                    h.release(DIGEST);
+                    return Optional.of(result);
+                } catch (DigestMismatch e) {
+                    notUsed = e.getMessage();
+                }
+            }
+        }
+        LOG.info("import {}: the digest of config {} was not used ({}); comparing every row", job.syncId(),
+                job.configId(), notUsed);
+        h.rollbackToSavepoint(DIGEST);
+        return Optional.empty();
+    }
+
+    /** Thrown before anything is applied when the compared rows show the digest is not true of the budgets. */
+    private static final class DigestMismatch extends RuntimeException {
+        DigestMismatch(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Puts the budgets of the digest's keys the file no longer has into {@code import_gone}. Only a file that drops
+     * keys reads the config's budgets (their keys, hashed as the file's are). False when those budgets are not the
+     * ones the digest names.
+     */
+    private static boolean findGone(Handle h, ImportJob job, ImportDigest digest) {
+        h.execute("CREATE TEMP TABLE import_gone (budget_id bigint) ON COMMIT DROP");
+        if (digest.unseenKeys() == 0) {
+            return true;
+        }
+        List<Long> gone = new ArrayList<>();
+        long active = h.createQuery("""
+                        SELECT id, department_key, sub_category_key, fiscal_period FROM budget
+                         WHERE customer_id = :customer AND source_config_id = :config AND deleted_at IS NULL""")
+                .bind("customer", job.customerId()).bind("config", job.configId()).setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    int i = digest.indexOf(KeyHashes.hash(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    return i >= 0 && digest.unseen(i) ? rs.getLong(1) : -1L;
+                })
+                .reduce(0L, (n, id) -> {
+                    if (id >= 0) {
+                        gone.add(id);
+                    }
+                    return n + 1;
+                });
+        if (active != digest.size() || gone.size() != digest.unseenKeys()) {
+            return false;
+        }
+        h.createUpdate("INSERT INTO import_gone SELECT unnest(:ids)").bindArray("ids", Long.class, gone).execute();
+        return true;
+    }
+
+    /** {@code digest}: stage only the rows it does not hold unchanged; null to stage all. */
+    private static StagedRows stage(Handle h, ImportJob job, ImportProgress progress, ImportDigest digest)
             throws IOException, SQLException {
         h.execute("""
                 CREATE TEMP TABLE import_rows (
@@ -173,19 +257,19 @@ public final class BudgetImporter {
                     fiscal_period text, period_type text,
                     period_start date, period_end date, period_label text, amount numeric(19, 4), currency text
                 ) ON COMMIT DROP""");
-        StagedRows staged = copy(h, job, progress, CopyTarget.staging());
+        StagedRows staged = copy(h, job, progress, CopyTarget.staging(), digest);
         // The planner otherwise guesses the row count from the table's size and may pick a sort-based GROUP BY.
         h.execute("ANALYZE import_rows");
         return staged;
     }
 
-    private static StagedRows copy(Handle h, ImportJob job, ImportProgress progress, CopyTarget target)
-            throws IOException, SQLException {
+    private static StagedRows copy(Handle h, ImportJob job, ImportProgress progress, CopyTarget target,
+                                   ImportDigest digest) throws IOException, SQLException {
         progress.step(ImportProgress.READING);
         var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(target.copySql());
         try (CopyRowWriter writer = new CopyRowWriter(copy);
              RowStream rows = TableReader.open(job.file(), job.layout())) {
-            StagedRows staged = new StagedRows(writer, progress, target);
+            StagedRows staged = new StagedRows(writer, progress, target, digest);
             staged.stream(rows, new RowNormalizer(job.mapping(), job.normalize()));
             writer.finish();
             return staged;
@@ -199,6 +283,8 @@ public final class BudgetImporter {
             progress.step(ImportProgress.APPLYING);
             applyChanges(h, job, laps);
             rememberMapping(h, job);
+            rememberDigest(h, job, staged, true);
+            laps.lap("digest recorded");
         }
         if (!plan.applies() && plan.compared()) {
             // held after comparing (the deletion guard): nothing applied, the comparison's counts are its plan
@@ -216,6 +302,26 @@ public final class BudgetImporter {
             h.createUpdate("UPDATE budget_data_source_config SET mapping_memory = CAST(:m AS jsonb) WHERE id = :id")
                     .bind("m", job.mappingMemoryJson()).bind("id", job.configId()).execute();
         }
+    }
+
+    /**
+     * Records what the config's budgets hold after an applied import, from the file's rows, but for keys left to
+     * another config (conflicts). A file that repeated a key leaves no digest: its budgets hold sums.
+     */
+    private static void rememberDigest(Handle h, ImportJob job, StagedRows staged, boolean compared) {
+        if (staged.digest != null && staged.digest.unchangedRows() == staged.budgetRows
+                && staged.digest.unseenKeys() == 0) {
+            return; // every row as the digest holds it: the stored digest is already this file's
+        }
+        if (!staged.keys.unique()) {
+            ImportDigest.forget(h, List.of(job.configId()));
+            return;
+        }
+        Set<Long> conflicts = !compared ? Set.of() : Set.copyOf(h.createQuery("""
+                        SELECT department_key, sub_category_key, fiscal_period FROM import_diff
+                         WHERE action = 'conflict'""")
+                .map((rs, ctx) -> KeyHashes.hash(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+        ImportDigest.store(h, job, staged.hashes, conflicts);
     }
 
     /**
@@ -249,7 +355,7 @@ public final class BudgetImporter {
         if (loaded) {
             return decide(policy, job, staged, new Diff(Map.of("created", staged.budgetRows), 0), errors, warnings);
         }
-        Diff diff = diff(h, job, staged.keys.unique());
+        Diff diff = diff(h, job, staged);
         laps.lap("diffed");
         warnings.addAll(conflicts(h, diff.count("conflict")));
         ImportPolicy.Decision currencies = policy.currencies(duplicateKeys(h, "mixed_currency"));
@@ -320,7 +426,21 @@ public final class BudgetImporter {
               FROM import_rows
              GROUP BY department_key, sub_category_key, fiscal_period, period_type, period_start, period_end""";
 
-    private static Diff diff(Handle h, ImportJob job, boolean uniqueKeys) {
+    /** Every budget of the customer: the full comparison. */
+    private static final String ALL_BUDGETS = "SELECT * FROM budget WHERE customer_id = :customer";
+    /**
+     * With a digest, the budgets of the staged keys (by the business key's index) and those the file deletes: every
+     * other budget of the config is one the digest holds unchanged, and other configs' budgets drop out anyway.
+     */
+    private static final String STAGED_AND_GONE_BUDGETS = """
+            SELECT b.* FROM import_rows r
+              JOIN budget b ON b.customer_id = :customer AND b.department_key = r.department_key
+               AND b.sub_category_key = r.sub_category_key AND b.fiscal_period = r.fiscal_period
+            UNION ALL
+            SELECT b.* FROM import_gone g JOIN budget b ON b.id = g.budget_id""";
+
+    private static Diff diff(Handle h, ImportJob job, StagedRows staged) {
+        boolean uniqueKeys = staged.keys.unique();
         // Only keys that change something, or that the duplicate and currency checks must name, are kept: a re-sync
         // of a million budgets that changes 1% writes ten thousand rows here, not a million.
         h.execute("""
@@ -363,7 +483,7 @@ public final class BudgetImporter {
                                              THEN 'updated'
                                         ELSE 'unchanged' END AS action
                               FROM (%s) k
-                              FULL JOIN (SELECT * FROM budget WHERE customer_id = :customer) b
+                              FULL JOIN (%s) b
                                 ON b.department_key = k.department_key AND b.sub_category_key = k.sub_category_key
                                AND b.fiscal_period = k.fiscal_period
                              WHERE k.department IS NOT NULL
@@ -376,14 +496,31 @@ public final class BudgetImporter {
                                    owner_config
                               FROM d WHERE action <> 'unchanged' OR row_count > 1 OR mixed_currency)
                         SELECT action, count(*) AS n, count(*) FILTER (WHERE was_active_here) AS active
-                          FROM d GROUP BY action""".formatted(uniqueKeys ? UNIQUE_KEYS : GROUPED_KEYS))
+                          FROM d GROUP BY action""".formatted(uniqueKeys ? UNIQUE_KEYS : GROUPED_KEYS,
+                        staged.digest == null ? ALL_BUDGETS : STAGED_AND_GONE_BUDGETS))
                 .bind("customer", job.customerId()).bind("config", job.configId())
                 .bind("takeOver", job.rules().takeOverBudgetsOrDefault())
                 .reduceRows(0L, (sum, row) -> {
                     actions.put(row.getColumn("action", String.class), row.getColumn("n", Long.class));
                     return sum + row.getColumn("active", Long.class);
                 });
-        return new Diff(actions, active);
+        Diff compared = new Diff(actions, active);
+        return staged.digest == null ? compared : withDigest(compared, staged.digest);
+    }
+
+    /**
+     * The compared rows' counts with the rows the digest held unchanged added. Every staged key the digest holds and
+     * every key the file dropped must be an active budget of the config: anything else means the digest is not true.
+     */
+    private static Diff withDigest(Diff compared, ImportDigest digest) {
+        long expected = digest.changedRows() + digest.unseenKeys();
+        if (compared.activeBefore() != expected) {
+            throw new DigestMismatch(compared.activeBefore() + " of the compared budgets are the config's, the digest"
+                    + " says " + expected);
+        }
+        Map<String, Long> actions = new HashMap<>(compared.actions());
+        actions.merge("unchanged", digest.unchangedRows(), Long::sum);
+        return new Diff(actions, compared.activeBefore() + digest.unchangedRows());
     }
 
     /** The customer has no budget at all, active or deleted: its first import. */
@@ -428,6 +565,11 @@ public final class BudgetImporter {
                 .bind("customer", job.customerId()).bind("config", job.configId()).bind("sync", job.syncId())
                 .execute();
         laps.lap("updated");
+        // Budgets taken over from another config are no longer what that config's digest says.
+        ImportDigest.forget(h, h.createQuery("""
+                        SELECT DISTINCT owner_config FROM import_diff
+                         WHERE action = 'updated' AND owner_config <> :config""")
+                .bind("config", job.configId()).mapTo(Long.class).list());
         h.createUpdate("""
                         WITH deleted AS (
                             UPDATE budget b SET deleted_at = now(), last_sync_id = :sync, updated_at = now()

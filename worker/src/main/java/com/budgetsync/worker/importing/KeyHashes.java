@@ -15,6 +15,10 @@ final class KeyHashes {
     private boolean maybeDuplicates;
 
     void add(String department, String subCategory, String period) {
+        add(hash(department, subCategory, period));
+    }
+
+    void add(long hash) {
         if (maybeDuplicates) {
             return;
         }
@@ -23,7 +27,6 @@ final class KeyHashes {
             table = null;
             return;
         }
-        long hash = hash(department, subCategory, period);
         if (!insert(table, hash)) {
             maybeDuplicates = true;
             table = null;
@@ -38,6 +41,12 @@ final class KeyHashes {
             }
             table = bigger;
         }
+    }
+
+    /** Another row had the same key (found by other means). */
+    void repeated() {
+        maybeDuplicates = true;
+        table = null;
     }
 
     /** False when two rows may share a business key. */
@@ -58,7 +67,8 @@ final class KeyHashes {
         }
     }
 
-    private static long hash(String department, String subCategory, String period) {
+    /** The business key's hash; {@link ImportDigest} stores it, so changing it means emptying {@code import_digest}. */
+    static long hash(String department, String subCategory, String period) {
         long h = 0xcbf29ce484222325L;
         h = mix(h, department);
         h = mix(h, subCategory);
@@ -67,7 +77,7 @@ final class KeyHashes {
         return h == EMPTY ? 1 : h;
     }
 
-    private static long mix(long h, String s) {
+    static long mix(long h, String s) {
         for (int i = 0; i < s.length(); i++) {
             h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }

@@ -16,15 +16,19 @@ import java.util.List;
 /**
  * Streams a file's rows through the normaliser into a COPY ({@link CopyTarget}): budget rows go to COPY,
  * row errors are counted (the first thousand kept with their details), blank and total rows counted as skipped.
+ * Given the config's {@link ImportDigest}, a row the digest holds unchanged is counted but not copied. Every budget
+ * row's hashes are kept ({@link RowHashes}) for the digest the import records.
  */
 final class StagedRows implements RowNormalizer.Sink {
     private final CopyRowWriter out;
     private final ImportProgress progress;
     private final CopyTarget target;
+    final ImportDigest digest;
     private static final int MAX_SKIPPED_REPORTED = 100;
 
     final List<RowError> errors = new ArrayList<>();
     final KeyHashes keys = new KeyHashes();
+    final RowHashes hashes = new RowHashes();
     final List<String> skippedReport = new ArrayList<>();
     /** The warning about NUL characters dropped from cells, if the file had any. */
     String nulReport;
@@ -33,10 +37,12 @@ final class StagedRows implements RowNormalizer.Sink {
     long skipped;
     private SQLException failure;
 
-    StagedRows(CopyRowWriter out, ImportProgress progress, CopyTarget target) {
+    /** {@code digest}: null to copy every row. */
+    StagedRows(CopyRowWriter out, ImportProgress progress, CopyTarget target, ImportDigest digest) {
         this.out = out;
         this.progress = progress;
         this.target = target;
+        this.digest = digest;
     }
 
     void stream(RowStream rows, RowNormalizer normalizer) throws IOException, SQLException {
@@ -63,7 +69,23 @@ final class StagedRows implements RowNormalizer.Sink {
         String subCategory = row.subCategory() == null ? "" : row.subCategory();
         String departmentKey = MatchKey.of(row.department());
         String subCategoryKey = MatchKey.of(subCategory);
-        keys.add(departmentKey, subCategoryKey, row.period().canonical());
+        long keyHash = KeyHashes.hash(departmentKey, subCategoryKey, row.period().canonical());
+        long rowHash = RowHashes.rowHash(row.department(), subCategory, row.amount(), row.currency());
+        // The digest's own marks tell a repeat of one of its keys, so the key set need only hold the others.
+        ImportDigest.Match match = digest == null ? ImportDigest.Match.ABSENT : digest.match(keyHash, rowHash);
+        if (match == ImportDigest.Match.REPEATED) {
+            keys.repeated();
+        } else if (match == ImportDigest.Match.ABSENT) {
+            keys.add(keyHash);
+        }
+        if (keys.unique()) {
+            // past the first repeated key no digest is recorded, so the hashes need not be kept
+            hashes.add(keyHash, rowHash);
+        }
+        if (match == ImportDigest.Match.UNCHANGED) {
+            budgetRows++;
+            return;
+        }
         try {
             if (target.numbered()) {
                 out.field(row.sourceRow());

@@ -55,21 +55,30 @@ final class ImportFixture {
 
     /** A run with a given sync id: calling it twice is what a retried activity does. */
     SyncResult rerun(String syncId, String csv, boolean force) {
+        return runFile(syncId, HEADER + csv, force);
+    }
+
+    /** A new run of a whole file, header included: another layout maps the columns anew. */
+    SyncResult syncFile(String file, boolean force) {
+        return runFile(UUID.randomUUID().toString(), file, force);
+    }
+
+    private SyncResult runFile(String syncId, String file, boolean force) {
         SyncHistoryDao history = new SyncHistoryDao(jdbi);
         history.claim(new RunIdentity(syncId, config.customerId(), config.id(), null, null, TriggeredBy.MANUAL));
-        return importer.run(job(syncId, csv, force), rows -> { });
+        return importer.run(job(syncId, file, force), rows -> { });
     }
 
     /** The importer's dry run of {@code csv}: no run, nothing written. */
     ChangePreview preview(String csv) {
-        return importer.preview(job(null, csv, false), 0, rows -> { });
+        return importer.preview(job(null, HEADER + csv, false), 0, rows -> { });
     }
 
-    private ImportJob job(String syncId, String csv, boolean force) {
+    private ImportJob job(String syncId, String file, boolean force) {
         try {
             FileStore files = new FileStore(jdbi);
             StoredFile stored = files.store(config.customerId(), config.id(), "budget.csv",
-                    new ByteArrayInputStream((HEADER + csv).getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE,
+                    new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Long.MAX_VALUE,
                     FileStore.Origin.NONE);
             FileContent content = files.content(stored);
             TableLayout layout = TableReader.detect(content, ReadOptions.DEFAULT);

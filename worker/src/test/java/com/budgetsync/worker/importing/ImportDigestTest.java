@@ -1,0 +1,238 @@
+package com.budgetsync.worker.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.workflow.SyncResult;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A re-sync against the config's import digest stages only the rows that changed, and must end exactly as the full
+ * comparison would: the same budgets, audit rows and run records. Each writer that changes a config's budgets behind
+ * its imports forgets the digest.
+ */
+class ImportDigestTest {
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
+    private static final ConfigOptions TAKE_OVER = new ConfigOptions(null, null, null, null, null, null, null, null,
+            null, null, null, null, true);
+
+    private static ImportFixture fixture() {
+        return new ImportFixture(db.jdbi(), "c-" + UUID.randomUUID().toString().substring(0, 8),
+                ConfigOptions.DEFAULTS);
+    }
+
+    /** {@code n} rows "Dept i,Travel,2025-01,amount(i),USD" for i in 1..n. */
+    private static String rows(int n, Function<Integer, String> amount) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            sb.append("Dept ").append(i).append(",Travel,2025-01,").append(amount.apply(i)).append(",USD\n");
+        }
+        return sb.toString();
+    }
+
+    /** One file of the sequence, run by both customers: whole file text, and whether the run is approved. */
+    private record Step(String name, String file, boolean force) {
+        static Step of(String name, String csv) {
+            return new Step(name, ImportFixture.HEADER + csv, false);
+        }
+    }
+
+    @Test
+    void aResyncWithTheDigestEndsExactlyAsAFullComparison() {
+        ImportFixture withDigest = fixture();
+        ImportFixture full = fixture();
+        String shared = "Shared,Travel,2025-01,7,USD\n";
+        for (ImportFixture f : List.of(withDigest, full)) {
+            // another config of the customer owns one key every file names: a conflict each time
+            new ImportFixture(db.jdbi(), f.config.customerId(), ConfigOptions.DEFAULTS).sync(shared);
+        }
+        String base = rows(40, i -> "100");
+        List<Step> steps = List.of(
+                Step.of("first load", base + shared),
+                Step.of("the same file", base + shared),
+                Step.of("amounts changed, rows added and dropped", rows(38, i -> i % 10 == 3 ? "150.5" : "100")
+                        .replace("Dept 7,", "Dept 7 ,") + "New 1,Travel,2025-01,5,EUR\nNew 2,,FY2025,6,USD\n"
+                        + shared),
+                Step.of("dropped rows restored, a name respelled, an amount that rounds to the same",
+                        rows(40, i -> i == 4 ? "100.00004" : "100").replace("Dept 9,", "DEPT 9,")
+                                + "New 1,Travel,2025-01,5,EUR\n" + shared),
+                Step.of("a row error", rows(40, i -> i == 5 ? "lots" : "100") + shared),
+                Step.of("a repeated key, summed", rows(40, i -> "100") + "Dept 1,Travel,2025-01,1,USD\n" + shared),
+                Step.of("after the sum", base + shared),
+                Step.of("held: most rows dropped", rows(10, i -> "100") + shared),
+                new Step("approved", ImportFixture.HEADER + rows(10, i -> "100") + shared, true),
+                Step.of("back to all rows", base + shared),
+                new Step("a mapping change: columns reordered, one amount changed",
+                        "Currency,Amount,Fiscal Period,Department,Sub Category\n"
+                                + rows(40, i -> i == 2 ? "90" : "100").lines()
+                                .map(l -> {
+                                    String[] c = l.split(",");
+                                    return c[4] + "," + c[3] + "," + c[2] + "," + c[0] + "," + c[1] + "\n";
+                                })
+                                .reduce("", String::concat), false),
+                Step.of("currency changed", rows(40, i -> "100").replace("Dept 3,Travel,2025-01,100,USD",
+                        "Dept 3,Travel,2025-01,100,EUR") + shared));
+
+        for (Step step : steps) {
+            boolean digestBefore = hasDigest(withDigest);
+            forgetDigest(full);
+            SyncResult a = withDigest.syncFile(step.file(), step.force());
+            SyncResult b = full.syncFile(step.file(), step.force());
+
+            assertEquals(outcome(withDigest, a), outcome(full, b), step.name());
+            assertEquals(budgets(full), budgets(withDigest), step.name());
+            assertEquals(audit(full), audit(withDigest), step.name());
+            if (step.name().equals("the same file")) {
+                assertTrue(digestBefore, "the first load recorded a digest");
+            }
+        }
+        assertTrue(hasDigest(withDigest));
+    }
+
+    @Test
+    void aResyncTrustsTheDigestForRowsItHoldsUnchanged() {
+        ImportFixture f = fixture();
+        String file = rows(5, i -> "100");
+        f.sync(file);
+        // a write no writer of the application makes: only a full comparison would notice it
+        db.jdbi().useHandle(h -> h.execute("UPDATE budget SET amount = 1 WHERE customer_id = ? AND department = ?",
+                f.config.customerId(), "Dept 2"));
+
+        assertEquals(5, f.sync(file).stats().unchanged());
+        assertEquals(new BigDecimal("1.0000"), f.activeAmount("Dept 2", "Travel", "2025-01"));
+
+        forgetDigest(f);
+        assertEquals(1, f.sync(file).stats().updated());
+        assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 2", "Travel", "2025-01"));
+    }
+
+    @Test
+    void aDigestTheBudgetsDoNotAddUpToIsNotUsed() {
+        ImportFixture f = fixture();
+        f.sync(rows(5, i -> "100"));
+        db.jdbi().useHandle(h -> h.execute("UPDATE budget SET deleted_at = now() WHERE customer_id = ? AND department"
+                + " = ?", f.config.customerId(), "Dept 2"));
+
+        SyncResult run = f.sync(rows(4, i -> "100"));
+
+        assertEquals(SyncStatus.SUCCESS, run.status());
+        assertEquals(1, run.stats().softDeleted(), "Dept 5; Dept 2 was deleted before");
+        assertEquals(1, run.stats().restored(), "Dept 2 is in the file");
+        assertEquals(4, f.activeBudgets());
+    }
+
+    @Test
+    void anotherConfigTakingBudgetsOverForgetsTheOwnersDigest() {
+        ImportFixture owner = fixture();
+        String file = "Engineering,Software,2025-01,100,USD\nSales,Travel,2025-01,50,USD\n";
+        owner.sync(file);
+        assertTrue(hasDigest(owner));
+        ImportFixture taker = new ImportFixture(db.jdbi(), owner.config.customerId(), TAKE_OVER);
+        taker.sync("Engineering,Software,2025-01,900,EUR\n");
+
+        SyncResult next = owner.sync(file);
+
+        assertEquals(1, next.stats().unchanged(), "Sales only: Engineering is the taker's now");
+        assertTrue(owner.history(next.syncId()).warnings().get(0).startsWith("1 rows hold budgets that another"));
+        assertEquals(new BigDecimal("900.0000"), owner.activeAmount("Engineering", "Software", "2025-01"));
+    }
+
+    @Test
+    void deletingTheConfigDeletesItsDigest() {
+        ImportFixture f = fixture();
+        f.sync(rows(3, i -> "100"));
+        assertTrue(hasDigest(f));
+
+        new ConfigDao(db.jdbi()).delete(f.config.id());
+
+        assertTrue(!hasDigest(f));
+    }
+
+    @Test
+    void aRunThatChangesNothingKeepsTheDigestItFound() {
+        ImportFixture f = fixture();
+        f.sync(rows(10, i -> "100"));
+        String recorded = digestSync(f);
+
+        assertEquals(SyncStatus.FAILED, f.sync(rows(10, i -> i == 10 ? "lots" : "100")).status());
+        assertEquals(SyncStatus.NEEDS_REVIEW, f.sync(rows(2, i -> "100")).status());
+        assertEquals(SyncStatus.FAILED, f.sync("Dept 1,Travel,2025-01,1,USD\nDept 1,Travel,2025-01,1,EUR\n")
+                .status());
+
+        assertEquals(recorded, digestSync(f));
+        SyncResult same = f.sync(rows(10, i -> "100"));
+        assertEquals(10, same.stats().unchanged());
+        assertEquals(recorded, digestSync(f), "the same rows: the digest stays as it was");
+        f.sync(rows(10, i -> i == 3 ? "300" : "100"));
+        assertNotEquals(recorded, digestSync(f), "a run that changed a budget records its own");
+    }
+
+    @Test
+    void aFileThatRepeatsAKeyLeavesNoDigest() {
+        ImportFixture f = fixture();
+        f.sync(rows(3, i -> "100"));
+
+        f.sync(rows(3, i -> "100") + "Dept 1,Travel,2025-01,1,USD\n");
+
+        assertTrue(!hasDigest(f));
+        assertEquals(new BigDecimal("101.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
+    }
+
+    private static String outcome(ImportFixture f, SyncResult run) {
+        SyncRecord r = f.history(run.syncId());
+        return String.join("\n", r.status().dbValue(), String.valueOf(r.stats()), String.valueOf(r.planned()),
+                String.valueOf(r.message()), String.valueOf(r.warnings()).replace(
+                        "config " + ownerOfShared(f), "config <other>"), String.valueOf(r.errors()));
+    }
+
+    private static long ownerOfShared(ImportFixture f) {
+        return f.count("SELECT source_config_id FROM budget WHERE customer_id = :c AND department = 'Shared'");
+    }
+
+    /** The customer's budgets without ids: what they hold, whether active, and whose they are. */
+    private static List<String> budgets(ImportFixture f) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT concat_ws('|', department, department_key, sub_category, sub_category_key, fiscal_period,
+                                         period_type, period_start, period_end, period_label, amount, currency,
+                                         deleted_at IS NULL, CASE WHEN source_config_id = :config THEN 'this config'
+                                                                  ELSE 'another' END,
+                                         created_sync_id IS NOT NULL, last_sync_id IS NOT NULL)
+                          FROM budget WHERE customer_id = :c
+                         ORDER BY department_key, sub_category_key, fiscal_period""")
+                .bind("c", f.config.customerId()).bind("config", f.config.id()).mapTo(String.class).list());
+    }
+
+    private static List<String> audit(ImportFixture f) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT concat_ws('|', action, department, sub_category, fiscal_period, old_amount, new_amount,
+                                         old_currency, new_currency)
+                          FROM audit_log WHERE customer_id = :c ORDER BY 1""")
+                .bind("c", f.config.customerId()).mapTo(String.class).list());
+    }
+
+    private static boolean hasDigest(ImportFixture f) {
+        return digestSync(f) != null;
+    }
+
+    private static String digestSync(ImportFixture f) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT sync_id FROM import_digest WHERE config_id = ?")
+                .bind(0, f.config.id()).mapTo(String.class).findOne().orElse(null));
+    }
+
+    private static void forgetDigest(ImportFixture f) {
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM import_digest WHERE config_id = ?", f.config.id()));
+    }
+}
