@@ -21,6 +21,7 @@ import org.postgresql.PGStatement;
  */
 final class ImportDigest {
     private static final int ENTRY_BYTES = 16;
+    private static final int MAX_AGE_DAYS = 7;
 
     private final long[] keys;
     private final long[] rows;
@@ -53,9 +54,15 @@ final class ImportDigest {
         }
     };
 
+    /**
+     * The digest of the config's last import, unless it is older than {@link #MAX_AGE_DAYS}: a weekly full comparison
+     * bounds how long a budget changed outside the application (hand-written SQL) can stay unlike the file.
+     */
     static Optional<ImportDigest> load(Handle h, long configId) {
-        return h.createQuery("SELECT digest FROM import_digest WHERE config_id = :config")
-                .bind("config", configId).addCustomizer(BINARY).mapTo(byte[].class).findOne().map(bytes -> {
+        return h.createQuery("""
+                        SELECT digest FROM import_digest
+                         WHERE config_id = :config AND created_at > now() - make_interval(days => :days)""")
+                .bind("config", configId).bind("days", MAX_AGE_DAYS).addCustomizer(BINARY).mapTo(byte[].class).findOne().map(bytes -> {
                     ByteBuffer in = ByteBuffer.wrap(bytes);
                     int n = bytes.length / ENTRY_BYTES;
                     long[] keys = new long[n];

@@ -120,6 +120,25 @@ class ImportDigestTest {
     }
 
     @Test
+    void aDigestOlderThanAWeekIsNotTrusted() {
+        ImportFixture f = fixture();
+        String file = rows(5, i -> "100");
+        f.sync(file);
+        db.jdbi().useHandle(h -> {
+            h.execute("UPDATE budget SET amount = 1 WHERE customer_id = ? AND department = ?", f.config.customerId(),
+                    "Dept 2");
+            h.execute("UPDATE import_digest SET created_at = now() - interval '8 days' WHERE config_id = ?",
+                    f.config.id());
+        });
+
+        assertEquals(1, f.sync(file).stats().updated(), "the full comparison sees the hand-made change");
+        assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 2", "Travel", "2025-01"));
+        int fresh = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM import_digest WHERE config_id = :c"
+                + " AND created_at > now() - interval '1 minute'").bind("c", f.config.id()).mapTo(Integer.class).one());
+        assertEquals(1, fresh, "and records a fresh digest");
+    }
+
+    @Test
     void aDigestTheBudgetsDoNotAddUpToIsNotUsed() {
         ImportFixture f = fixture();
         f.sync(rows(5, i -> "100"));
