@@ -22,6 +22,8 @@ final class ParentLevels {
     private static final int MIN_ROWS = 6;
     private static final double NAMES_A_LINE = 0.6;
     private static final double LABELS = 0.9;
+    /** A level repeats (several budget lines per unit); names that differ on every row are line items or notes. */
+    private static final double REPEATING = 0.5;
 
     private ParentLevels() {
     }
@@ -43,9 +45,9 @@ final class ParentLevels {
     }
 
     /**
-     * The level right below the department when no header names a sub-category: the label column whose every value lies
-     * under one department value, with more values than the department (the finest such levels come later), fewest
-     * first. Flags and value types (Ist / Plan, revenue / cost) cut across departments and are never below one.
+     * The level right below the department when no header names a sub-category: the label column of repeating names
+     * whose every value lies under one department value, with more values than the department (the finest such levels
+     * come later), fewest first. Flags and value types (Ist / Plan, revenue / cost) cut across departments and are never below one.
      */
     static Optional<Integer> below(List<String> headers, List<ColumnProfile> profiles, List<DataRow> rows,
                                    int department, Set<Integer> taken) {
@@ -54,6 +56,7 @@ final class ParentLevels {
                 .filter(i -> i != department && !taken.contains(i))
                 .filter(i -> profiles.get(i).labels() >= LABELS && profiles.get(i).values() >= MIN_ROWS
                         && profiles.get(i).distinct() > parent.distinct() && parent.distinct() >= 2
+                        && profiles.get(i).distinct() <= REPEATING * profiles.get(i).values()
                         && Lexicon.wordIn(Lexicon.FREE_TEXT, HeaderNames.normalize(headers.get(i))) == null
                         && determines(rows, i, department))
                 .boxed().min(Comparator.comparingInt((Integer i) -> profiles.get(i).distinct())

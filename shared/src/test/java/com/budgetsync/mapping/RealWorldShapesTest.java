@@ -463,12 +463,23 @@ class RealWorldShapesTest {
         // "AB" names nothing the lexicon knows, but each of its values lies under one department: the next level.
         MappingResult result = map(List.of("Einzelplan", "AB", "Werttyp", "Jahr", "Betrag"),
                 "Bürgerschaft,Bürgerschaftskanzlei,Ist,2016,236258", "Bürgerschaft,Bürgerschaftskanzlei,Plan,2016,10128980",
-                "Bürgerschaft,Fraktionen,Ist,2016,5000", "Finanzbehörde,Steuerverwaltung,Plan,2016,77000",
+                "Bürgerschaft,Fraktionen,Ist,2016,5000", "Bürgerschaft,Fraktionen,Plan,2016,5200",
+                "Finanzbehörde,Steuerverwaltung,Ist,2016,75000", "Finanzbehörde,Steuerverwaltung,Plan,2016,77000",
                 "Finanzbehörde,Haushalt,Ist,2016,12000", "Finanzbehörde,Haushalt,Plan,2016,13000");
         assertEquals("Einzelplan", result.mapping().department().column());
         assertEquals("AB", result.mapping().subCategory().column());
         assertTrue(result.mapping().subCategory().reason().contains("lies under one 'Einzelplan'"),
                 result.mapping().subCategory().reason());
+    }
+
+    @Test
+    void namesThatDifferOnEveryRowAreLineItemsNotTheLevelBelowTheDepartment() {
+        MappingResult result = map(List.of("Einzelplan", "Vorhaben", "Jahr", "Betrag"),
+                "Bürgerschaft,Neue Stühle,2016,2300", "Bürgerschaft,Fenster Plenarsaal,2016,41000",
+                "Bürgerschaft,Archivregale,2016,5000", "Finanzbehörde,Steuersoftware,2016,770000",
+                "Finanzbehörde,Dienstwagen,2016,38000", "Finanzbehörde,Schulungen,2016,13000");
+        assertEquals("Einzelplan", result.mapping().department().column());
+        assertNull(result.mapping().subCategory(), String.valueOf(result.mapping().subCategory()));
     }
 
     private MappingResult map(List<String> headers, String... lines) {
