@@ -450,6 +450,14 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void yearsPrefixedWithTheirInitialAreBudgetColumnsOfAWideLayout() {
+        MappingResult result = map(List.of("Ministry", "y2023", "y2024", "y2025"),
+                "Eduskunta,137,146,148", "Puolustus,6401,5973,6527", "Opetus,7780,8041,8452");
+        assertEquals(Layout.WIDE, result.mapping().layout());
+        assertEquals(List.of("y2023", "y2024", "y2025"), result.mapping().fiscalPeriod().columns());
+    }
+
+    @Test
     void aHistoricalSeriesOfYearsIsOneWideLayoutFromItsFirstYear() {
         MappingResult result = map(List.of("Department or other unit", "1976", "1977", "1988", "1989", "1990", "1991"),
                 "Legislative Branch,936.0,1057.0,1687.0,1768.0,1703.0,1720.0",
