@@ -72,7 +72,8 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
         }
         double n = Math.max(1, values.size());
         return new ColumnProfile(sampleRows, values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, largest == 0 ? 0 : Math.log10(largest / smallest), currencies / n, labels / n, codes / n, AmountEvidence.of(values), false);
+                amounts / n, largest == 0 ? 0 : Math.log10(largest / smallest), currencies / n, labels / n, codes / n,
+                AmountEvidence.of(values), false);
     }
 
     /**

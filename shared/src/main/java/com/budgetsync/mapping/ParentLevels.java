@@ -47,7 +47,8 @@ final class ParentLevels {
     /**
      * The level right below the department when no header names a sub-category: the label column of repeating names
      * whose every value lies under one department value, with more values than the department (the finest such levels
-     * come later), fewest first. Flags and value types (Ist / Plan, revenue / cost) cut across departments and are never below one.
+     * come later), fewest first. Flags and value types (Ist / Plan, revenue / cost) cut across departments and are
+     * never below one.
      */
     static Optional<Integer> below(List<String> headers, List<ColumnProfile> profiles, List<DataRow> rows,
                                    int department, Set<Integer> taken) {
