@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /** The rules of {@code options}: one per {@link ConfigOptions} field, documented in docs/onboarding.md. */
 final class OptionRules {
     /** The fiscal years a period label may name (as FiscalPeriodParser reads them). */
-    private static final long FIRST_YEAR = 1990;
+    private static final long FIRST_YEAR = 1900;
     private static final long LAST_YEAR = 2100;
     /** Excel's own limits on a sheet name. */
     private static final int SHEET_NAME_MAX = 31;

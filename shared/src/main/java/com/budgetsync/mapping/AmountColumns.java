@@ -66,9 +66,9 @@ final class AmountColumns {
             top.forEach(c -> ranked.add(new Alternative(headers.get(c.index()), ColumnMapper.round(Math.min(c.score(),
                     0.5)))));
             review.askWhich(TargetField.AMOUNT, "amount: " + listed(top.stream().map(c -> "'"
-                    + headers.get(c.index()) + "'").toList()) + " both hold budget amounts and nothing in their"
-                    + " names says which is the approved budget; pin the budget column in the config (options.pins {\""
-                    + headers.get(top.get(0).index()) + "\": \"amount\"}) to import", ranked);
+                    + headers.get(c.index()) + "'").toList()) + (top.size() == 2 ? " both" : " all")
+                    + " hold budget amounts and nothing in their names says which is the approved budget; pin the"
+                    + " budget column in the config (options.pins {\"<column>\": \"amount\"}) to import", ranked);
             return false;
         }
         Candidate chosen = top.size() > 1 ? exact.get(0) : budgets.get(0);

@@ -76,6 +76,7 @@ public final class ColumnMapper {
         if (!decided.contains(TargetField.SUB_CATEGORY)) {
             SubCategoryKinds.apply(headers, candidates, winners, taken, TIE_MARGIN);
         }
+        levelBelow(headers, profiles, data, candidates, winners, chosen, taken);
         if (AmountColumns.apply(headers, profiles, candidates, winners, taken, review)) {
             decided.add(TargetField.AMOUNT);
         }
@@ -92,6 +93,30 @@ public final class ColumnMapper {
         checkRequired(headers, candidates, chosen, options.threshold(), review);
         return new MappingResult(ColumnMapping.of(layout, chosen, decimalMark), !review.isEmpty(), review.problems(),
                 review.questions());
+    }
+
+    /**
+     * No header names a sub-category, but a column of names lies under the department (each of its values under one
+     * department): that next level is the sub-category, with no more confidence than its values give.
+     */
+    private static void levelBelow(List<String> headers, List<ColumnProfile> profiles, List<DataRow> data,
+                                   List<Candidate> candidates, Map<TargetField, Candidate> winners,
+                                   Map<TargetField, FieldMapping> chosen, Set<Integer> taken) {
+        if (winners.containsKey(TargetField.SUB_CATEGORY) || chosen.containsKey(TargetField.SUB_CATEGORY)) {
+            return;
+        }
+        Integer department = winners.containsKey(TargetField.DEPARTMENT)
+                ? Integer.valueOf(winners.get(TargetField.DEPARTMENT).index())
+                : chosen.containsKey(TargetField.DEPARTMENT) ? chosen.get(TargetField.DEPARTMENT).index() : null;
+        if (department == null) {
+            return;
+        }
+        ParentLevels.below(headers, profiles, data, department, taken).ifPresent(i -> candidates.stream()
+                .filter(c -> c.field() == TargetField.SUB_CATEGORY && c.index() == i).findFirst().ifPresent(c -> {
+                    winners.put(TargetField.SUB_CATEGORY, c.withReason("each of its values lies under one '"
+                            + headers.get(department) + "': the level below the department"));
+                    taken.add(i);
+                }));
     }
 
     /**

@@ -17,13 +17,17 @@ import java.util.Set;
  * column write them.
  */
 record ColumnProfile(int sampleRows, int values, int distinct, double periods, double years, double bareYears, double parts,
-                     double amounts, double currencies, double labels, double codes, AmountEvidence identifiers,
-                     boolean labelled) {
+                     double amounts, double spread, double currencies, double labels, double codes,
+                     AmountEvidence identifiers, boolean labelled) {
     /**
      * A code ("10010", "911A") is weaker evidence of a department or category column than a name: amounts are digits
      * too, and where a code column has its names beside it, the names are what a person reads.
      */
     private static final double CODE_WEIGHT = 0.6;
+    private static final double MONEY = 0.8;
+    private static final int MONEY_VALUES = 3;
+    /** Orders of magnitude between the smallest and the largest amount. */
+    private static final double MONEY_SPREAD = 2;
     private static final int MAX_CODE = 16;
     private static final int MAX_LABEL = 100;
     private static final int MAX_LABEL_WORDS = 12;
@@ -37,10 +41,13 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
         int bareYears = 0;
         int parts = 0;
         int amounts = 0;
+        double smallest = Double.MAX_VALUE;
+        double largest = 0;
         int currencies = 0;
         int labels = 0;
         int codes = 0;
         Set<String> distinct = new HashSet<>();
+        String words = constantWords(values);
         for (String value : values) {
             distinct.add(value);
             Optional<FiscalPeriod> period = PERIODS.parse(value);
@@ -53,20 +60,53 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
             parts += part ? 1 : 0;
             // A date parses as a number; it is no amount.
             amounts += amount && period.filter(p -> p.type() != PeriodType.YEAR).isEmpty() ? 1 : 0;
+            double size = amount ? Math.abs(AmountParser.parse(value).get().doubleValue()) : 0;
+            if (size > 0) {
+                smallest = Math.min(smallest, size);
+                largest = Math.max(largest, size);
+            }
             currencies += currency ? 1 : 0;
-            boolean code = period.isEmpty() && isCode(value);
+            boolean code = period.isEmpty() && isCode(words == null ? value : value.substring(words.length()).strip());
             codes += code ? 1 : 0;
             labels += period.isEmpty() && !part && !amount && !currency && !code && isLabel(value) ? 1 : 0;
         }
         double n = Math.max(1, values.size());
         return new ColumnProfile(sampleRows, values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, currencies / n, labels / n, codes / n, AmountEvidence.of(values), false);
+                amounts / n, largest == 0 ? 0 : Math.log10(largest / smallest), currencies / n, labels / n, codes / n,
+                AmountEvidence.of(values), false);
+    }
+
+    /**
+     * The words every value starts with when each is those words and a code ("Produktbereich 01", "Fund 100",
+     * "Org 1200"): words repeated on every row say nothing, so the column is a column of codes. Null otherwise.
+     */
+    static String constantWords(List<String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        String first = values.get(0);
+        int end = first.length();
+        while (end > 0 && !Character.isWhitespace(first.charAt(end - 1))) {
+            end--;
+        }
+        String words = first.substring(0, end).strip();
+        if (words.isEmpty() || !words.chars().allMatch(c -> Character.isLetter(c) || Character.isWhitespace(c))) {
+            return null;
+        }
+        Set<String> codes = new HashSet<>();
+        for (String value : values) {
+            if (!value.startsWith(words + " ") || !isCode(value.substring(words.length()).strip())) {
+                return null;
+            }
+            codes.add(value.substring(words.length()).strip());
+        }
+        return codes.size() >= 2 ? words : null;
     }
 
     /** The same values, known (from the label column they repeat in step with) to be identifiers. */
     ColumnProfile asIdentifiers(String why) {
-        return new ColumnProfile(sampleRows, values, distinct, periods, years, bareYears, parts, amounts, currencies, labels, codes,
-                new AmountEvidence(1, why), true);
+        return new ColumnProfile(sampleRows, values, distinct, periods, years, bareYears, parts, amounts, spread, currencies,
+                labels, codes, new AmountEvidence(1, why), true);
     }
 
     /**
@@ -124,8 +164,17 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
             // Identifiers are digits too; their evidence takes the amount share down.
             case AMOUNT -> amountFit(false);
             case CURRENCY -> currencies;
-            case DEPARTMENT, SUB_CATEGORY -> labels + CODE_WEIGHT * codes;
+            case DEPARTMENT, SUB_CATEGORY -> labels + (money() ? 0 : CODE_WEIGHT * codes);
         };
+    }
+
+    /**
+     * Numbers that read as money, not as codes: amounts spread over orders of magnitude, with no identifier evidence (no
+     * leading zeros, no sequence, not all below 1,000). Such a column ("ZAT_AMT", "PLANS_AMT") holds no one's name or
+     * code; organisation codes ("1000", "1100", "2300") stay within one order of magnitude.
+     */
+    private boolean money() {
+        return amounts >= MONEY && spread >= MONEY_SPREAD && distinct >= MONEY_VALUES && identifiers.identifier() == 0;
     }
 
     /**

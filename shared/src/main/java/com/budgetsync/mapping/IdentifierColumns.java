@@ -91,7 +91,10 @@ final class IdentifierColumns {
 
     /** How many different code values the column holds: one amount repeated down a column is no set of codes. */
     private static long distinctCodes(List<DataRow> rows, int column) {
-        return rows.stream().map(r -> r.cell(column).strip()).filter(ColumnProfile::isCode).distinct().count();
+        List<String> values = rows.stream().map(r -> r.cell(column).strip()).filter(v -> !v.isEmpty()).toList();
+        String words = ColumnProfile.constantWords(values);
+        return values.stream().map(v -> words == null ? v : v.substring(words.length()).strip())
+                .filter(ColumnProfile::isCode).distinct().count();
     }
 
     private static boolean oneToOne(List<DataRow> rows, int a, int b) {

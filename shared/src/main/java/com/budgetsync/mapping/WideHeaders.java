@@ -38,6 +38,9 @@ final class WideHeaders {
         }
     }
 
+    /** "y2023": the year's initial, as exports prefix year columns. */
+    private static final String YEAR_LETTER = "y";
+
     private WideHeaders() {
     }
 
@@ -48,7 +51,7 @@ final class WideHeaders {
     }
 
     static Kind kind(String words) {
-        if (words.isEmpty()) {
+        if (words.isEmpty() || namesPeriod(words)) {
             return Kind.PLAIN;
         }
         if (Lexicon.wordIn(Lexicon.ACTUAL, words) != null) {
@@ -67,6 +70,15 @@ final class WideHeaders {
             return Kind.SPENDING;
         }
         return Lexicon.wordIn(TargetField.AMOUNT.jsonName(), words) != null ? Kind.BUDGET : Kind.OTHER;
+    }
+
+    /**
+     * The words only say the number is a year ("y2023", "Year 2024", "Jahr 2025"): they say nothing of what the amounts
+     * are, as a bare "2023" says nothing.
+     */
+    private static boolean namesPeriod(String words) {
+        Double weight = Lexicon.of(TargetField.FISCAL_PERIOD).weights().get(words);
+        return YEAR_LETTER.equals(words) || weight != null && weight >= 1.0;
     }
 
     /** A word run of the header is one of the amount's own terms ("budget", "estimates", "Haushaltsansatz"). */

@@ -175,8 +175,9 @@ public final class FiscalPeriodParser {
         return digits.length() == 2 && twoDigitsAllowed ? Optional.of(2000 + Integer.parseInt(digits)) : Optional.empty();
     }
 
+    /** Historical budget series (budget authority by agency since the 1970s) are budgets too. */
     private static boolean plausibleYear(int year) {
-        return year >= 1990 && year <= 2100;
+        return year >= 1900 && year <= 2100;
     }
 
     private static boolean isMonth(String digits) {

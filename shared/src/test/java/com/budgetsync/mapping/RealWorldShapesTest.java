@@ -414,6 +414,82 @@ class RealWorldShapesTest {
         assertTrue(result.mapping().fiscalPeriod().reason().contains("the title row 'Operating budget FY2024'"));
     }
 
+    @Test
+    void aCodeWrittenWithTheSameWordOnEveryRowGivesWayToItsLabelColumn() {
+        // "Produktbereich 01": the word repeats on every row and says nothing; the names beside it are the level.
+        MappingResult result = map(List.of("Produktbereich", "Produktbereichsname", "Jahr", "Betrag"),
+                "Produktbereich 01,Innere Verwaltung,2018,342555", "Produktbereich 01,Innere Verwaltung,2018,1185",
+                "Produktbereich 02,Sicherheit und Ordnung,2018,98000", "Produktbereich 02,Sicherheit und Ordnung,2018,4500",
+                "Produktbereich 03,Schulträgeraufgaben,2018,710000", "Produktbereich 03,Schulträgeraufgaben,2018,2300");
+        assertEquals("Produktbereichsname", result.mapping().department().column());
+    }
+
+    @Test
+    void aColumnOfMoneyIsNoDepartmentWhateverItsHeaderSays() {
+        // "AMT" is an amount abbreviation in English and an office (Amt) in German; values spread over orders of
+        // magnitude are money, not anyone's name or code.
+        MappingResult result = map(List.of("CITY", "ZAT_AMT", "LINE_NAME", "REP_PERIOD"),
+                "Kyiv,111613362,Services,2021-01-31", "Kyiv,9829020040,Subsidies,2021-01-31",
+                "Lviv,5301330,Water,2021-01-31", "Lviv,25433500.50,Construction,2021-01-31",
+                "Odesa,470000,Loans,2021-01-31", "Odesa,15803800,Medicines,2021-01-31");
+        assertTrue(result.mapping().department() == null
+                        || !result.mapping().department().column().equals("ZAT_AMT"),
+                result.mapping().department() == null ? "" : result.mapping().department().reason());
+    }
+
+    @Test
+    void einzelplanAbbreviatedAndJurisdiccionNameTheDepartment() {
+        MappingResult hamburg = map(List.of("ID", "EPL", "Betrag", "Berichtsjahr", "Werttyp"),
+                "20317,Bürgerschaft,236258,2016,Ist", "20318,Bürgerschaft,10128980,2016,Plan",
+                "20319,Finanzbehörde,5000,2016,Ist", "20320,Finanzbehörde,77000,2016,Plan");
+        assertEquals("EPL", hamburg.mapping().department().column());
+        MappingResult buenosAires = map(List.of("jurisdiccion", "finalidad", "monto"),
+                "Legislatura,Administración Gubernamental,1510524467", "Jefatura De Gobierno,Servicios Sociales,254836502",
+                "Ministerio De Salud,Servicios Sociales,15535529819", "Ministerio De Educación,Servicios Sociales,9800000");
+        assertEquals("jurisdiccion", buenosAires.mapping().department().column());
+    }
+
+    @Test
+    void yearsPrefixedWithTheirInitialAreBudgetColumnsOfAWideLayout() {
+        MappingResult result = map(List.of("Ministry", "y2023", "y2024", "y2025"),
+                "Eduskunta,137,146,148", "Puolustus,6401,5973,6527", "Opetus,7780,8041,8452");
+        assertEquals(Layout.WIDE, result.mapping().layout());
+        assertEquals(List.of("y2023", "y2024", "y2025"), result.mapping().fiscalPeriod().columns());
+    }
+
+    @Test
+    void aHistoricalSeriesOfYearsIsOneWideLayoutFromItsFirstYear() {
+        MappingResult result = map(List.of("Department or other unit", "1976", "1977", "1988", "1989", "1990", "1991"),
+                "Legislative Branch,936.0,1057.0,1687.0,1768.0,1703.0,1720.0",
+                "Judicial Branch,346.0,431.0,823.0,904.0,1055.0,1045.0");
+        assertEquals(Layout.WIDE, result.mapping().layout());
+        assertEquals(List.of("1976", "1977", "1988", "1989", "1990", "1991"), result.mapping().fiscalPeriod().columns());
+    }
+
+    @Test
+    void theNamesThatLieUnderTheDepartmentAreTheSubCategoryWhenNoHeaderNamesOne() {
+        // "AB" names nothing the lexicon knows, but each of its values lies under one department: the next level.
+        MappingResult result = map(List.of("Einzelplan", "AB", "Werttyp", "Jahr", "Betrag"),
+                "Bürgerschaft,Bürgerschaftskanzlei,Ist,2016,236258", "Bürgerschaft,Bürgerschaftskanzlei,Plan,2016,10128980",
+                "Bürgerschaft,Fraktionen,Ist,2016,5000", "Bürgerschaft,Fraktionen,Plan,2016,5200",
+                "Finanzbehörde,Steuerverwaltung,Ist,2016,75000", "Finanzbehörde,Steuerverwaltung,Plan,2016,77000",
+                "Finanzbehörde,Haushalt,Ist,2016,12000", "Finanzbehörde,Haushalt,Plan,2016,13000");
+        assertEquals("Einzelplan", result.mapping().department().column());
+        assertEquals("AB", result.mapping().subCategory().column());
+        assertTrue(result.mapping().subCategory().reason().contains("lies under one 'Einzelplan'"),
+                result.mapping().subCategory().reason());
+    }
+
+    @Test
+    void namesThatDifferOnEveryRowAreLineItemsNotTheLevelBelowTheDepartment() {
+        MappingResult result = map(List.of("Einzelplan", "Vorhaben", "Jahr", "Betrag"),
+                "Bürgerschaft,Neue Stühle,2016,2300", "Bürgerschaft,Fenster Plenarsaal,2016,41000",
+                "Bürgerschaft,Archivregale,2016,5000", "Finanzbehörde,Steuersoftware,2016,770000",
+                "Finanzbehörde,Dienstwagen,2016,38000", "Finanzbehörde,Schulungen,2016,13000");
+        assertEquals("Einzelplan", result.mapping().department().column());
+        assertNull(result.mapping().subCategory(), String.valueOf(result.mapping().subCategory()));
+    }
+
     private MappingResult map(List<String> headers, String... lines) {
         return mapper.map(headers, rows(lines), MappingOptions.DEFAULT);
     }

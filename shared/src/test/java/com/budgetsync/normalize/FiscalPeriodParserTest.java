@@ -77,9 +77,15 @@ class FiscalPeriodParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Engineering", "25", "500000", "2025.5", "Q5 2025", "2025-13", "FY", "Q1",
-            "Total FY25", "Jan", "Engineering 2025", "12345", "1899"})
+            "Total FY25", "Jan", "Engineering 2025", "12345", "1899", "2101"})
     void rejectsWhatIsNotAPeriod(String text) {
         assertEquals(Optional.empty(), calendar.parse(text));
+    }
+
+    @Test
+    void yearsOfHistoricalBudgetSeriesAreYears() {
+        assertEquals("FY1976", calendar.parse("1976").orElseThrow().canonical());
+        assertEquals("FY1900", calendar.parse("FY1900").orElseThrow().canonical());
     }
 
     @Test
