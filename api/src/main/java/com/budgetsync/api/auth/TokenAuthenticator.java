@@ -21,7 +21,8 @@ public final class TokenAuthenticator implements Authenticator<String, Caller> {
     public Optional<Caller> authenticate(String token) {
         // Comparing hashes in constant time: the response time tells nothing about how much of the token matched.
         String hash = ApiKeyStore.hash(token);
-        if (adminTokenHash != null && MessageDigest.isEqual(adminTokenHash, hash.getBytes(StandardCharsets.US_ASCII))) {
+        byte[] hashBytes = hash.getBytes(StandardCharsets.US_ASCII);
+        if (adminTokenHash != null && MessageDigest.isEqual(adminTokenHash, hashBytes)) {
             return Optional.of(Caller.ADMIN);
         }
         return token.startsWith(ApiKeyStore.PREFIX) ? keys.authenticate(hash) : Optional.empty();

@@ -26,7 +26,7 @@ public final class VerifiedKeys {
     private final ApiKeyStore store;
     private final LongSupplier nanoTime;
     private final Map<String, Verified> byHash = new ConcurrentHashMap<>();
-    /** Bumped by each revocation: a lookup that began before it must not put back the key it read. */
+    /** Bumped by each revocation: a lookup that began before it must not leave behind the key it read. */
     private final AtomicLong revocations = new AtomicLong();
 
     public VerifiedKeys(ApiKeyStore store) {
@@ -38,7 +38,7 @@ public final class VerifiedKeys {
         this.nanoTime = nanoTime;
     }
 
-    /** The caller a presented key stands for, by the key's {@link ApiKeyStore#hash}, if we issued it and did not revoke it. */
+    /** The caller a key stands for, by its {@link ApiKeyStore#hash}, if it is a key we issued and did not revoke. */
     Optional<Caller> authenticate(String hash) {
         long now = nanoTime.getAsLong();
         Verified verified = byHash.get(hash);
@@ -49,11 +49,16 @@ public final class VerifiedKeys {
         Optional<Caller> caller = store.authenticateHash(hash);
         if (caller.isEmpty()) {
             byHash.remove(hash);
-        } else if (revocations.get() == revocationsBefore) {
-            if (byHash.size() >= MAX_KEYS) {
-                byHash.clear();
-            }
-            byHash.put(hash, new Verified(caller.get(), now + TTL.toNanos()));
+            return caller;
+        }
+        if (byHash.size() >= MAX_KEYS) {
+            byHash.clear();
+        }
+        Verified fresh = new Verified(caller.get(), now + TTL.toNanos());
+        byHash.put(hash, fresh);
+        if (revocations.get() != revocationsBefore) {
+            // a revocation ran meanwhile: what was read may predate it, and its clearing may have run before the put
+            byHash.remove(hash, fresh);
         }
         return caller;
     }

@@ -44,9 +44,9 @@ class VerifiedKeysTest {
     void aKeyWeNeverIssuedIsLookedUpEachTime() {
         String hash = ApiKeyStore.hash(ApiKeyStore.PREFIX + "not-issued");
         assertTrue(verified.authenticate(hash).isEmpty());
-        db.jdbi().useHandle(h -> h.execute(
-                "INSERT INTO api_key (customer_id, key_hash, key_prefix, created_by) VALUES ('acme', ?, 'bsk_not-is', 't')",
-                hash));
+        db.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO api_key (customer_id, key_hash, key_prefix, created_by)
+                VALUES ('acme', ?, 'bsk_not-is', 'test')""", hash));
         assertTrue(verified.authenticate(hash).isPresent(), "an unknown key's answer is not remembered");
     }
 }
