@@ -5,6 +5,7 @@ import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.BearerTokenFilter;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.auth.TokenAuthenticator;
+import com.budgetsync.api.auth.VerifiedKeys;
 import com.budgetsync.api.bucket.ProvidedBucket;
 import com.budgetsync.api.budget.Aliases;
 import com.budgetsync.api.budget.BudgetChecker;
@@ -169,15 +170,16 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
 
         // Global, not per resource: every /api path, including ones added later, needs a bearer token.
         ApiKeyStore apiKeys = new ApiKeyStore(jdbi);
+        VerifiedKeys verifiedKeys = new VerifiedKeys(apiKeys);
         if (config.getAuth().adminToken() == null) {
             LoggerFactory.getLogger(BudgetSyncApplication.class).warn("{} is not set: admin access is off; "
                     + "create customer keys with the api-key command", AuthConfig.ADMIN_TOKEN_ENV);
         }
         environment.jersey().register(new BearerTokenFilter(
-                new TokenAuthenticator(config.getAuth().adminToken(), apiKeys)));
+                new TokenAuthenticator(config.getAuth().adminToken(), verifiedKeys)));
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
 
-        environment.jersey().register(new ApiKeyResource(apiKeys));
+        environment.jersey().register(new ApiKeyResource(apiKeys, verifiedKeys));
         SyncScheduler scheduler = new TemporalCronScheduler(temporal.client(), config.getTemporal().cronTimeZones(),
                 config.getTemporal().completeFailedCronRuns(),
                 Clock.systemUTC());

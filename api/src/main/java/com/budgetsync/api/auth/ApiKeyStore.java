@@ -52,9 +52,14 @@ public final class ApiKeyStore {
 
     /** The caller a presented key stands for, if it is a key we issued and did not revoke. */
     public Optional<Caller> authenticate(String presentedKey) {
+        return authenticateHash(hash(presentedKey));
+    }
+
+    /** {@link #authenticate} by the key's {@link #hash}. */
+    Optional<Caller> authenticateHash(String keyHash) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT id, customer_id FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", hash(presentedKey))
+                .bind("hash", keyHash)
                 .map((rs, ctx) -> Caller.customerKey(rs.getLong("id"), rs.getString("customer_id"))).findOne());
     }
 
@@ -69,7 +74,10 @@ public final class ApiKeyStore {
                 .list());
     }
 
-    /** Revokes a key at once (no cache); false if there is no such key. Revoking twice keeps the first time. */
+    /**
+     * Revokes a key; false if there is no such key. Revoking twice keeps the first time. An API process sees it within
+     * a second ({@link VerifiedKeys}), at once when revoked through it.
+     */
     public boolean revoke(long id) {
         return jdbi.withHandle(h -> h.createUpdate(
                         "UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = :id")

@@ -35,7 +35,33 @@ public final class BudgetFinder {
             b.period_end, b.amount, b.currency, b.source_config_id, coalesce(b.policy, r.customer_policy) AS policy,
             COALESCE(u.committed, 0) AS committed, COALESCE(u.reserved, 0) AS reserved""";
 
+    /** The query of a request naming a sub-category, and of a department-only one; built once, not per check. */
+    private static final String FIND_SUB_CATEGORY = findSql("AND b.sub_category_key IN (k.sub, '')");
+    private static final String FIND_DEPARTMENT = findSql("");
+
     private BudgetFinder() {
+    }
+
+    /**
+     * An alias replaces the name it stands for; the sub-category's key "" (none) never has one. The sub-category
+     * condition is left out of a department-only request's text rather than ORed in: so it stays an index condition
+     * on budget_business_key (an OR made the planner read the whole department and filter).
+     */
+    private static String findSql(String subCategoryCondition) {
+        return "WITH r AS (" + RULES + """
+                        ), k AS (
+                            SELECT coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
+                                               AND kind = 'department' AND alias_key = :department), :department) AS dept,
+                                   coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
+                                               AND kind = 'sub_category' AND alias_key = :sub), :sub) AS sub)
+                        SELECT r.customer_policy, r.subtracts, r.thresholds, k.sub AS sub_key, b.*
+                          FROM r CROSS JOIN k LEFT JOIN LATERAL (
+                              SELECT\s""" + BUDGET_COLUMNS + """
+                                FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id
+                               WHERE b.customer_id = :customer AND b.deleted_at IS NULL AND b.department_key = k.dept
+                                \s""" + subCategoryCondition + """
+                                 AND b.period_start <= :to AND b.period_end >= :from
+                               ORDER BY b.sub_category_key, b.period_start, b.period_end) b ON true""";
     }
 
     public static Optional<Draw> find(Handle h, BudgetTarget target) {
@@ -56,23 +82,7 @@ public final class BudgetFinder {
             to = from;
         }
         String subKey = MatchKey.of(target.subCategory());
-        // An alias replaces the name it stands for; the sub-category's key "" (none) never has one. The sub-category
-        // condition is left out of a department-only request's text rather than ORed in: so it stays an index
-        // condition on budget_business_key (an OR made the planner read the whole department and filter).
-        List<Row> rows = h.createQuery("WITH r AS (" + RULES + """
-                        ), k AS (
-                            SELECT coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
-                                               AND kind = 'department' AND alias_key = :department), :department) AS dept,
-                                   coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
-                                               AND kind = 'sub_category' AND alias_key = :sub), :sub) AS sub)
-                        SELECT r.customer_policy, r.subtracts, r.thresholds, k.sub AS sub_key, b.*
-                          FROM r CROSS JOIN k LEFT JOIN LATERAL (
-                              SELECT\s""" + BUDGET_COLUMNS + """
-                                FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id
-                               WHERE b.customer_id = :customer AND b.deleted_at IS NULL AND b.department_key = k.dept
-                                \s""" + (subKey.isEmpty() ? "" : "AND b.sub_category_key IN (k.sub, '')") + """
-                                 AND b.period_start <= :to AND b.period_end >= :from
-                               ORDER BY b.sub_category_key, b.period_start, b.period_end) b ON true""")
+        List<Row> rows = h.createQuery(subKey.isEmpty() ? FIND_DEPARTMENT : FIND_SUB_CATEGORY)
                 .bind("customer", target.customerId()).bind("department", MatchKey.of(target.department()))
                 .bind("sub", subKey).bind("from", from).bind("to", to)
                 .map(BudgetFinder::row).list();

@@ -2,6 +2,7 @@ package com.budgetsync.api.cli;
 
 import ch.qos.logback.classic.Level;
 import com.budgetsync.api.BudgetSyncConfiguration;
+import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.budget.BudgetTarget;
 import com.budgetsync.api.temporal.EmbeddedTemporal;
 import com.budgetsync.db.ConfigDao;
@@ -212,9 +213,11 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         // thousand requests.
         jdbi.useHandle(h -> h.execute("VACUUM (ANALYZE) budget, audit_log, budget_utilization"));
         System.gc();
-        CheckLoad.http(url, TOKEN, body, rate, STEADY_CONNECTIONS, 5);
-        CheckLoad.Result http = CheckLoad.http(url, TOKEN, body, rate, STEADY_CONNECTIONS, seconds);
-        CheckLoad.Result bursts = CheckLoad.http(url, TOKEN, body, rate, BURST_CONNECTIONS, seconds);
+        // Procurement checks with its customer's API key, not the admin token: the key is verified per request.
+        String key = new ApiKeyStore(jdbi).create("bench", "bench").key();
+        CheckLoad.http(url, key, body, rate, STEADY_CONNECTIONS, 5);
+        CheckLoad.Result http = CheckLoad.http(url, key, body, rate, STEADY_CONNECTIONS, seconds);
+        CheckLoad.Result bursts = CheckLoad.http(url, key, body, rate, BURST_CONNECTIONS, seconds);
         CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate, 3);
         CheckLoad.Result db = CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate,
                 seconds);
@@ -231,7 +234,7 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         String departmentOnly = """
                 {"customerId":"bench","department":"%s","date":"%s","amount":"125.50","currency":"USD"}"""
                 .formatted(department, date);
-        CheckLoad.Result rolledUp = CheckLoad.http(url, TOKEN, departmentOnly, rate, STEADY_CONNECTIONS, seconds);
+        CheckLoad.Result rolledUp = CheckLoad.http(url, key, departmentOnly, rate, STEADY_CONNECTIONS, seconds);
         System.out.printf(Locale.ROOT, "    rolled up (department only: the sum of its %d sub-categories' budgets): "
                         + "%d connections p50 %.2f ms, p99 %.2f ms, %.0f req/s achieved, responses %s%n",
                 BenchData.SUBS, STEADY_CONNECTIONS, rolledUp.p50(), rolledUp.p99(), rolledUp.rate(),
@@ -253,8 +256,8 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
             return imports;
         });
         Thread.sleep(2000);
-        CheckLoad.Result steadyImporting = CheckLoad.http(url, TOKEN, body, rate, STEADY_CONNECTIONS, seconds);
-        CheckLoad.Result manyImporting = CheckLoad.http(url, TOKEN, body, rate, BURST_CONNECTIONS, seconds);
+        CheckLoad.Result steadyImporting = CheckLoad.http(url, key, body, rate, STEADY_CONNECTIONS, seconds);
+        CheckLoad.Result manyImporting = CheckLoad.http(url, key, body, rate, BURST_CONNECTIONS, seconds);
         CheckLoad.Result dbImporting = CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date),
                 rate, seconds);
         measuring.set(false);

@@ -1,6 +1,7 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.ApiKeyStore;
+import com.budgetsync.api.auth.VerifiedKeys;
 import com.budgetsync.api.auth.Caller;
 import com.budgetsync.api.errors.ApiException;
 import com.budgetsync.api.views.ApiKeyList;
@@ -31,9 +32,12 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
     private final ApiKeyStore keys;
+    private final VerifiedKeys verified;
 
-    public ApiKeyResource(ApiKeyStore keys) {
+    /** {@code verified}: the keys this process verified lately, forgotten when one is revoked here */
+    public ApiKeyResource(ApiKeyStore keys, VerifiedKeys verified) {
         this.keys = keys;
+        this.verified = verified;
     }
 
     @POST
@@ -58,7 +62,7 @@ public class ApiKeyResource {
     @ApiResponse(responseCode = "204", description = "revoked")
     public Response revoke(@Auth Caller caller, @PathParam("id") @Min(1) long id) {
         caller.requireAdmin();
-        if (!keys.revoke(id)) {
+        if (!verified.revoke(id)) {
             throw ApiException.notFound("API key " + id + " not found");
         }
         return Response.noContent().build();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -193,6 +194,15 @@ class ApiAccessMatrixTest {
         acmeFileConfig = run.path("configId").asLong();
         acmeAlert = new AlertDao(app.db.jdbi()).raise("acme", acmeConfig, AlertKind.STALE, "matrix:" + acmeConfig,
                 "AcmeOnlyDept stale since yesterday", acmeSync).orElseThrow().id();
+    }
+
+    @Test
+    void aKeyInUseRevokedThroughTheApiFailsOnItsNextRequest() throws Exception {
+        JsonNode key = newKey("acme");
+        RunningApp.Client client = app.as(key.path("key").asText());
+        assertEquals(200, client.get("/api/budgets?customerId=acme").status());
+        assertEquals(204, app.send(delete("/api/admin/api-keys/" + key.path("id").asLong())).status());
+        assertEquals(401, client.get("/api/budgets?customerId=acme").status());
     }
 
     @ParameterizedTest(name = "{0} as {1}")
