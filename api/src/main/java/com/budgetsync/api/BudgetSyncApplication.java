@@ -231,7 +231,7 @@ public class BudgetSyncApplication extends Application<BudgetSyncConfiguration> 
         environment.jersey().register(new CustomerResource(new FiscalYears(jdbi), new CustomerBudgetSettings(jdbi),
                 new Aliases(jdbi), new CustomerDao(jdbi),
                 new CustomerExport(jdbi, configs, new WebhookUrls(secrets), environment.getObjectMapper()),
-                new CustomerErasure(jdbi, configs, scheduler, drops)));
+                new CustomerErasure(jdbi, configs, scheduler, drops), verifiedKeys));
         PreviewRunner previews = new PreviewRunner(config.getPreviews().concurrency(),
                 config.getPreviews().timeLimit());
         environment.lifecycle().manage(previews);

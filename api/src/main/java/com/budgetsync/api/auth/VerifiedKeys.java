@@ -10,10 +10,10 @@ import java.util.function.LongSupplier;
 /**
  * Customer keys verified in the last {@link #TTL}, by key hash: procurement checking budgets a thousand times a
  * second with one key costs one {@code api_key} lookup a second instead of a thousand (a lookup was a fifth of a
- * check's allocation and a database round trip of its own). Revoking through this instance forgets every verified
- * key at once, so the key fails on its next request here; a revocation by another process (another API instance,
- * the {@code api-key} command) or an erased customer is seen here within {@link #TTL}. Unknown and revoked keys are
- * never remembered: each costs its lookup, as before.
+ * check's allocation and a database round trip of its own). Revoking a key or erasing a customer through this
+ * instance forgets every verified key at once, so the key fails on its next request here; a revocation or erasure by
+ * another process (another API instance, the {@code api-key} command) is seen here within {@link #TTL}. Unknown and
+ * revoked keys are never remembered: each costs its lookup, as before.
  */
 public final class VerifiedKeys {
     static final Duration TTL = Duration.ofSeconds(1);
@@ -66,8 +66,13 @@ public final class VerifiedKeys {
     /** Revokes a key ({@link ApiKeyStore#revoke}) and forgets every verified key; false if there is no such key. */
     public boolean revoke(long id) {
         boolean revoked = store.revoke(id);
+        forgetAll();
+        return revoked;
+    }
+
+    /** After keys were revoked or deleted (an erased customer's): every key is looked up again on its next request. */
+    public void forgetAll() {
         revocations.incrementAndGet();
         byHash.clear();
-        return revoked;
     }
 }

@@ -1,6 +1,7 @@
 package com.budgetsync.api.resources;
 
 import com.budgetsync.api.auth.Caller;
+import com.budgetsync.api.auth.VerifiedKeys;
 import com.budgetsync.api.budget.Aliases;
 import com.budgetsync.api.budget.CustomerBudgetSettings;
 import com.budgetsync.api.budget.FiscalYears;
@@ -50,15 +51,18 @@ public class CustomerResource {
     private final CustomerDao customers;
     private final CustomerExport export;
     private final CustomerErasure erasure;
+    private final VerifiedKeys verifiedKeys;
 
     public CustomerResource(FiscalYears fiscalYears, CustomerBudgetSettings settings, Aliases aliases,
-                            CustomerDao customers, CustomerExport export, CustomerErasure erasure) {
+                            CustomerDao customers, CustomerExport export, CustomerErasure erasure,
+                            VerifiedKeys verifiedKeys) {
         this.fiscalYears = fiscalYears;
         this.settings = settings;
         this.aliases = aliases;
         this.customers = customers;
         this.export = export;
         this.erasure = erasure;
+        this.verifiedKeys = verifiedKeys;
     }
 
     @GET
@@ -95,6 +99,8 @@ public class CustomerResource {
                     + " ?confirm=" + id);
         }
         CustomerErasure.Erased erased = erasure.erase(id, caller.getName());
+        // Its keys were deleted with it: none may keep working from this instance's cache of verified keys.
+        verifiedKeys.forgetAll();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
         answer.put("message", "Customer erased");
