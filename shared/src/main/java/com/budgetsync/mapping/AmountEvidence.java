@@ -89,7 +89,7 @@ record AmountEvidence(double identifier, String why) {
     }
 
     /** Orders of magnitude between the smallest and the largest non-zero value. */
-    private static double spread(List<BigDecimal> values) {
+    static double spread(List<BigDecimal> values) {
         double min = Double.MAX_VALUE;
         double max = 0;
         for (BigDecimal v : values) {

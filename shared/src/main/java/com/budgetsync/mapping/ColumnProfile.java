@@ -5,6 +5,8 @@ import com.budgetsync.domain.PeriodType;
 import com.budgetsync.normalize.AmountParser;
 import com.budgetsync.normalize.CurrencyCodes;
 import com.budgetsync.normalize.FiscalPeriodParser;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +43,7 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
         int bareYears = 0;
         int parts = 0;
         int amounts = 0;
-        double smallest = Double.MAX_VALUE;
-        double largest = 0;
+        List<BigDecimal> numbers = new ArrayList<>();
         int currencies = 0;
         int labels = 0;
         int codes = 0;
@@ -51,7 +52,9 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
         for (String value : values) {
             distinct.add(value);
             Optional<FiscalPeriod> period = PERIODS.parse(value);
-            boolean amount = AmountParser.parse(value).isPresent();
+            Optional<BigDecimal> number = AmountParser.parse(value);
+            boolean amount = number.isPresent();
+            number.ifPresent(numbers::add);
             boolean currency = CurrencyCodes.parse(value).isPresent();
             boolean part = period.isEmpty() && isPeriodPart(value);
             periods += period.isPresent() ? 1 : 0;
@@ -60,11 +63,6 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
             parts += part ? 1 : 0;
             // A date parses as a number; it is no amount.
             amounts += amount && period.filter(p -> p.type() != PeriodType.YEAR).isEmpty() ? 1 : 0;
-            double size = amount ? Math.abs(AmountParser.parse(value).get().doubleValue()) : 0;
-            if (size > 0) {
-                smallest = Math.min(smallest, size);
-                largest = Math.max(largest, size);
-            }
             currencies += currency ? 1 : 0;
             boolean code = period.isEmpty() && isCode(words == null ? value : value.substring(words.length()).strip());
             codes += code ? 1 : 0;
@@ -72,7 +70,7 @@ record ColumnProfile(int sampleRows, int values, int distinct, double periods, d
         }
         double n = Math.max(1, values.size());
         return new ColumnProfile(sampleRows, values.size(), distinct.size(), periods / n, years / n, bareYears / n, parts / n,
-                amounts / n, largest == 0 ? 0 : Math.log10(largest / smallest), currencies / n, labels / n, codes / n,
+                amounts / n, AmountEvidence.spread(numbers), currencies / n, labels / n, codes / n,
                 AmountEvidence.of(values), false);
     }
 

@@ -1,9 +1,7 @@
 package com.budgetsync.mapping;
 
 import com.budgetsync.parsing.DataRow;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -98,18 +96,6 @@ final class IdentifierColumns {
     }
 
     private static boolean oneToOne(List<DataRow> rows, int a, int b) {
-        Map<String, String> forward = new HashMap<>();
-        Map<String, String> backward = new HashMap<>();
-        for (DataRow row : rows) {
-            String x = row.cell(a).strip();
-            String y = row.cell(b).strip();
-            if (x.isEmpty() || y.isEmpty()) {
-                continue;
-            }
-            if (!y.equals(forward.computeIfAbsent(x, k -> y)) || !x.equals(backward.computeIfAbsent(y, k -> x))) {
-                return false;
-            }
-        }
-        return true;
+        return ParentLevels.determines(rows, a, b) && ParentLevels.determines(rows, b, a);
     }
 }
