@@ -62,7 +62,8 @@ final class ImportDigest {
         return h.createQuery("""
                         SELECT digest FROM import_digest
                          WHERE config_id = :config AND created_at > now() - make_interval(days => :days)""")
-                .bind("config", configId).bind("days", MAX_AGE_DAYS).addCustomizer(BINARY).mapTo(byte[].class).findOne().map(bytes -> {
+                .bind("config", configId).bind("days", MAX_AGE_DAYS).addCustomizer(BINARY)
+                .mapTo(byte[].class).findOne().map(bytes -> {
                     ByteBuffer in = ByteBuffer.wrap(bytes);
                     int n = bytes.length / ENTRY_BYTES;
                     long[] keys = new long[n];

@@ -14,22 +14,13 @@ final class KeyHashes {
     private int size;
     private boolean maybeDuplicates;
 
-    void add(String department, String subCategory, String period) {
-        add(hash(department, subCategory, period));
-    }
-
+    /** A row's key, by its {@link #hash}. */
     void add(long hash) {
         if (maybeDuplicates) {
             return;
         }
-        if (size >= MAX_KEYS) {
-            maybeDuplicates = true;
-            table = null;
-            return;
-        }
-        if (!insert(table, hash)) {
-            maybeDuplicates = true;
-            table = null;
+        if (size >= MAX_KEYS || !insert(table, hash)) {
+            repeated();
             return;
         }
         if (++size * 2 > table.length) {
@@ -43,7 +34,7 @@ final class KeyHashes {
         }
     }
 
-    /** Another row had the same key (found by other means). */
+    /** Another row had the same key (found by other means), or too many keys to track: "maybe". */
     void repeated() {
         maybeDuplicates = true;
         table = null;
