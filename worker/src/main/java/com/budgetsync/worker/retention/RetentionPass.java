@@ -7,8 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,55 +136,52 @@ public final class RetentionPass {
     private long deleteHistory(Handle h, Instant now) {
         Timestamp cutoff = Timestamp.from(now.atOffset(ZoneOffset.UTC).minusMonths(settings.historyMonths())
                 .toInstant());
-        long deleted = 0;
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<Long> batch = inShortTransaction(h, () -> h.createQuery("""
-                            WITH old AS (
-                                SELECT s.id FROM sync_history s
-                                 WHERE s.id > :after AND s.start_time < :cutoff
-                                   AND s.status NOT IN ('running', 'needs_review')
-                                   AND NOT EXISTS (SELECT 1 FROM retention_kept_run k WHERE k.id = s.id)
-                                 ORDER BY s.id LIMIT :batch
-                                 FOR UPDATE SKIP LOCKED)
-                            DELETE FROM sync_history s USING old WHERE s.id = old.id RETURNING s.id""")
-                    .bind("after", from).bind("cutoff", cutoff)
-                    .bind("batch", settings.batch() * HISTORY_BATCH_FACTOR)
-                    .mapTo(Long.class).list());
-            if (batch.isEmpty()) {
-                return deleted;
-            }
-            deleted += batch.size();
-            after = batch.stream().mapToLong(Long::longValue).max().orElseThrow();
-            ActivityProgress.current().rows(deleted);
-        }
+        return deleteInBatches(h, after -> h.createQuery("""
+                        WITH old AS (
+                            SELECT s.id FROM sync_history s
+                             WHERE s.id > :after AND s.start_time < :cutoff
+                               AND s.status NOT IN ('running', 'needs_review')
+                               AND NOT EXISTS (SELECT 1 FROM retention_kept_run k WHERE k.id = s.id)
+                             ORDER BY s.id LIMIT :batch
+                             FOR UPDATE SKIP LOCKED)
+                        DELETE FROM sync_history s USING old WHERE s.id = old.id RETURNING s.id""")
+                .bind("after", after).bind("cutoff", cutoff)
+                .bind("batch", settings.batch() * HISTORY_BATCH_FACTOR), deleted -> ActivityProgress.current()
+                .rows(deleted));
     }
 
     private long deleteUnreferencedFiles(Handle h) {
+        return deleteInBatches(h, after -> h.createQuery("""
+                        WITH gone AS (
+                            SELECT f.id FROM stored_file f
+                             WHERE f.id > :after AND f.purged_at IS NOT NULL
+                               AND NOT EXISTS (SELECT 1 FROM sync_history s WHERE s.file_id = f.id)
+                             ORDER BY f.id LIMIT :batch
+                             FOR UPDATE SKIP LOCKED)
+                        DELETE FROM stored_file f USING gone WHERE f.id = gone.id RETURNING f.id""")
+                .bind("after", after).bind("batch", settings.batch() * HISTORY_BATCH_FACTOR), deleted -> { });
+    }
+
+    /**
+     * Deletes by id in ascending batches, each in its own short transaction: {@code batch} deletes the next batch
+     * after the id it is given and returns the ids it deleted. Returns how many were deleted.
+     */
+    private static long deleteInBatches(Handle h, LongFunction<Query> batch, LongConsumer deletedSoFar) {
         long deleted = 0;
         long after = 0;
         while (true) {
             long from = after;
-            List<Long> batch = inShortTransaction(h, () -> h.createQuery("""
-                            WITH gone AS (
-                                SELECT f.id FROM stored_file f
-                                 WHERE f.id > :after AND f.purged_at IS NOT NULL
-                                   AND NOT EXISTS (SELECT 1 FROM sync_history s WHERE s.file_id = f.id)
-                                 ORDER BY f.id LIMIT :batch
-                                 FOR UPDATE SKIP LOCKED)
-                            DELETE FROM stored_file f USING gone WHERE f.id = gone.id RETURNING f.id""")
-                    .bind("after", from).bind("batch", settings.batch() * HISTORY_BATCH_FACTOR)
-                    .mapTo(Long.class).list());
-            if (batch.isEmpty()) {
+            List<Long> ids = inShortTransaction(h, () -> batch.apply(from).mapTo(Long.class).list());
+            if (ids.isEmpty()) {
                 return deleted;
             }
-            deleted += batch.size();
-            after = batch.stream().mapToLong(Long::longValue).max().orElseThrow();
+            deleted += ids.size();
+            after = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
+            deletedSoFar.accept(deleted);
         }
     }
 
-    private static <T> T inShortTransaction(Handle h, java.util.function.Supplier<T> work) {
+    private static <T> T inShortTransaction(Handle h, Supplier<T> work) {
         return h.inTransaction(tx -> {
             tx.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
             return work.get();
