@@ -3,8 +3,6 @@ package com.budgetsync.worker.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.crypto.SecretCipher;
-import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
@@ -12,36 +10,21 @@ import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
-import com.budgetsync.domain.TriggeredBy;
-import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.Archives;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.Workbooks;
-import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
-import com.budgetsync.workflow.BudgetSyncWorkflow;
-import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
-import com.budgetsync.workflow.TaskQueues;
-import com.budgetsync.workflow.WorkflowIds;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,26 +43,8 @@ class CompressedDropSourcesTest {
     static Path dir;
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    static SourceSecrets secrets;
-    static TestWorkflowEnvironment temporal;
-
-    @BeforeAll
-    static void start() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        secrets = new SourceSecrets(new SecretCipher(key));
-        temporal = TestWorkflowEnvironment.newInstance();
-        Worker worker = temporal.newWorker(TaskQueues.BUDGET_SYNC);
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(
-                SyncWorker.activities(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
-        temporal.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        temporal.close();
-    }
+    @RegisterExtension
+    static final SourceSyncEnvironment syncs = new SourceSyncEnvironment(db);
 
     @Test
     void sftpTakesAGzippedCsvUnderTheDefaultPattern() throws Exception {
@@ -90,8 +55,8 @@ class CompressedDropSourcesTest {
             Map<String, Object> config = new HashMap<>(Map.of("host", "127.0.0.1", "port", server.port(),
                     "username", TestSftpServer.USER, "password", TestSftpServer.PASSWORD, "remotePath", "/exports",
                     "hostKeyFingerprint", server.fingerprint(), "settleCheckSeconds", 0));
-            long configId = store("gz-sftp", SourceType.SFTP, config);
-            SyncResult result = sync("gz-sftp", configId, null);
+            long configId = syncs.store("gz-sftp", SourceType.SFTP, config);
+            SyncResult result = syncs.sync("gz-sftp", configId, null);
             assertImported("gz-sftp", result);
             assertEquals("budget-2026-01.csv", entryRead(result));
         }
@@ -108,8 +73,8 @@ class CompressedDropSourcesTest {
                     RequestBody.fromBytes(Archives.zip(entries)));
             Map<String, Object> config = server.config("zip-exports", "exports");
             config.put("settleSeconds", 0);
-            long configId = store("zip-s3", SourceType.S3, config);
-            SyncResult result = sync("zip-s3", configId, null);
+            long configId = syncs.store("zip-s3", SourceType.S3, config);
+            SyncResult result = syncs.sync("zip-s3", configId, null);
             assertImported("zip-s3", result);
             assertEquals("Budget FY2026.xlsx", entryRead(result));
         }
@@ -126,10 +91,10 @@ class CompressedDropSourcesTest {
                     out.write(zip);
                 }
             });
-            long configId = store("zip-https", SourceType.HTTPS, new HashMap<>(Map.of("url",
+            long configId = syncs.store("zip-https", SourceType.HTTPS, new HashMap<>(Map.of("url",
                     server.url("/export?format=zip"), "trustedCertificate", server.certificatePem,
                     "settleCheckSeconds", 0)));
-            SyncResult result = sync("zip-https", configId, null);
+            SyncResult result = syncs.sync("zip-https", configId, null);
             assertImported("zip-https", result);
             assertEquals("export/budget.csv", entryRead(result));
         }
@@ -142,16 +107,16 @@ class CompressedDropSourcesTest {
         entries.put("actuals-2026.csv", CSV_BYTES);
         entries.put("budget-2026.csv", CSV_BYTES);
         settled(Files.write(drop.resolve("fpa-export.zip"), Archives.zip(entries)));
-        long unclear = store("zip-local", SourceType.LOCAL, new HashMap<>(Map.of("directory", drop.toString(),
+        long unclear = syncs.store("zip-local", SourceType.LOCAL, new HashMap<>(Map.of("directory", drop.toString(),
                 "settleCheckSeconds", 0)));
-        SyncResult failed = sync("zip-local", unclear, null);
+        SyncResult failed = syncs.sync("zip-local", unclear, null);
         assertEquals(SyncStatus.FAILED, failed.status());
         assertTrue(failed.message().startsWith("fpa-export.zip: the archive holds 2 files (actuals-2026.csv,"
                 + " budget-2026.csv)"), failed.message());
 
-        long chosen = store("zip-local-2", SourceType.LOCAL, new HashMap<>(Map.of("directory", drop.toString(),
+        long chosen = syncs.store("zip-local-2", SourceType.LOCAL, new HashMap<>(Map.of("directory", drop.toString(),
                 "settleCheckSeconds", 0, "filePattern", "*.zip,budget-*.csv")));
-        SyncResult result = sync("zip-local-2", chosen, null);
+        SyncResult result = syncs.sync("zip-local-2", chosen, null);
         assertImported("zip-local-2", result);
         assertEquals("budget-2026.csv", entryRead(result));
     }
@@ -162,7 +127,7 @@ class CompressedDropSourcesTest {
                 "UTC", Map.of(), ConfigOptions.DEFAULTS).id();
         StoredFile file = new FileStore(db.jdbi()).store("zip-upload", configId, "budget.zip",
                 new ByteArrayInputStream(Archives.zip("budget.csv", CSV_BYTES)), 1 << 20, FileStore.Origin.NONE);
-        SyncResult result = sync("zip-upload", configId, file.id());
+        SyncResult result = syncs.sync("zip-upload", configId, file.id());
         assertImported("zip-upload", result);
         assertEquals("budget.csv", entryRead(result));
     }
@@ -171,23 +136,7 @@ class CompressedDropSourcesTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
     }
 
-    private static long store(String customer, SourceType type, Map<String, Object> clearConfig) {
-        return new ConfigDao(db.jdbi()).create(customer, type.dbValue(), type, true, "daily", "UTC",
-                secrets.encrypt(clearConfig), ConfigOptions.DEFAULTS).id();
-    }
 
-    private static SyncResult sync(String customer, long configId, Long fileId) {
-        String syncId = UUID.randomUUID().toString();
-        BudgetSyncWorkflow workflow = temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
-                        .setWorkflowId(WorkflowIds.run(customer, configId, syncId)).build());
-        try {
-            return workflow.sync(new SyncRequest(customer, configId, TriggeredBy.MANUAL, syncId, fileId, false));
-        } catch (io.temporal.client.WorkflowFailedException failed) {
-            var run = new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
-            return new SyncResult(syncId, run.status(), run.stats(), run.message());
-        }
-    }
 
     private static String entryRead(SyncResult result) {
         return new SyncHistoryDao(db.jdbi()).find(result.syncId()).orElseThrow().layout().path("entry").asText();

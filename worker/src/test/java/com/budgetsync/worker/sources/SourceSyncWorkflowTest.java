@@ -4,36 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.crypto.SecretCipher;
-import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.ConfigDao;
-import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
-import com.budgetsync.domain.TriggeredBy;
-import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
-import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
-import com.budgetsync.workflow.BudgetSyncWorkflow;
-import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
-import com.budgetsync.workflow.TaskQueues;
-import com.budgetsync.workflow.WorkflowIds;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,39 +34,10 @@ class SourceSyncWorkflowTest {
     static Path dir;
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    static SourceSecrets secrets;
-    static TestWorkflowEnvironment temporal;
+    @RegisterExtension
+    static final SourceSyncEnvironment syncs = new SourceSyncEnvironment(db);
 
-    @BeforeAll
-    static void start() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        secrets = new SourceSecrets(new SecretCipher(key));
-        temporal = TestWorkflowEnvironment.newInstance();
-        Worker worker = temporal.newWorker(TaskQueues.BUDGET_SYNC);
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(
-                SyncWorker.activities(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
-        temporal.start();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        temporal.close();
-    }
-
-    private static long store(String customer, SourceType type, Map<String, Object> clearConfig) {
-        return new ConfigDao(db.jdbi()).create(customer, type.dbValue(), type, true, "daily", "UTC",
-                secrets.encrypt(clearConfig), ConfigOptions.DEFAULTS).id();
-    }
-
-    private static SyncResult sync(String customer, long configId) {
-        String syncId = UUID.randomUUID().toString();
-        BudgetSyncWorkflow workflow = temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
-                        .setWorkflowId(WorkflowIds.run(customer, configId, syncId)).build());
-        return workflow.sync(new SyncRequest(customer, configId, TriggeredBy.MANUAL, syncId, null, false));
-    }
 
     private static void assertImported(String customer, SyncResult result) {
         assertEquals(SyncStatus.SUCCESS, result.status(), result.message());
@@ -104,12 +56,12 @@ class SourceSyncWorkflowTest {
                     "hostKeyFingerprint", server.fingerprint(), "settleCheckSeconds", 0, "afterImport", "archive"));
             config.put("privateKey", TestSftpServer.openSshPrivateKey(server.userKey, "workflow-pass"));
             config.put("passphrase", "workflow-pass");
-            long configId = store("acme-sftp", SourceType.SFTP, config);
+            long configId = syncs.store("acme-sftp", SourceType.SFTP, config);
 
-            assertImported("acme-sftp", sync("acme-sftp", configId));
+            assertImported("acme-sftp", syncs.sync("acme-sftp", configId, null));
             assertFalse(Files.exists(file));
             assertEquals(CSV, Files.readString(exports.resolve("archive/budget-2026-01.csv")));
-            assertEquals(SyncStatus.NO_NEW_FILE, sync("acme-sftp", configId).status());
+            assertEquals(SyncStatus.NO_NEW_FILE, syncs.sync("acme-sftp", configId, null).status());
         }
     }
 
@@ -121,12 +73,12 @@ class SourceSyncWorkflowTest {
                     RequestBody.fromString(CSV));
             Map<String, Object> config = server.config("acme-exports", "exports");
             config.put("settleSeconds", 0);
-            long configId = store("acme-s3", SourceType.S3, config);
+            long configId = syncs.store("acme-s3", SourceType.S3, config);
 
-            assertImported("acme-s3", sync("acme-s3", configId));
+            assertImported("acme-s3", syncs.sync("acme-s3", configId, null));
             server.admin.putObject(b -> b.bucket("acme-exports").key("exports/budget-copy.csv"),
                     RequestBody.fromString(CSV));
-            SyncResult again = sync("acme-s3", configId);
+            SyncResult again = syncs.sync("acme-s3", configId, null);
             assertEquals(SyncStatus.NO_NEW_FILE, again.status());
             assertTrue(again.message().contains("same content"), again.message());
         }
@@ -143,10 +95,10 @@ class SourceSyncWorkflowTest {
             Map<String, Object> config = new HashMap<>(Map.of("url", server.url("/sheet?output=csv"),
                     "trustedCertificate", server.certificatePem, "bearerToken", "wf-token-secret",
                     "settleCheckSeconds", 0));
-            long configId = store("acme-https", SourceType.HTTPS, config);
+            long configId = syncs.store("acme-https", SourceType.HTTPS, config);
 
-            assertImported("acme-https", sync("acme-https", configId));
-            assertEquals(SyncStatus.NO_NEW_FILE, sync("acme-https", configId).status());
+            assertImported("acme-https", syncs.sync("acme-https", configId, null));
+            assertEquals(SyncStatus.NO_NEW_FILE, syncs.sync("acme-https", configId, null).status());
         }
     }
 }

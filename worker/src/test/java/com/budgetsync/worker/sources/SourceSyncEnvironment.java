@@ -1,0 +1,83 @@
+package com.budgetsync.worker.sources;
+
+import com.budgetsync.crypto.SecretCipher;
+import com.budgetsync.crypto.SourceSecrets;
+import com.budgetsync.db.ConfigDao;
+import com.budgetsync.db.SyncHistoryDao;
+import com.budgetsync.domain.ConfigOptions;
+import com.budgetsync.domain.SourceType;
+import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.TriggeredBy;
+import com.budgetsync.settings.WorkerSettings;
+import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.worker.SyncWorker;
+import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
+import com.budgetsync.workflow.BudgetSyncWorkflow;
+import com.budgetsync.workflow.SyncRequest;
+import com.budgetsync.workflow.SyncResult;
+import com.budgetsync.workflow.TaskQueues;
+import com.budgetsync.workflow.WorkflowIds;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real sync workflow and activities on an in-process Temporal for a whole test class, with source secrets under a
+ * random key: tests store a source config and run a sync of it as the schedule would. Register it after the class's
+ * {@link TestDatabase}: {@code @RegisterExtension static final SourceSyncEnvironment syncs = new
+ * SourceSyncEnvironment(db);}.
+ */
+final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback {
+    private final TestDatabase db;
+    private SourceSecrets secrets;
+    private TestWorkflowEnvironment temporal;
+
+    SourceSyncEnvironment(TestDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        secrets = new SourceSecrets(new SecretCipher(key));
+        temporal = TestWorkflowEnvironment.newInstance();
+        Worker worker = temporal.newWorker(TaskQueues.BUDGET_SYNC);
+        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
+        worker.registerActivitiesImplementations(
+                SyncWorker.activities(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
+        temporal.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        temporal.close();
+    }
+
+    /** A daily config of the source, its secrets encrypted as the API stores them. */
+    long store(String customer, SourceType type, Map<String, Object> clearConfig) {
+        return new ConfigDao(db.jdbi()).create(customer, type.dbValue(), type, true, "daily", "UTC",
+                secrets.encrypt(clearConfig), ConfigOptions.DEFAULTS).id();
+    }
+
+    /** A manual run of the config ({@code fileId}: an uploaded file, or null to poll); a failed run as recorded. */
+    SyncResult sync(String customer, long configId, Long fileId) {
+        String syncId = UUID.randomUUID().toString();
+        BudgetSyncWorkflow workflow = temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
+                        .setWorkflowId(WorkflowIds.run(customer, configId, syncId)).build());
+        try {
+            return workflow.sync(new SyncRequest(customer, configId, TriggeredBy.MANUAL, syncId, fileId, false));
+        } catch (WorkflowFailedException failed) {
+            SyncRecord run = new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
+            return new SyncResult(syncId, run.status(), run.stats(), run.message());
+        }
+    }
+}
