@@ -5,7 +5,6 @@ import com.budgetsync.api.schedule.TemporalCronScheduler;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -39,8 +38,8 @@ final class DrainBench {
         // an export finished long ago: sources leave a file alone while it may still be being written (settle time)
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         double soloMs = soloRunMillis(runtime, file);
-        Process second = startWorker(databaseUrl, temporalAddress, slotsPerWorker, dir.resolve("worker.log"));
-        try {
+        try (WorkerProcess second = new WorkerProcess(databaseUrl, temporalAddress, slotsPerWorker,
+                dir.resolve("worker.log"))) {
             Instant due = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(50).truncatedTo(ChronoUnit.MINUTES)
                     .plusMinutes(1).toInstant();
             // one customer per config, so runs never wait on each other's customer lock: the queue is measured
@@ -65,8 +64,6 @@ final class DrainBench {
             System.out.printf(Locale.ROOT, "    floor: %d runs per slot × a run alone on a quiet queue (%.0f ms) = %.1f s,"
                     + " as if 10 slots shared no CPU%n", perSlot, soloMs, perSlot * soloMs / 1000);
         } finally {
-            second.destroy();
-            second.waitFor();
             Files.delete(folder.resolve("budgets.csv"));
             Files.delete(folder);
         }
@@ -117,18 +114,5 @@ final class DrainBench {
                 .map((rs, ctx) -> new Drained(rs.getDouble("seconds"), rs.getDouble("median_ms"),
                         rs.getLong("lost"), rs.getLong("doubled"), rs.getLong("unsuccessful")))
                 .one());
-    }
-
-    /** This jar's {@code worker} command in a process of its own, on the same database and Temporal. */
-    private static Process startWorker(String databaseUrl, String temporalAddress, int slots, Path log)
-            throws Exception {
-        String jar = new File(DrainBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "worker")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("DATABASE_URL", databaseUrl);
-        builder.environment().put("TEMPORAL_ADDRESS", temporalAddress);
-        builder.environment().put("WORKER_MAX_CONCURRENT_SYNCS", Integer.toString(slots));
-        return builder.start();
     }
 }
