@@ -218,14 +218,15 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         System.gc();
         // Procurement checks with its customer's API key, not the admin token: the key is verified per request.
         String key = new ApiKeyStore(jdbi).create("bench", "bench").key();
+        BudgetTarget target = new BudgetTarget("bench", department, sub, null, date);
         int warmUp = CheckLoad.warmUp(url, key, body, rate, STEADY_CONNECTIONS);
         CheckLoad.Result http = CheckLoad.http(url, key, body, rate, STEADY_CONNECTIONS, seconds);
         CheckLoad.Result bursts = CheckLoad.http(url, key, body, rate, BURST_CONNECTIONS, seconds);
-        CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate, 3);
-        CheckLoad.Result db = CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date), rate,
-                seconds);
+        CheckLoad.database(jdbi, target, rate, 3);
+        CheckLoad.Result db = CheckLoad.database(jdbi, target, rate, seconds);
         System.out.printf(Locale.ROOT, "(5) budget check over HTTP (hey, %d connections) at %d/s for %d s with %,d "
-                        + "budgets, after %d s of the same load until the JIT settled: p50 %.2f ms, p99 %.2f ms, %.0f req/s achieved, responses %s (target p99 < 5 ms) %s%n",
+                        + "budgets, after %d s of the same load until the JIT settled: p50 %.2f ms, p99 %.2f ms, "
+                        + "%.0f req/s achieved, responses %s (target p99 < 5 ms) %s%n",
                 STEADY_CONNECTIONS, rate, seconds, rows, warmUp, http.p50(), http.p99(), http.rate(), http.statuses(),
                 verdict(http.p99() < 5 && http.statuses().matches("200×\\d+")));
         System.out.printf(Locale.ROOT, "    bursts: %d connections ticking in step (%d requests at once): p50 %.2f ms, "
@@ -248,14 +249,19 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         // worker runs as deployed, in a process of its own: this JVM is the API's.
         runtime.worker.stop();
         try (WorkerProcess worker = separateWorker.call()) {
-            importWhileChecking(runtime, url, key, body, rows, importedMeanwhile, department, sub, date, rate, seconds);
+            importWhileChecking(runtime, new Probe(url, key, body, target, rate, seconds), rows, importedMeanwhile);
         }
     }
 
-    private static void importWhileChecking(CommandRuntime runtime, String url, String key, String body, int rows,
-                                            Path importedMeanwhile, String department, String sub, LocalDate date,
-                                            int rate, int seconds) throws Exception {
+    /** One budget check, sent over HTTP with {@code key} and run as the bare query, at {@code rate} per second. */
+    private record Probe(String url, String key, String body, BudgetTarget target, int rate, int seconds) {
+    }
+
+    private static void importWhileChecking(CommandRuntime runtime, Probe probe, int rows, Path importedMeanwhile)
+            throws Exception {
         Jdbi jdbi = runtime.jdbi;
+        int rate = probe.rate();
+        int seconds = probe.seconds();
         AtomicBoolean measuring = new AtomicBoolean(true);
         CompletableFuture<Integer> importing = CompletableFuture.supplyAsync(() -> {
             int imports = 0;
@@ -270,10 +276,11 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
             return imports;
         });
         Thread.sleep(2000);
-        CheckLoad.Result steadyImporting = CheckLoad.http(url, key, body, rate, STEADY_CONNECTIONS, seconds);
-        CheckLoad.Result manyImporting = CheckLoad.http(url, key, body, rate, BURST_CONNECTIONS, seconds);
-        CheckLoad.Result dbImporting = CheckLoad.database(jdbi, new BudgetTarget("bench", department, sub, null, date),
-                rate, seconds);
+        CheckLoad.Result steadyImporting = CheckLoad.http(probe.url(), probe.key(), probe.body(), rate,
+                STEADY_CONNECTIONS, seconds);
+        CheckLoad.Result manyImporting = CheckLoad.http(probe.url(), probe.key(), probe.body(), rate,
+                BURST_CONNECTIONS, seconds);
+        CheckLoad.Result dbImporting = CheckLoad.database(jdbi, probe.target(), rate, seconds);
         measuring.set(false);
         int imports = importing.get();
         System.out.printf(Locale.ROOT, "    while the worker imports %,d-row files of other customers (%d imports "
