@@ -31,9 +31,9 @@ final class ImportDigest {
     private static final int MAX_AGE_DAYS = 7;
     /**
      * Changes are kept beside the base while they number at most a twentieth (5%) of its entries. Upserting them costs
-     * 5-9 µs a row (10,000 in 0.05-0.09 s, 50,000 in 0.32-0.47 s), while rewriting a million-entry base cost 0.27-0.45 s:
-     * up to 5% no import pays more for its changes than for a new base, and each load reads and merges at most that
-     * many rows beside the base's 16 MB.
+     * 5-9 µs a row (10,000 in 0.05-0.09 s, 50,000 in 0.32-0.47 s), rewriting a million-entry base 0.27-0.45 s: up to
+     * 5% no import pays more for its changes than for a new base, and each load reads and merges at most that many
+     * rows beside the base's 16 MB.
      */
     private static final int BASE_ENTRIES_PER_CHANGE = 20;
 
