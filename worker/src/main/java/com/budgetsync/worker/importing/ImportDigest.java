@@ -146,10 +146,10 @@ final class ImportDigest {
     /** Marks the row's key as still in the file, and says how the row compares with the digest. */
     Match match(long keyHash, long rowHash) {
         int i = indexOf(keyHash);
-        if (i >= 0 && seen.get(i)) {
-            return Match.REPEATED;
-        }
         if (i >= 0) {
+            if (seen.get(i)) {
+                return Match.REPEATED;
+            }
             seen.set(i);
             if (rows[i] == rowHash) {
                 unchanged++;
