@@ -306,7 +306,9 @@ public final class BudgetImporter {
 
     /**
      * Records what the config's budgets hold after an applied import, from the file's rows, but for keys left to
-     * another config (conflicts). A file that repeated a key leaves no digest: its budgets hold sums.
+     * another config (conflicts). A file that repeated a key leaves no digest: its budgets hold sums. A re-sync that
+     * used the digest stores only what differs from it while those changes stay few; a first load, a full comparison,
+     * or too many changes write a new base (and drop the changes).
      */
     private static void rememberDigest(Handle h, ImportJob job, StagedRows staged, boolean compared) {
         if (staged.digest != null && staged.digest.unchangedRows() == staged.budgetRows
@@ -321,7 +323,9 @@ public final class BudgetImporter {
                         SELECT department_key, sub_category_key, fiscal_period FROM import_diff
                          WHERE action = 'conflict'""")
                 .map((rs, ctx) -> KeyHashes.hash(rs.getString(1), rs.getString(2), rs.getString(3))).list());
-        ImportDigest.store(h, job, staged.hashes, conflicts);
+        if (staged.digest == null || !staged.digest.storeChanges(h, job.configId(), conflicts)) {
+            ImportDigest.store(h, job, staged.hashes, conflicts);
+        }
     }
 
     /**

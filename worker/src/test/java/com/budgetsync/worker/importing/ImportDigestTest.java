@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SyncRecord;
+import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.workflow.SyncResult;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -210,15 +214,179 @@ class ImportDigestTest {
         assertEquals(new BigDecimal("101.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
     }
 
+    @Test
+    void aResyncThatChangesFewBudgetsStoresOnlyThoseBesideTheBase() {
+        Twins t = new Twins();
+        t.sync("first load", rows(200, i -> "100"));
+        String base = base(t.withDigest);
+
+        SyncResult onePercent = t.sync("1% changed", rows(200, i -> i == 3 || i == 4 ? "150" : "100"));
+
+        assertEquals(2, onePercent.stats().updated());
+        assertEquals(List.of("Dept 3", "Dept 4"), changes(t.withDigest));
+        assertEquals(base, base(t.withDigest), "the base is not rewritten");
+
+        SyncResult later = t.sync("3 and 4 as before, 6 changed, 5 dropped, one added",
+                rows(200, i -> i == 3 || i == 4 ? "150" : i == 6 ? "160" : "100")
+                        .replace("Dept 5,Travel,2025-01,100,USD\n", "") + "New 1,Travel,2025-01,5,USD\n");
+
+        assertEquals(new SyncStats(200, 1, 1, 198, 1, 0, 0, 0), later.stats());
+        assertEquals(List.of("Dept 3", "Dept 4", "Dept 5 (gone)", "Dept 6", "New 1"), changes(t.withDigest));
+        assertEquals(base, base(t.withDigest));
+    }
+
+    @Test
+    void aBudgetChangedAndChangedBackIsUnchangedThroughTheChanges() {
+        Twins t = new Twins();
+        t.sync("first load", rows(200, i -> "100"));
+        t.sync("changed", rows(200, i -> i == 4 ? "150" : "100"));
+
+        assertEquals(1, t.sync("changed back", rows(200, i -> "100")).stats().updated());
+        assertEquals(200, t.sync("the same again", rows(200, i -> "100")).stats().unchanged());
+        assertEquals(List.of("Dept 4"), changes(t.withDigest));
+    }
+
+    @Test
+    void aBudgetDroppedAndAddedAgainIsRestoredThroughTheChanges() {
+        Twins t = new Twins();
+        t.sync("first load", rows(200, i -> "100"));
+        String dropped = rows(200, i -> "100").replace("Dept 7,Travel,2025-01,100,USD\n", "");
+
+        assertEquals(1, t.sync("dropped", dropped).stats().softDeleted());
+        assertEquals(List.of("Dept 7 (gone)"), changes(t.withDigest));
+        assertEquals(1, t.sync("added again", rows(200, i -> "100")).stats().restored());
+        assertEquals(List.of("Dept 7"), changes(t.withDigest));
+        assertEquals(200, t.sync("the same again", rows(200, i -> "100")).stats().unchanged());
+    }
+
+    @Test
+    void changesPastATwentiethOfTheBaseAreCompactedIntoANewBase() {
+        Twins t = new Twins();
+        t.sync("first load", rows(200, i -> "100"));
+        String base = base(t.withDigest);
+        t.sync("4 changed", rows(200, i -> i <= 4 ? "150" : "100"));
+        t.sync("4 more", rows(200, i -> i <= 8 ? "150" : "100"));
+        assertEquals(8, changes(t.withDigest).size());
+        assertEquals(base, base(t.withDigest), "8 changes of 200 entries stay beside the base");
+
+        SyncResult past = t.sync("4 more: 12 changes", rows(200, i -> i <= 12 ? "150" : "100"));
+
+        assertEquals(List.of(), changes(t.withDigest));
+        assertTrue(base(t.withDigest).startsWith(past.syncId()), "a new base: " + base(t.withDigest));
+        assertEquals(200, t.sync("the same again", rows(200, i -> i <= 12 ? "150" : "100")).stats().unchanged());
+        t.sync("one changed", rows(200, i -> i <= 13 ? "150" : "100"));
+        assertEquals(List.of("Dept 13"), changes(t.withDigest));
+    }
+
+    @Test
+    void changesDoNotExtendTheLifeOfTheirBase() {
+        ImportFixture f = fixture();
+        f.sync(rows(200, i -> "100"));
+        f.sync(rows(200, i -> i == 2 ? "150" : "100"));
+        assertEquals(List.of("Dept 2"), changes(f));
+        db.jdbi().useHandle(h -> {
+            h.execute("UPDATE budget SET amount = 1 WHERE customer_id = ? AND department = ?", f.config.customerId(),
+                    "Dept 9");
+            h.execute("UPDATE import_digest SET created_at = now() - interval '8 days' WHERE config_id = ?",
+                    f.config.id());
+        });
+
+        SyncResult run = f.sync(rows(200, i -> i == 2 ? "150" : "100"));
+
+        assertEquals(1, run.stats().updated(), "the full comparison sees the hand-made change");
+        assertTrue(base(f).startsWith(run.syncId()), "and records a fresh base");
+        assertEquals(List.of(), changes(f));
+    }
+
+    @Test
+    void forgettingADigestForgetsItsChanges() {
+        ImportFixture owner = fixture();
+        owner.sync(rows(200, i -> "100"));
+        owner.sync(rows(200, i -> i == 2 ? "150" : "100"));
+        ImportFixture repeats = fixture();
+        repeats.sync(rows(200, i -> "100"));
+        repeats.sync(rows(200, i -> i == 2 ? "150" : "100"));
+        ImportFixture deleted = fixture();
+        deleted.sync(rows(200, i -> "100"));
+        deleted.sync(rows(200, i -> i == 2 ? "150" : "100"));
+        assertEquals(List.of("Dept 2"), changes(deleted));
+
+        new ImportFixture(db.jdbi(), owner.config.customerId(), TAKE_OVER).sync("Dept 1,Travel,2025-01,900,EUR\n");
+        repeats.sync(rows(200, i -> "100") + "Dept 1,Travel,2025-01,1,USD\n");
+        new ConfigDao(db.jdbi()).delete(deleted.config.id());
+
+        for (ImportFixture f : List.of(owner, repeats, deleted)) {
+            long left = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM import_digest_change WHERE config_id = ?").bind(0, f.config.id())
+                    .mapTo(Long.class).one());
+            assertEquals(0, left);
+        }
+        assertEquals(199, owner.sync(rows(200, i -> i == 2 ? "150" : "100")).stats().unchanged(),
+                "compared in full: Dept 1 is the taker's now");
+    }
+
+    /**
+     * A config whose re-syncs use its digest, and one of another customer importing the same files with a full
+     * comparison: every run must end alike on both, and the digest read back from base and changes must hold what the
+     * full comparison records as a base.
+     */
+    private static final class Twins {
+        final ImportFixture withDigest = fixture();
+        final ImportFixture full = fixture();
+
+        SyncResult sync(String step, String csv) {
+            forgetDigest(full);
+            SyncResult a = withDigest.sync(csv);
+            SyncResult b = full.sync(csv);
+            assertEquals(outcome(full, b), outcome(withDigest, a), step);
+            assertEquals(budgets(full), budgets(withDigest), step);
+            assertEquals(audit(full), audit(withDigest), step);
+            db.jdbi().useHandle(h -> {
+                ByteBuffer expected = ByteBuffer.wrap(h.createQuery(
+                        "SELECT digest FROM import_digest WHERE config_id = ?")
+                        .bind(0, full.config.id()).mapTo(byte[].class).one());
+                ImportDigest read = ImportDigest.load(h, withDigest.config.id()).orElseThrow();
+                assertEquals(expected.capacity() / 16, read.size(), step);
+                while (expected.hasRemaining()) {
+                    assertEquals(ImportDigest.Match.UNCHANGED, read.match(expected.getLong(), expected.getLong()),
+                            step);
+                }
+            });
+            return a;
+        }
+    }
+
+    /** The base's sync and time of writing. */
+    private static String base(ImportFixture f) {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT sync_id || ' ' || created_at FROM import_digest WHERE config_id = ?")
+                .bind(0, f.config.id()).mapTo(String.class).one());
+    }
+
+    /** The changes stored beside the config's base, by their budget's department ("(gone)": a key dropped). */
+    private static List<String> changes(ImportFixture f) {
+        return db.jdbi().withHandle(h -> {
+            Map<Long, String> departments = h.createQuery("""
+                            SELECT department, department_key, sub_category_key, fiscal_period FROM budget
+                             WHERE customer_id = :c""")
+                    .bind("c", f.config.customerId())
+                    .reduceResultSet(new HashMap<>(), (map, rs, ctx) -> {
+                        map.put(KeyHashes.hash(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString(1));
+                        return map;
+                    });
+            return h.createQuery("SELECT key_hash, row_hash IS NULL FROM import_digest_change WHERE config_id = ?")
+                    .bind(0, f.config.id())
+                    .map((rs, ctx) -> departments.get(rs.getLong(1)) + (rs.getBoolean(2) ? " (gone)" : ""))
+                    .list().stream().sorted().toList();
+        });
+    }
+
+    /** The run's record, but for the id of the other config a conflict names (each customer has its own). */
     private static String outcome(ImportFixture f, SyncResult run) {
         SyncRecord r = f.history(run.syncId());
         return String.join("\n", r.status().dbValue(), String.valueOf(r.stats()), String.valueOf(r.planned()),
-                String.valueOf(r.message()), String.valueOf(r.warnings()).replace(
-                        "config " + ownerOfShared(f), "config <other>"), String.valueOf(r.errors()));
-    }
-
-    private static long ownerOfShared(ImportFixture f) {
-        return f.count("SELECT source_config_id FROM budget WHERE customer_id = :c AND department = 'Shared'");
+                String.valueOf(r.message()), String.valueOf(r.warnings()).replaceAll("config \\d+", "config <other>"),
+                String.valueOf(r.errors()));
     }
 
     /** The customer's budgets without ids: what they hold, whether active, and whose they are. */
