@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** A reading thread that is not stopped, or a failure it keeps to itself, hangs the caller: hence the time limit. */
+@Timeout(60)
 class ReadAheadTest {
     private static final int MANY = ReadAhead.BATCH_ROWS * 10 + 7;
 
