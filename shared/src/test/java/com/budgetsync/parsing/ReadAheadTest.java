@@ -81,10 +81,66 @@ class ReadAheadTest {
         FileContent file = csv(MANY, -1);
         RowStream rows = new ReadAhead(TableReader.open(file, TableReader.detect(file, ReadOptions.DEFAULT)));
         rows.next();
+        Thread.currentThread().interrupt();
+
+        assertStoppedByInterrupt(rows);
+    }
+
+    /** The file's chunks come from the database: a worker stopping while they are slow to come is not held up. */
+    @Test
+    void aCallerInterruptedWhileTheFileStallsStopsAndClosesIt() throws Exception {
+        byte[] bytes = csvText(MANY, -1);
+        TableLayout layout = TableReader.detect(FileContent.of("budget.csv", bytes), ReadOptions.DEFAULT);
+        AtomicBoolean closed = new AtomicBoolean();
+        FileContent stalling = FileContent.of("budget.csv", () -> new FilterInputStream(
+                new ByteArrayInputStream(bytes, 0, bytes.length / 2)) {
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                int n = super.read(buffer, off, len);
+                if (n > 0) {
+                    return n;
+                }
+                try {
+                    Thread.sleep(Long.MAX_VALUE); // the second half never comes
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException("the read was stopped");
+                }
+                return -1;
+            }
+
+            @Override
+            public void close() throws IOException {
+                closed.set(true);
+                super.close();
+            }
+        });
+        RowStream rows = new ReadAhead(TableReader.open(stalling, layout));
+        Thread caller = Thread.currentThread();
+        Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        });
+        canceller.start();
+
+        assertStoppedByInterrupt(rows);
+
+        assertTrue(closed.get(), "the file is closed");
+        canceller.join();
+    }
+
+    /** Reads until stopped: with the error a stopped reading has, the interrupt left set and no reading thread left. */
+    private static void assertStoppedByInterrupt(RowStream rows) throws IOException {
         boolean stillInterrupted;
         try {
-            Thread.currentThread().interrupt();
-            UncheckedIOException stopped = assertThrows(UncheckedIOException.class, rows::hasNext);
+            UncheckedIOException stopped = assertThrows(UncheckedIOException.class, () -> {
+                while (rows.hasNext()) {
+                    rows.next();
+                }
+            });
             assertInstanceOf(InterruptedIOException.class, stopped.getCause());
             assertEquals("reading the rows was stopped", stopped.getCause().getMessage());
             rows.close();
