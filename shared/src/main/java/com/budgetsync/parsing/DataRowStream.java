@@ -25,7 +25,7 @@ final class DataRowStream implements RowStream {
             while (next == null) {
                 // a reading given up on (a preview past its time limit, a cancelled activity) stops here
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedIOException("reading the rows was stopped");
+                    throw stopped();
                 }
                 DataRow row = rows.next();
                 if (row == null) {
@@ -49,6 +49,11 @@ final class DataRowStream implements RowStream {
         DataRow row = next;
         next = null;
         return row;
+    }
+
+    /** What a reading given up on fails with, wherever it was stopped ({@link ReadAhead} too). */
+    static InterruptedIOException stopped() {
+        return new InterruptedIOException("reading the rows was stopped");
     }
 
     private DataRow padded(DataRow row) {

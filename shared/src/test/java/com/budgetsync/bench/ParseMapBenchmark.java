@@ -8,6 +8,7 @@ import com.budgetsync.mapping.MappingOptions;
 import com.budgetsync.mapping.MappingResult;
 import com.budgetsync.normalize.NormalizeOptions;
 import com.budgetsync.parsing.FileContent;
+import com.budgetsync.parsing.ReadAhead;
 import com.budgetsync.parsing.ReadOptions;
 import com.budgetsync.parsing.RowStream;
 import com.budgetsync.parsing.TableLayout;
@@ -106,7 +107,7 @@ public final class ParseMapBenchmark {
         MappingResult mapping = FileMapper.map(file, layout, MappingOptions.DEFAULT);
         Counter counter = new Counter();
         RowNormalizer normalizer = new RowNormalizer(mapping.mapping(), NormalizeOptions.DEFAULT);
-        try (RowStream rows = TableReader.open(file, layout)) {
+        try (RowStream rows = new ReadAhead(TableReader.open(file, layout))) {
             while (rows.hasNext()) {
                 counter.rows++;
                 normalizer.normalize(rows.next(), counter);

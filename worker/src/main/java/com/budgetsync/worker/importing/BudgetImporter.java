@@ -5,6 +5,7 @@ import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStats;
 import com.budgetsync.domain.SyncStatus;
+import com.budgetsync.parsing.ReadAhead;
 import com.budgetsync.parsing.RowStream;
 import com.budgetsync.parsing.TableReader;
 import com.budgetsync.rows.RowNormalizer;
@@ -268,7 +269,8 @@ public final class BudgetImporter {
         progress.step(ImportProgress.READING);
         var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(target.copySql());
         try (CopyRowWriter writer = new CopyRowWriter(copy);
-             RowStream rows = TableReader.open(job.file(), job.layout())) {
+             // parsed on a second thread while this one normalises and copies: the two take turns otherwise
+             RowStream rows = new ReadAhead(TableReader.open(job.file(), job.layout()))) {
             StagedRows staged = new StagedRows(writer, progress, target, digest);
             staged.stream(rows, new RowNormalizer(job.mapping(), job.normalize()));
             writer.finish();

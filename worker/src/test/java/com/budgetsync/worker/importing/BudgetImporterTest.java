@@ -2,6 +2,7 @@ package com.budgetsync.worker.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.domain.ConfigOptions;
@@ -11,6 +12,7 @@ import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.workflow.ChangePreview;
 import com.budgetsync.workflow.SyncResult;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -317,6 +319,21 @@ class BudgetImporterTest {
         assertEquals(new SyncStats(8, 0, 1, 7, 0, 0, 0, 0), retried.stats());
         assertEquals(new BigDecimal("100.0000"), f.activeAmount("Dept 1", "Travel", "2025-01"));
         assertEquals(audits, f.auditRows());
+    }
+
+    /** The file is parsed on a thread of its own (ReadAhead); its failure is still the import's, word for word. */
+    @Test
+    void aFileThatCannotBeReadPastARowFailsWithTheReadersOwnErrorAndChangesNothing() {
+        ImportFixture f = fixture();
+        f.sync(ImportFixture.rows(3_000, "100.00"));
+        String budgets = f.budgetsAsText();
+        String damaged = ImportFixture.rows(3_000, "120.00").replace("Dept 2500,Travel", "Dept 2500,\"Travel\"x");
+
+        UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> f.sync(damaged));
+
+        assertEquals("org.apache.commons.csv.CSVException: Invalid character between encapsulated token and delimiter"
+                + " at line: 2,501, position: 88,930", failure.getMessage());
+        assertEquals(budgets, f.budgetsAsText(), "no budget changed");
     }
 
     @Test
