@@ -39,7 +39,11 @@ public final class RunningApp implements AutoCloseable, BeforeAllCallback, After
     private DropwizardTestSupport<BudgetSyncConfiguration> app;
     public static final String ADMIN_TOKEN = "test-admin-token";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as the API speaks: the JDK client's default HTTP/2 opens each connection with an h2c upgrade attempt
+     * the server does not answer as such.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Client admin = as(ADMIN_TOKEN);
 
     private RunningApp(Consumer<BudgetSyncConfiguration> settings) {
