@@ -19,7 +19,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
-import java.io.Reader;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +36,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 import org.slf4j.LoggerFactory;
@@ -298,22 +299,27 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
     }
 
     private static double copyFloor(Jdbi jdbi, Path csv) throws Exception {
-        return jdbi.withHandle(h -> {
-            h.execute("""
-                    CREATE TABLE bench_floor (
-                        id bigserial PRIMARY KEY, customer_id text NOT NULL DEFAULT 'floor', department text NOT NULL,
-                        sub_category text NOT NULL, fiscal_period text NOT NULL, amount numeric(19, 4) NOT NULL,
-                        currency char(3) NOT NULL, UNIQUE (customer_id, department, sub_category, fiscal_period))""");
-            long start = System.nanoTime();
-            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-                h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn("""
+        return jdbi.withHandle(h -> timedCopy(h, """
+                        CREATE TABLE bench_floor (
+                            id bigserial PRIMARY KEY, customer_id text NOT NULL DEFAULT 'floor', department text NOT NULL,
+                            sub_category text NOT NULL, fiscal_period text NOT NULL, amount numeric(19, 4) NOT NULL,
+                            currency char(3) NOT NULL, UNIQUE (customer_id, department, sub_category, fiscal_period))""",
+                """
                         COPY bench_floor (department, sub_category, fiscal_period, amount, currency)
-                        FROM STDIN (FORMAT csv, HEADER true)""", in);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            h.execute("DROP TABLE bench_floor");
-            return seconds;
-        });
+                        FROM STDIN (FORMAT csv, HEADER true)""", csv, "bench_floor"));
+    }
+
+    /** Seconds to COPY {@code file} into a table made for the purpose, dropped afterwards. */
+    private static double timedCopy(Handle h, String createTable, String copy, Path file, String table)
+            throws Exception {
+        h.execute(createTable);
+        long start = System.nanoTime();
+        try (InputStream in = Files.newInputStream(file)) {
+            h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(copy, in);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        h.execute("DROP TABLE " + table);
+        return seconds;
     }
 
     /**
@@ -327,19 +333,13 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
                 + "last_sync_id, created_sync_id";
         Path rows = dir.resolve("budget-rows.copy");
         return jdbi.withHandle(h -> {
-            var copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
             try (var out = Files.newOutputStream(rows)) {
-                copy.copyOut("COPY (SELECT " + columns + " FROM budget WHERE customer_id = 'bench' "
-                        + "AND deleted_at IS NULL) TO STDOUT", out);
+                h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + columns
+                        + " FROM budget WHERE customer_id = 'bench' AND deleted_at IS NULL) TO STDOUT", out);
             }
-            h.execute("CREATE TABLE bench_floor_budget (LIKE budget INCLUDING DEFAULTS INCLUDING CONSTRAINTS "
-                    + "INCLUDING INDEXES)");
-            long start = System.nanoTime();
-            try (var in = Files.newInputStream(rows)) {
-                copy.copyIn("COPY bench_floor_budget (" + columns + ") FROM STDIN", in);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            h.execute("DROP TABLE bench_floor_budget");
+            double seconds = timedCopy(h, "CREATE TABLE bench_floor_budget (LIKE budget INCLUDING DEFAULTS "
+                    + "INCLUDING CONSTRAINTS INCLUDING INDEXES)", "COPY bench_floor_budget (" + columns
+                    + ") FROM STDIN", rows, "bench_floor_budget");
             Files.delete(rows);
             return seconds;
         });
