@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -74,7 +75,8 @@ final class CsvTable {
                     return null;
                 }
                 CSVRecord record = records.next();
-                return new DataRow(record.getRecordNumber(), record.toList());
+                // the parser's own array, not a copy made through a stream (toList): one row at a time is read
+                return new DataRow(record.getRecordNumber(), Arrays.asList(record.values()));
             }
 
             @Override

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TotalRowsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Total", "TOTAL", "Totals", "Grand Total", "Grand total:", "Subtotal Engineering",
-            "Sub-total Sales", "Sub Total", "Engineering Total", "Total:", "Total for Sales"})
+            "Sub-total Sales", "Sub Total", "Engineering Total", "Total:", "Total for Sales", "  grand TOTAL  ",
+            "Dépenses totales Total"})
     void recognisesTotals(String label) {
         assertTrue(TotalRows.isTotal(label));
     }

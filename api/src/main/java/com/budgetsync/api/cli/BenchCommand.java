@@ -176,7 +176,7 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
         report("(1) %,d new rows end to end".formatted(rows), first.seconds, floor, 2.0);
         double budgetShaped = budgetShapedFloor(runtime.jdbi, dir);
         System.out.printf(Locale.ROOT, "    beside a second floor, the same rows already normalised copied into a table "
-                + "like budget (its columns, its two indexes): %.2f s, (1) = %.2f× it%n", budgetShaped,
+                + "like budget (its columns, two indexes, fillfactor): %.2f s, (1) = %.2f× it%n", budgetShaped,
                 first.seconds / budgetShaped);
         if (ns.getBoolean("checks_only")) {
             checkLatency(runtime, ns, checkUrl, rows, big, worker);
@@ -324,7 +324,7 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
 
     /**
      * The bench customer's budgets as the import wrote them, copied out to a file and timed copying back into a table
-     * made like {@code budget}: what PostgreSQL alone takes to write rows of budget's width, beside the first floor's
+     * made like {@code budget} (its columns, indexes and fillfactor): what PostgreSQL alone takes to write rows of budget's width, beside the first floor's
      * seven columns.
      */
     private static double budgetShapedFloor(Jdbi jdbi, Path dir) throws Exception {
@@ -337,8 +337,11 @@ public class BenchCommand extends EnvironmentCommand<BudgetSyncConfiguration> {
                 h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + columns
                         + " FROM budget WHERE customer_id = 'bench' AND deleted_at IS NULL) TO STDOUT", out);
             }
+            // LIKE does not take the table's storage parameters (its fillfactor): given as budget has them
+            String storage = h.createQuery("SELECT coalesce(' WITH (' || array_to_string(reloptions, ', ') || ')', '')"
+                    + " FROM pg_class WHERE oid = 'budget'::regclass").mapTo(String.class).one();
             double seconds = timedCopy(h, "CREATE TABLE bench_floor_budget (LIKE budget INCLUDING DEFAULTS "
-                    + "INCLUDING CONSTRAINTS INCLUDING INDEXES)", "COPY bench_floor_budget (" + columns
+                    + "INCLUDING CONSTRAINTS INCLUDING INDEXES)" + storage, "COPY bench_floor_budget (" + columns
                     + ") FROM STDIN", rows, "bench_floor_budget");
             Files.delete(rows);
             return seconds;
