@@ -7,6 +7,8 @@ import com.budgetsync.api.testing.RunningApp;
 import com.budgetsync.testing.SeedExample;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +44,10 @@ class MappingPreviewApiTest {
         JsonNode preview = preview("preview", "budget-vs-forecast.csv",
                 "Department,Period,Budget,Forecast\nEngineering,FY2025,500000,480000\nSales,FY2025,75000,81000\n");
         assertEquals("needs_review", preview.path("status").asText());
-        assertTrue(preview.path("problems").toString().contains("'Budget' and 'Forecast' both hold budget amounts"),
+        List<String> problems = new ArrayList<>();
+        preview.path("problems").forEach(problem -> problems.add(problem.asText()));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("'Budget' and 'Forecast' both hold budget amounts")
+                && p.contains("pin the budget column in the config (e.g. options.pins {\"Budget\": \"amount\"})")),
                 preview.toString());
         assertEquals("Which column is the amount: 'Budget' (0.50) or 'Forecast' (0.50)?",
                 preview.path("questions").get(0).path("question").asText(), preview.toString());

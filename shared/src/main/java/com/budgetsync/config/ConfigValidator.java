@@ -50,7 +50,8 @@ public final class ConfigValidator {
         frequency(draft.frequency(), found);
         timezone(draft.timezone(), found);
         if (type != null) {
-            new SourceRules(guard, defaultS3Region, providedBucket, found).check(type, orEmpty(draft.sourceConfig()));
+            new SourceRules(guard, defaultS3Region, providedBucket, draft.customerId(), found)
+                    .check(type, orEmpty(draft.sourceConfig()));
         }
         Set<String> kept = draft.keptWebhooks() == null ? Set.of() : draft.keptWebhooks();
         new OptionRules(guard, kept, found).check(orEmpty(draft.options()));

@@ -4,6 +4,7 @@ import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.net.OutboundGuard;
 import com.budgetsync.net.OutboundRefusedException;
+import com.budgetsync.settings.AwsSettings;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,10 +38,13 @@ final class SourceRules {
     private final String defaultS3Region;
     /** Whether the operator set S3_BUCKET_NAME, without which {@code provided: true} has nowhere to read. */
     private final boolean providedBucket;
+    private final String customerId;
     private final Violations found;
 
-    SourceRules(OutboundGuard guard, String defaultS3Region, boolean providedBucket, Violations found) {
+    SourceRules(OutboundGuard guard, String defaultS3Region, boolean providedBucket, String customerId,
+                Violations found) {
         this.providedBucket = providedBucket;
+        this.customerId = customerId;
         this.guard = guard;
         this.defaultS3Region = defaultS3Region;
         this.found = found;
@@ -115,8 +119,8 @@ final class SourceRules {
         for (String key : List.of("bucketName", "prefix", "region", "endpoint", "pathStyle", "accessKeyId",
                 "secretAccessKey", "roleArn", "externalId")) {
             if (!absent(source, key)) {
-                String why = "cannot be set with provided: true: the files are read from your folder"
-                        + " customers/<customerId>/ of the bucket budget-sync hosts";
+                String why = "cannot be set with provided: true: the files are read from your folder "
+                        + AwsSettings.providedFolder(customerId) + " of the bucket budget-sync hosts";
                 if (key.equals("secretAccessKey")) {
                     // a secret is never repeated back, not even to say it does not belong here
                     found.addMasked("sourceConfig." + key, SourceSecrets.MASK, why);

@@ -1,6 +1,7 @@
 package com.budgetsync.mapping;
 
 import com.budgetsync.mapping.WideHeaders.Kind;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +69,8 @@ final class AmountColumns {
             review.askWhich(TargetField.AMOUNT, "amount: " + listed(top.stream().map(c -> "'"
                     + headers.get(c.index()) + "'").toList()) + (top.size() == 2 ? " both" : " all")
                     + " hold budget amounts and nothing in their names says which is the approved budget; pin the"
-                    + " budget column in the config (options.pins {\"<column>\": \"amount\"}) to import", ranked);
+                    + " budget column in the config (e.g. options.pins " + pin(headers.get(top.get(0).index()))
+                    + ") to import", ranked);
             return false;
         }
         Candidate chosen = top.size() > 1 ? exact.get(0) : budgets.get(0);
@@ -88,6 +90,12 @@ final class AmountColumns {
                 headers.get(c.index())).map(PlanYears.Numbered::year).orElse(0))).toList();
         return winners.containsKey(TargetField.FISCAL_PERIOD)
                 && PlanYears.isRun(run.stream().map(c -> headers.get(c.index())).toList()) ? run : List.of();
+    }
+
+    /** The pin as the config's JSON spells it, the header escaped, so that it can be copied as it is. */
+    private static String pin(String header) {
+        return "{\"" + new String(JsonStringEncoder.getInstance().quoteAsString(header)) + "\": \""
+                + TargetField.AMOUNT.jsonName() + "\"}";
     }
 
     private static String listed(List<String> names) {

@@ -24,7 +24,7 @@ class ConfigValidatorTest {
     static List<String> optionProblems(String name, Object value) {
         Map<String, Object> options = new HashMap<>();
         options.put(name, value);
-        return messages(new ConfigDraft("upload", null, null, Map.of(), options, Set.of()));
+        return messages(new ConfigDraft("acme", "upload", null, null, Map.of(), options, Set.of()));
     }
 
     static List<String> messages(ConfigDraft draft) {
@@ -172,7 +172,7 @@ class ConfigValidatorTest {
         assertTrue(refused.get(1).contains("is refused: outbound connection to 10.0.0.5 refused: private network"
                 + " address"), refused.get(1));
         String masked = WebhookUrls.mask("http://10.0.0.5/hook");
-        accepted(messages(new ConfigDraft("upload", null, null, Map.of(),
+        accepted(messages(new ConfigDraft("acme", "upload", null, null, Map.of(),
                 Map.of("notifyWebhooks", List.of(masked)), Set.of(masked))));
     }
 
@@ -210,9 +210,10 @@ class ConfigValidatorTest {
     @Test
     void timezoneIsAZoneId() {
         assertEquals(List.of("timezone \"Europe/Pariss\" is not a time zone id, e.g. UTC, Europe/Paris,"
-                + " America/New_York"), messages(new ConfigDraft("upload", null, "Europe/Pariss", null, null, null)));
+                + " America/New_York"),
+                messages(new ConfigDraft("acme", "upload", null, "Europe/Pariss", null, null, null)));
         for (String zone : List.of("UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "+05:30", " ")) {
-            accepted(messages(new ConfigDraft("upload", null, zone, null, null, null)));
+            accepted(messages(new ConfigDraft("acme", "upload", null, zone, null, null, null)));
         }
     }
 
@@ -222,13 +223,13 @@ class ConfigValidatorTest {
         options.put("defaultCurrency", "EURO");
         options.put("duplicates", "summ");
         options.put("colour", "red");
-        List<String> problems = messages(new ConfigDraft("ftp", "0 6 * * 7", "Mars/Olympus", Map.of(), options,
-                Set.of()));
+        List<String> problems = messages(new ConfigDraft("acme", "ftp", "0 6 * * 7", "Mars/Olympus", Map.of(),
+                options, Set.of()));
         assertEquals(6, problems.size(), problems.toString());
         assertEquals("sourceType \"ftp\" must be one of upload, local, sftp, s3, https", problems.get(0));
     }
 
     private static ConfigDraft frequency(String frequency) {
-        return new ConfigDraft("upload", frequency, null, null, null, null);
+        return new ConfigDraft("acme", "upload", frequency, null, null, null, null);
     }
 }

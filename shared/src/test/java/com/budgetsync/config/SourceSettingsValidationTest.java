@@ -19,7 +19,7 @@ class SourceSettingsValidationTest {
     private static final Map<String, Object> HTTPS = Map.of("url", "https://docs.example.com/pub?output=csv");
 
     private static List<String> problems(String type, Map<String, Object> source) {
-        return VALIDATOR.validate(new ConfigDraft(type, null, null, source, null, Set.of())).stream()
+        return VALIDATOR.validate(new ConfigDraft("acme", type, null, null, source, null, Set.of())).stream()
                 .map(ConfigViolation::message).toList();
     }
 
@@ -70,16 +70,16 @@ class SourceSettingsValidationTest {
     void aProvidedBucketConfigNamesNoBucketFolderOrCredentials() {
         ConfigValidator hosting = new ConfigValidator(new OutboundGuard(false, false),
                 new AwsSettings(null, null, "budget-sync-drop", null));
-        assertEquals(List.of(), hosting.validate(new ConfigDraft("s3", null, null, Map.of("provided", true,
+        assertEquals(List.of(), hosting.validate(new ConfigDraft("acme", "s3", null, null, Map.of("provided", true,
                 "filePattern", "*.csv"), null, Set.of())));
         assertEquals(List.of("sourceConfig.provided true cannot be used here: this budget-sync hosts no bucket"
                 + " (S3_BUCKET_NAME is not set); name your own bucketName instead"),
                 problems("s3", Map.of("provided", true)));
         assertEquals(List.of("sourceConfig.prefix \"customers/globex/\" cannot be set with provided: true: the files"
-                + " are read from your folder customers/<customerId>/ of the bucket budget-sync hosts",
+                + " are read from your folder customers/acme/ of the bucket budget-sync hosts",
                 "sourceConfig.secretAccessKey ******** cannot be set with provided: true: the files are read from"
-                        + " your folder customers/<customerId>/ of the bucket budget-sync hosts"),
-                hosting.validate(new ConfigDraft("s3", null, null, Map.of("provided", true, "prefix",
+                        + " your folder customers/acme/ of the bucket budget-sync hosts"),
+                hosting.validate(new ConfigDraft("acme", "s3", null, null, Map.of("provided", true, "prefix",
                         "customers/globex/", "secretAccessKey", "operator-secret"), null, Set.of())).stream()
                         .map(ConfigViolation::message).sorted().toList());
         assertEquals(List.of("sourceConfig.provided \"yes\" must be true or false",
@@ -152,8 +152,8 @@ class SourceSettingsValidationTest {
     @Test
     void theOperatorsAwsRegionStandsInForAMissingRegion() {
         ConfigValidator withRegion = new ConfigValidator(new OutboundGuard(false, false), "eu-central-1");
-        assertEquals(List.of(), withRegion.validate(new ConfigDraft("s3", null, null, without(S3, "region"), null,
-                Set.of())));
+        assertEquals(List.of(), withRegion.validate(new ConfigDraft("acme", "s3", null, null, without(S3, "region"),
+                null, Set.of())));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.budgetsync.normalize.DecimalMark;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.budgetsync.parsing.DataRow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,6 +93,28 @@ class ColumnMapperTest {
         assertTrue(result.needsReview());
         assertTrue(result.mapping().amount().confidence() < 0.7);
         assertTrue(result.problems().stream().anyMatch(p -> p.contains("'Budget' and 'Forecast'")), result.problems().toString());
+        assertTrue(result.problems().stream().anyMatch(p -> p.contains(
+                "pin the budget column in the config (e.g. options.pins {\"Budget\": \"amount\"}) to import")),
+                result.problems().toString());
+    }
+
+    /** The pin the question shows is valid JSON for a header with quotes and a backslash, and it imports. */
+    @Test
+    void thePinTheQuestionShowsCanBeCopiedIntoTheConfig() throws Exception {
+        List<String> headers = List.of("Department", "Period", "\"Budget\" \\ 2025", "Forecast");
+        MappingResult asked = map(headers, "Engineering,FY2025,10,12");
+        String problem = asked.problems().stream().filter(p -> p.contains("options.pins")).findFirst()
+                .orElseThrow(() -> new AssertionError(asked.problems().toString()));
+        String json = problem.substring(problem.indexOf("options.pins ") + "options.pins ".length(),
+                problem.indexOf(") to import"));
+        assertEquals("{\"\\\"Budget\\\" \\\\ 2025\": \"amount\"}", json);
+
+        Map<String, String> pins = new ObjectMapper().readValue(json, new TypeReference<>() { });
+        String column = pins.keySet().iterator().next();
+        MappingResult pinned = mapper.map(headers, rows("Engineering,FY2025,10,12"),
+                new MappingOptions(Map.of(column, TargetField.fromJson(pins.get(column))), 0.7));
+        assertEquals("\"Budget\" \\ 2025", pinned.mapping().amount().column());
+        assertFalse(pinned.needsReview(), pinned.problems().toString());
     }
 
     @Test

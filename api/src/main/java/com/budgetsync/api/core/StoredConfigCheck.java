@@ -73,7 +73,8 @@ public final class StoredConfigCheck implements Managed {
     /** Secrets stay encrypted (only their presence is checked); webhooks, checked when saved, stay masked. */
     private ConfigDraft draftOf(DataSourceConfig config) {
         ConfigOptions shown = webhookUrls.masked(config.options());
-        return new ConfigDraft(config.sourceType().dbValue(), config.frequency(), config.timezone(),
-                config.sourceConfig(), OptionsJson.asMap(shown), Set.copyOf(shown.notifyWebhooksOrEmpty()));
+        return new ConfigDraft(config.customerId(), config.sourceType().dbValue(), config.frequency(),
+                config.timezone(), config.sourceConfig(), OptionsJson.asMap(shown),
+                Set.copyOf(shown.notifyWebhooksOrEmpty()));
     }
 }

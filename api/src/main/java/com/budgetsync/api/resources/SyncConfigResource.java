@@ -96,8 +96,8 @@ public class SyncConfigResource {
     public Response create(@Auth Caller caller, @NotNull @Valid ConfigRequest request) {
         caller.checkCustomer(request.customerId());
         Map<String, Object> source = request.sourceConfig() == null ? Map.of() : request.sourceConfig();
-        check(new ConfigDraft(request.sourceType(), request.frequency(), request.timezone(), source,
-                request.options(), Set.of()));
+        check(new ConfigDraft(request.customerId(), request.sourceType(), request.frequency(), request.timezone(),
+                source, request.options(), Set.of()));
         SourceType type = SourceType.fromDb(request.sourceType());
         checkMayConfigure(caller, type);
         ConfigOptions options = webhookUrls.seal(OptionsJson.read(request.options()), null);
@@ -146,7 +146,7 @@ public class SyncConfigResource {
         Map<String, Object> source = request.sourceConfig() == null ? old.sourceConfig()
                 : SourceSecrets.mergeForUpdate(old.sourceConfig(), request.sourceConfig());
         ConfigOptions shown = webhookUrls.masked(old.options());
-        check(new ConfigDraft(request.sourceType(),
+        check(new ConfigDraft(old.customerId(), request.sourceType(),
                 request.frequency() == null ? old.frequency() : request.frequency(),
                 request.timezone() == null ? old.timezone() : request.timezone(), source,
                 request.options() == null ? OptionsJson.asMap(shown) : request.options(),

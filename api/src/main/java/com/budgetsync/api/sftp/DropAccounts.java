@@ -82,8 +82,8 @@ public final class DropAccounts {
         }
         String frequency = request.frequency() == null || request.frequency().isBlank() ? "hourly"
                 : request.frequency();
-        List<ConfigViolation> violations = validator.validate(new ConfigDraft("sftp", frequency, request.timezone(),
-                source, Map.of(), Set.of()));
+        List<ConfigViolation> violations = validator.validate(new ConfigDraft(customerId, "sftp", frequency,
+                request.timezone(), source, Map.of(), Set.of()));
         if (!violations.isEmpty()) {
             throw new ApiException(400, "invalid account: " + violations.stream().map(ConfigViolation::message)
                     .collect(Collectors.joining("; ")), violations);

@@ -103,7 +103,8 @@ class ProvidedBucketTest {
                 "sourceType", "s3", "frequency", "manual", "sourceConfig", Map.of("provided", true,
                         "prefix", "customers/bucket-carol/")));
         assertEquals(400, named.status(), named.body());
-        assertTrue(named.body().contains("cannot be set with provided: true"), named.body());
+        assertTrue(named.body().contains("cannot be set with provided: true: the files are read from your folder"
+                + " customers/bucket-bob/ of the bucket"), named.body());
     }
 
     @Test

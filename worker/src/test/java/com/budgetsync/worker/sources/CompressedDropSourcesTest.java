@@ -44,7 +44,7 @@ class CompressedDropSourcesTest {
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
     @RegisterExtension
-    static final SourceSyncEnvironment syncs = new SourceSyncEnvironment(db);
+    static final SourceSyncEnvironment syncs = SourceSyncEnvironment.skippingTime(db);
 
     @Test
     void sftpTakesAGzippedCsvUnderTheDefaultPattern() throws Exception {

@@ -19,6 +19,7 @@ import com.budgetsync.workflow.TaskQueues;
 import com.budgetsync.workflow.WorkflowIds;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.security.SecureRandom;
@@ -31,16 +32,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The real sync workflow and activities on an in-process Temporal for a whole test class, with source secrets under a
  * random key: tests store a source config and run a sync of it as the schedule would. Register it after the class's
- * {@link TestDatabase}: {@code @RegisterExtension static final SourceSyncEnvironment syncs = new
- * SourceSyncEnvironment(db);}.
+ * {@link TestDatabase}: {@code @RegisterExtension static final SourceSyncEnvironment syncs =
+ * SourceSyncEnvironment.skippingTime(db);}.
  */
 final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback {
     private final TestDatabase db;
+    /** The real {@link SyncWorker}'s settings, or null for a plain worker on a time-skipping server. */
+    private final WorkerSettings realWorker;
     private SourceSecrets secrets;
     private TestWorkflowEnvironment temporal;
+    private SyncWorker worker;
 
-    SourceSyncEnvironment(TestDatabase db) {
+    private SourceSyncEnvironment(TestDatabase db, WorkerSettings realWorker) {
         this.db = db;
+        this.realWorker = realWorker;
+    }
+
+    /** The workflow and activities on a plain worker; Temporal skips the workflow's waits. */
+    static SourceSyncEnvironment skippingTime(TestDatabase db) {
+        return new SourceSyncEnvironment(db, null);
+    }
+
+    /**
+     * The real {@link SyncWorker} (its interceptors and activity slots) under {@code settings}, in real time, for
+     * tests of what a run does while a source stays silent.
+     */
+    static SourceSyncEnvironment realWorker(TestDatabase db, WorkerSettings settings) {
+        return new SourceSyncEnvironment(db, settings);
     }
 
     @Override
@@ -48,17 +66,33 @@ final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         secrets = new SourceSecrets(new SecretCipher(key));
-        temporal = TestWorkflowEnvironment.newInstance();
-        Worker worker = temporal.newWorker(TaskQueues.BUDGET_SYNC);
-        worker.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
-        worker.registerActivitiesImplementations(
-                SyncWorker.activities(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
-        temporal.start();
+        if (realWorker == null) {
+            temporal = TestWorkflowEnvironment.newInstance();
+            Worker plain = temporal.newWorker(TaskQueues.BUDGET_SYNC);
+            plain.registerWorkflowImplementationTypes(BudgetSyncWorkflowImpl.class);
+            plain.registerActivitiesImplementations(
+                    SyncWorker.activities(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT, secrets));
+            temporal.start();
+        } else {
+            temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                    .setUseTimeskipping(false).build());
+            temporal.start();
+            worker = new SyncWorker(temporal.getWorkflowClient(), db.jdbi(), realWorker, secrets);
+            worker.start();
+        }
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (worker != null) {
+            worker.stop();
+        }
         temporal.close();
+    }
+
+    /** The key the configs' secrets are encrypted under, for activities a test calls directly. */
+    SourceSecrets secrets() {
+        return secrets;
     }
 
     /** A daily config of the source, its secrets encrypted as the API stores them. */

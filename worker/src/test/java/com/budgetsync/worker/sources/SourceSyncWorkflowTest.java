@@ -35,7 +35,7 @@ class SourceSyncWorkflowTest {
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
     @RegisterExtension
-    static final SourceSyncEnvironment syncs = new SourceSyncEnvironment(db);
+    static final SourceSyncEnvironment syncs = SourceSyncEnvironment.skippingTime(db);
 
 
 

@@ -5,38 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.crypto.SecretCipher;
-import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.ImportedFileDao;
-import com.budgetsync.db.SyncHistoryDao;
-import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
-import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.settings.AwsSettings;
 import com.budgetsync.settings.NotificationSettings;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
-import com.budgetsync.worker.SyncWorker;
 import com.budgetsync.worker.activities.TestConnectionActivityImpl;
-import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.ConnectionReport;
-import com.budgetsync.workflow.SyncRequest;
 import com.budgetsync.workflow.SyncResult;
-import com.budgetsync.workflow.TaskQueues;
-import com.budgetsync.workflow.WorkflowIds;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,38 +36,19 @@ class StalledSourcesTest {
             + "Engineering,Cloud,2026-01,2500.50,USD\n";
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    static SourceSecrets secrets;
-    static TestWorkflowEnvironment temporal;
-    static SyncWorker worker;
-
-    @BeforeAll
-    static void start() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        secrets = new SourceSecrets(new SecretCipher(key));
-        temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setUseTimeskipping(false).build());
-        temporal.start();
-        worker = new SyncWorker(temporal.getWorkflowClient(), db.jdbi(),
-                new WorkerSettings(1, WorkerSettings.DEFAULT.maxFileBytes(), 5, NotificationSettings.NONE,
-                        AwsSettings.NONE), secrets);
-        worker.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        worker.stop();
-        temporal.close();
-    }
+    @RegisterExtension
+    static final SourceSyncEnvironment syncs = SourceSyncEnvironment.realWorker(db,
+            new WorkerSettings(1, WorkerSettings.DEFAULT.maxFileBytes(), 5, NotificationSettings.NONE,
+                    AwsSettings.NONE));
 
     @Test
     void httpsBodyThatStopsAfterItsHeadersFailsTheRunAndFreesTheSlot() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer(
                 n -> MisbehavingServer.Behaviour.httpBodyStopsAfter(CSV, 20))) {
-            long configId = store("stall-https", SourceType.HTTPS, httpConfig(server, 2, 3));
+            long configId = syncs.store("stall-https", SourceType.HTTPS, httpConfig(server, 2, 3));
 
             long started = System.nanoTime();
-            SyncResult failed = sync("stall-https", configId);
+            SyncResult failed = syncs.sync("stall-https", configId, null);
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
             assertEquals(SyncStatus.FAILED, failed.status());
@@ -103,10 +67,10 @@ class StalledSourcesTest {
                     "username", "fpa", "password", "secret-password", "hostKeyFingerprint",
                     "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", "settleCheckSeconds", 0,
                     "readTimeoutSeconds", 2, "noAnswerSeconds", 5));
-            long configId = store("silent-sftp", SourceType.SFTP, config);
+            long configId = syncs.store("silent-sftp", SourceType.SFTP, config);
 
             long started = System.nanoTime();
-            SyncResult failed = sync("silent-sftp", configId);
+            SyncResult failed = syncs.sync("silent-sftp", configId, null);
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
             assertEquals(SyncStatus.FAILED, failed.status());
@@ -126,10 +90,10 @@ class StalledSourcesTest {
                     "endpoint", "http://127.0.0.1:" + silent.port(), "pathStyle", true,
                     "accessKeyId", TestS3Server.ACCESS_KEY, "secretAccessKey", TestS3Server.SECRET_KEY,
                     "settleCheckSeconds", 0, "readTimeoutSeconds", 2, "noAnswerSeconds", 3));
-            long configId = store("silent-s3", SourceType.S3, config);
+            long configId = syncs.store("silent-s3", SourceType.S3, config);
 
             long started = System.nanoTime();
-            SyncResult failed = sync("silent-s3", configId);
+            SyncResult failed = syncs.sync("silent-s3", configId, null);
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
             assertEquals(SyncStatus.FAILED, failed.status());
@@ -151,10 +115,10 @@ class StalledSourcesTest {
         // connection 1: the poll's listing (whole); 2: the download, which stalls; 3: the retried download
         try (MisbehavingServer server = new MisbehavingServer(n -> n == 2
                 ? MisbehavingServer.Behaviour.httpBodyStopsAfter(CSV, 30) : MisbehavingServer.Behaviour.http(CSV))) {
-            long configId = store("stall-download", SourceType.HTTPS, httpConfig(server, 120, 300));
+            long configId = syncs.store("stall-download", SourceType.HTTPS, httpConfig(server, 120, 300));
 
             long started = System.nanoTime();
-            SyncResult result = sync("stall-download", configId);
+            SyncResult result = syncs.sync("stall-download", configId, null);
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
             assertEquals(SyncStatus.SUCCESS, result.status(), result.message());
@@ -173,12 +137,12 @@ class StalledSourcesTest {
             Map<String, Object> config = new HashMap<>(Map.of("host", "127.0.0.1", "port", silent.port(),
                     "username", "fpa", "password", "secret-password", "hostKeyFingerprint",
                     "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", "readTimeoutSeconds", 2));
-            long configId = store("silent-test", SourceType.SFTP, config);
+            long configId = syncs.store("silent-test", SourceType.SFTP, config);
             ConfigDao configs = new ConfigDao(db.jdbi());
 
             long started = System.nanoTime();
             ConnectionReport report = new TestConnectionActivityImpl(configs, new ImportedFileDao(db.jdbi()),
-                    secrets, AwsSettings.NONE, Clock.systemUTC()).testConnection(configId);
+                    syncs.secrets(), AwsSettings.NONE, Clock.systemUTC()).testConnection(configId);
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
             assertFalse(report.reachable());
@@ -206,30 +170,11 @@ class StalledSourcesTest {
     private static void assertHealthyRunStillGetsTheSlot() throws Exception {
         try (MisbehavingServer healthy = new MisbehavingServer(n -> MisbehavingServer.Behaviour.http(CSV))) {
             String customer = "healthy-" + UUID.randomUUID();
-            long configId = store(customer, SourceType.HTTPS, httpConfig(healthy, 5, 10));
+            long configId = syncs.store(customer, SourceType.HTTPS, httpConfig(healthy, 5, 10));
             long started = System.nanoTime();
-            SyncResult result = sync(customer, configId);
+            SyncResult result = syncs.sync(customer, configId, null);
             assertEquals(SyncStatus.SUCCESS, result.status(), result.message());
             assertTrue(System.nanoTime() - started < 20_000_000_000L, "the healthy run waited for a slot");
-        }
-    }
-
-    private static long store(String customer, SourceType type, Map<String, Object> clearConfig) {
-        return new ConfigDao(db.jdbi()).create(customer, type.dbValue(), type, true, "daily", "UTC",
-                secrets.encrypt(clearConfig), ConfigOptions.DEFAULTS).id();
-    }
-
-    /** The run's result; a failed run started now fails its workflow, whose cause is recorded in history. */
-    private static SyncResult sync(String customer, long configId) {
-        String syncId = UUID.randomUUID().toString();
-        BudgetSyncWorkflow workflow = temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
-                WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
-                        .setWorkflowId(WorkflowIds.run(customer, configId, syncId)).build());
-        try {
-            return workflow.sync(new SyncRequest(customer, configId, TriggeredBy.MANUAL, syncId, null, false));
-        } catch (WorkflowFailedException e) {
-            var run = new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
-            return new SyncResult(syncId, run.status(), run.stats(), run.message());
         }
     }
 }
