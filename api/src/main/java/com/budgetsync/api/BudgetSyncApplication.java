@@ -1,5 +1,6 @@
 package com.budgetsync.api;
 
+import com.budgetsync.alerts.AlertDeliveries;
 import com.budgetsync.api.audit.ConfigAuditStore;
 import com.budgetsync.api.auth.ApiKeyStore;
 import com.budgetsync.api.auth.BearerTokenFilter;
@@ -59,7 +60,6 @@ import com.budgetsync.api.resources.UploadResource;
 import com.budgetsync.api.review.ReviewResource;
 import com.budgetsync.api.runtime.ConfigurationLoader;
 import com.budgetsync.api.runtime.ProcessRuntime;
-import com.budgetsync.api.schedule.AlertDeliveries;
 import com.budgetsync.api.schedule.InstallationCron;
 import com.budgetsync.api.schedule.ScheduleReconciler;
 import com.budgetsync.api.schedule.SyncScheduler;

@@ -52,6 +52,15 @@ public final class AlertDao {
                 .map(AlertDao::map).findOne());
     }
 
+    /** The alerts of {@code kind} that the import {@code syncId} raised, oldest first. */
+    public List<Long> raisedBy(String customerId, String syncId, AlertKind kind) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id FROM alert WHERE customer_id = :customer AND sync_id = :sync AND kind = :kind
+                         ORDER BY id""")
+                .bind("customer", customerId).bind("sync", syncId).bind("kind", kind.dbValue())
+                .mapTo(Long.class).list());
+    }
+
     public Optional<Alert> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM alert WHERE id = :id")
                 .bind("id", id).map(AlertDao::map).findOne());

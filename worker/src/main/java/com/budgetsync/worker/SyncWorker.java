@@ -1,5 +1,6 @@
 package com.budgetsync.worker;
 
+import com.budgetsync.alerts.AlertDeliveries;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.crypto.WebhookSecrets;
 import com.budgetsync.crypto.WebhookUrls;
@@ -94,7 +95,8 @@ public final class SyncWorker {
             new DownloadActivityImpl(configs, files, history, secrets, settings.aws(), settings.maxFileBytes()),
             new ParseActivityImpl(configs, files, history),
             new MapActivityImpl(configs, files, history),
-            new ImportActivityImpl(configs, customers, files, importer, new RunProgressDao(jdbi)),
+            new ImportActivityImpl(configs, customers, files, importer, new RunProgressDao(jdbi), new AlertDao(jdbi),
+                    alertId -> AlertDeliveries.start(client, alertId)),
             new NotifyActivityImpl(new Notifier(history, configs, deliveries, settings.notifications(), webhookUrls,
                     signingSecrets)),
             new TestConnectionActivityImpl(configs, imported, secrets, settings.aws(), Clock.systemUTC()),

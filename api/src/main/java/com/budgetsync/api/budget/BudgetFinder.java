@@ -3,13 +3,11 @@ package com.budgetsync.api.budget;
 import com.budgetsync.domain.FiscalPeriod;
 import com.budgetsync.normalize.FiscalPeriodParser;
 import com.budgetsync.normalize.MatchKey;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,7 @@ public final class BudgetFinder {
     /** The customer's rules, present even when it has no row yet (a customer made by budgets alone). */
     private static final String RULES = """
             SELECT coalesce(c.budget_policy, 'notify') AS customer_policy,
-                   coalesce(c.available_subtracts, 'pending_and_approved') AS subtracts,
-                   coalesce(c.alert_thresholds, '{80,100}') AS thresholds
+                   coalesce(c.available_subtracts, 'pending_and_approved') AS subtracts
               FROM (SELECT 1) one LEFT JOIN customer c ON c.id = :customer""";
     private static final String BUDGET_COLUMNS = """
             b.id, b.department, b.sub_category, b.sub_category_key, b.fiscal_period, b.period_type, b.period_start,
@@ -62,7 +59,7 @@ public final class BudgetFinder {
                                                AND kind = 'department' AND alias_key = :department), :department) AS dept,
                                    coalesce((SELECT target_key FROM budget_alias WHERE customer_id = :customer
                                                AND kind = 'sub_category' AND alias_key = :sub), :sub) AS sub)
-                        SELECT r.customer_policy, r.subtracts, r.thresholds, k.sub AS sub_key, b.*
+                        SELECT r.customer_policy, r.subtracts, k.sub AS sub_key, b.*
                           FROM r CROSS JOIN k LEFT JOIN LATERAL (
                               SELECT\s""" + BUDGET_COLUMNS + """
                                 FROM budget b LEFT JOIN budget_utilization u ON u.budget_id = b.id
@@ -186,10 +183,8 @@ public final class BudgetFinder {
     }
 
     private static BudgetRules readRules(ResultSet rs) throws SQLException {
-        Array thresholds = rs.getArray("thresholds");
-        List<Integer> list = new ArrayList<>(Arrays.stream((Integer[]) thresholds.getArray()).sorted().toList());
         return new BudgetRules(Policy.parse(rs.getString("customer_policy")),
-                BudgetRules.PENDING_AND_APPROVED.equals(rs.getString("subtracts")), List.copyOf(list));
+                BudgetRules.PENDING_AND_APPROVED.equals(rs.getString("subtracts")));
     }
 
     private static MatchedBudget budget(ResultSet rs, boolean subtractsPending) throws SQLException {

@@ -26,12 +26,6 @@ public record MatchedBudget(long id, String department, String subCategory, Stri
         return amount.subtract(committed).subtract(reserved);
     }
 
-    /** What counts as used for alert thresholds: the same amounts {@code available} subtracts. */
-    @JsonIgnore
-    public BigDecimal used() {
-        return subtractsPending ? committed.add(reserved) : committed;
-    }
-
     MatchedBudget withUtilization(BigDecimal newCommitted, BigDecimal newReserved) {
         return new MatchedBudget(id, department, subCategory, fiscalPeriod, periodType, amount, newCommitted,
                 newReserved, currency, policy, subtractsPending, sourceConfigId);

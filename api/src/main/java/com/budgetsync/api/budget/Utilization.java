@@ -1,5 +1,6 @@
 package com.budgetsync.api.budget;
 
+import com.budgetsync.alerts.BudgetThresholds;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,7 @@ public final class Utilization {
             MatchedBudget budget = draw.budgets().stream().filter(b -> b.id() == share.budgetId()).findFirst()
                     .orElseThrow();
             after.add(move(h, command, budget, commit ? share.amount() : BigDecimal.ZERO,
-                    commit ? BigDecimal.ZERO : share.amount(), action, share.amount(), draw.rules(), raised));
+                    commit ? BigDecimal.ZERO : share.amount(), action, share.amount(), raised));
         }
         setState(h, command, state);
         return result(command, request, new Draw(draw.rules(), draw.basis(), after), false, policy);
@@ -188,7 +189,7 @@ public final class Utilization {
         for (Spread.Share share : request.shares()) {
             MatchedBudget budget = budgets.stream().filter(b -> b.id() == share.budgetId()).findFirst().orElseThrow();
             after.add(move(h, command, budget, commit ? share.amount() : BigDecimal.ZERO, share.amount().negate(),
-                    action, share.amount(), rules, raised));
+                    action, share.amount(), raised));
         }
         setState(h, command, state);
         Draw draw = new Draw(rules, null, after);
@@ -214,7 +215,7 @@ public final class Utilization {
     /** Applies one budget's change of utilization with its audit row (who, and why when given); checks thresholds. */
     private static MatchedBudget move(Handle h, UtilizationCommand command, MatchedBudget budget,
                                       BigDecimal committedDelta, BigDecimal reservedDelta, String action,
-                                      BigDecimal amount, BudgetRules rules, List<Long> raised) {
+                                      BigDecimal amount, List<Long> raised) {
         MatchedBudget after = h.createQuery("""
                         INSERT INTO budget_utilization AS u (budget_id, committed, reserved)
                         VALUES (:budget, :committed, :reserved)
@@ -234,7 +235,7 @@ public final class Utilization {
                 .bind("request", command.requestId()).bind("action", action).bind("amount", amount)
                 .bind("budget", budget.id()).bind("actor", command.actor())
                 .bind("reason", blankToNull(command.overrideReason())).execute();
-        BudgetAlerts.thresholds(h, command.target().customerId(), after, rules.thresholds(), raised);
+        raised.addAll(BudgetThresholds.check(h, command.target().customerId(), List.of(budget.id()), null));
         return after;
     }
 

@@ -9,6 +9,7 @@ import com.budgetsync.worker.testing.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A budget's 80% and 100% alerts through the whole stack: 50 reservations at once cross each threshold once, one
- * alert each in the alerts list and at the webhook of the config the budget came from; a release below re-arms.
+ * alert each in the alerts list and at the webhook of the config the budget came from; a release below re-arms. A new
+ * plan that cuts a budget below what is committed alerts the same way.
  */
 class ThresholdAlertsApiTest {
     @RegisterExtension
@@ -42,20 +44,44 @@ class ThresholdAlertsApiTest {
                 created.json().path("id").asLong(), budget));
 
         reserveAtOnce(0, 50, "20");
-        List<JsonNode> alerts = thresholdAlerts();
+        List<JsonNode> alerts = thresholdAlerts("alerted");
         assertEquals(2, alerts.size(), alerts.toString());
         assertTrue(alerts.get(1).path("message").asText().contains("has reached 80% used"), alerts.toString());
         assertTrue(alerts.get(0).path("message").asText().contains("has reached 100% used"), alerts.toString());
-        assertEquals(List.of("budget_threshold", "budget_threshold"), awaitReceived(2));
+        assertEquals(List.of("budget_threshold", "budget_threshold"), awaitReceived("/hooks/alerted", 2));
 
         for (int i = 0; i < 15; i++) {
             assertEquals(200, app.postJson("/api/budget/release",
                     Map.of("requestId", "po-" + i, "customerId", "alerted")).status());
         }
-        assertEquals(2, thresholdAlerts().size(), "dropping below raises nothing");
+        assertEquals(2, thresholdAlerts("alerted").size(), "dropping below raises nothing");
         reserveAtOnce(50, 10, "20");
-        assertEquals(3, thresholdAlerts().size(), "80% crossed again after the release re-armed it");
-        assertTrue(thresholdAlerts().get(0).path("message").asText().contains("80%"));
+        assertEquals(3, thresholdAlerts("alerted").size(), "80% crossed again after the release re-armed it");
+        assertTrue(thresholdAlerts("alerted").get(0).path("message").asText().contains("80%"));
+    }
+
+    @Test
+    void aNewPlanThatCutsABudgetBelowWhatIsCommittedAlertsOnce() throws Exception {
+        RunningApp.Response created = app.postJson("/api/sync/config", Map.of("customerId", "replanned", "name",
+                "FP&A plan", "sourceType", "upload", "options",
+                Map.of("notifyWebhooks", List.of(receiver.url("/hooks/replanned")))));
+        assertEquals(201, created.status(), created.body());
+        long configId = created.json().path("id").asLong();
+        String plan = "Department,Sub Category,Fiscal Period,Amount,Currency\nMarketing,,Q1 2025,%s,USD\n";
+        assertEquals("success", upload(configId, plan.formatted("50000")));
+        assertEquals(200, app.postJson("/api/budget/commit", Map.of("requestId", "po-1", "customerId", "replanned",
+                "department", "Marketing", "date", "2025-02-10", "amount", "38000", "currency", "USD")).status());
+        assertEquals(0, thresholdAlerts("replanned").size(), "76% used");
+
+        assertEquals("success", upload(configId, plan.formatted("40000")));
+        List<JsonNode> alerts = thresholdAlerts("replanned");
+        assertEquals(1, alerts.size(), alerts.toString());
+        assertTrue(alerts.get(0).path("message").asText().contains("of Marketing has reached 80% used: 38000.0000 of"
+                + " 40000.0000 USD (2000.0000 available)"), alerts.toString());
+        assertEquals(List.of("budget_threshold"), awaitReceived("/hooks/replanned", 1));
+
+        assertEquals("success", upload(configId, plan.formatted("40000")));
+        assertEquals(1, thresholdAlerts("replanned").size(), "the same plan again raises nothing new");
     }
 
     @Test
@@ -91,9 +117,16 @@ class ThresholdAlertsApiTest {
         pool.shutdown();
     }
 
-    private static List<JsonNode> thresholdAlerts() throws Exception {
+    private static String upload(long configId, String csv) throws Exception {
+        RunningApp.Response accepted = app.postBytes("/api/sync/upload?customerId=replanned&configId=" + configId
+                + "&filename=plan.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(202, accepted.status(), accepted.body());
+        return app.awaitRun(accepted.json().path("syncId").asText()).path("status").asText();
+    }
+
+    private static List<JsonNode> thresholdAlerts(String customerId) throws Exception {
         List<JsonNode> found = new ArrayList<>();
-        app.get("/api/alerts?customerId=alerted").json().path("alerts").forEach(a -> {
+        app.get("/api/alerts?customerId=" + customerId).json().path("alerts").forEach(a -> {
             if (a.path("kind").asText().equals("budget_threshold")) {
                 found.add(a);
             }
@@ -101,13 +134,15 @@ class ThresholdAlertsApiTest {
         return found;
     }
 
-    private static List<String> awaitReceived(int count) throws Exception {
+    private static List<String> awaitReceived(String path, int count) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         List<String> kinds = new ArrayList<>();
         while (System.currentTimeMillis() < deadline) {
             kinds.clear();
             for (WebhookReceiver.Request request : receiver.requests()) {
-                kinds.add(Json.MAPPER.readTree(request.body()).path("alert").asText());
+                if (request.path().equals(path)) {
+                    kinds.add(Json.MAPPER.readTree(request.body()).path("alert").asText());
+                }
             }
             if (kinds.size() >= count) {
                 break;

@@ -1,5 +1,6 @@
 package com.budgetsync.worker.importing;
 
+import com.budgetsync.alerts.BudgetThresholds;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.RowError;
 import com.budgetsync.domain.SyncRecord;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The sync engine. In one transaction, under a per-customer lock: COPY the file's rows into a staging table, collapse
  * duplicate business keys and diff them against {@code budget} in one set-based statement, apply creates (each
  * recording the sync that created it), updates, restores and soft-deletes with their audit rows, and record the outcome in {@code sync_history}. {@code budget_utilization}
- * is never written. A run whose outcome is already recorded returns it unchanged, so a retried activity never imports
+ * is never written, but budgets whose amount changed or that came back are checked against their alert thresholds
+ * ({@link BudgetThresholds}), so their alerts exist only if the import commits. A run whose outcome is already recorded returns it unchanged, so a retried activity never imports
  * twice.
  */
 public final class BudgetImporter {
@@ -571,6 +573,13 @@ public final class BudgetImporter {
                 .bind("customer", job.customerId()).bind("config", job.configId()).bind("sync", job.syncId())
                 .execute();
         laps.lap("updated");
+        // A lowered amount may put what is already committed or reserved over a threshold, a raised one re-arms it:
+        // only the budgets whose amount changed or that came back are checked, in this transaction.
+        BudgetThresholds.check(h, job.customerId(), h.createQuery("""
+                        SELECT budget_id FROM import_diff
+                         WHERE action = 'restored' OR (action = 'updated' AND amount <> old_amount)""")
+                .mapTo(Long.class).list(), job.syncId());
+        laps.lap("thresholds checked");
         // Budgets taken over from another config are no longer what that config's digest says.
         ImportDigest.forget(h, h.createQuery("""
                         SELECT DISTINCT owner_config FROM import_diff

@@ -1,4 +1,4 @@
-package com.budgetsync.api.schedule;
+package com.budgetsync.alerts;
 
 import com.budgetsync.workflow.AlertDeliveryWorkflow;
 import com.budgetsync.workflow.TaskQueues;
@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands an alert the API raised (a budget threshold, an over-budget request) to a worker for delivery through the
- * customer's channels. The alert is already in the alerts list; when Temporal cannot be reached it stays there
- * undelivered (logged) rather than failing the reservation that raised it.
+ * Hands a budget alert (a threshold, an over-budget request), raised by a reservation in the API or by an import in
+ * the worker, to a worker for delivery through the customer's channels. The alert is already in the alerts list; when
+ * Temporal cannot be reached it stays there undelivered (logged) rather than failing what raised it.
  */
 public final class AlertDeliveries {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDeliveries.class);
