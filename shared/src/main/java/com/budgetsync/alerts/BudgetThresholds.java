@@ -5,9 +5,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The threshold rule of budget alerts, for every change of a budget's utilization or amount: a reservation, commit or
- * release in the API, an import that changed an amount or restored a budget in the worker. A budget with a positive
- * amount has crossed a threshold of its customer (80% and 100% unless set) when what {@code available} subtracts
- * (committed, plus reserved unless the customer counts approved only) is at or above that share of its amount.
+ * release in the API, an import that changed an amount or restored a budget in the worker. A budget has crossed a
+ * threshold of its customer (80% and 100% unless set) when what {@code available} subtracts (committed, plus reserved
+ * unless the customer counts approved only) is more than nothing and at or above that share of its amount: a plan that
+ * cuts a budget to 0 under a commitment has crossed them all.
  * {@code budget_threshold_crossing} holds a crossing while the budget stays at or above it, so each crossing raises one
  * {@code budget_threshold} alert; a change that drops the budget below deletes it, re-arming the threshold.
  * <p>
@@ -32,14 +33,16 @@ public final class BudgetThresholds {
                   JOIN budget_utilization u ON u.budget_id = b.id
                  CROSS JOIN rules r
                  CROSS JOIN LATERAL unnest(r.thresholds) AS t(threshold)
-                 WHERE u.budget_id = ANY(:budgets) AND b.customer_id = :customer AND b.amount > 0),
+                 WHERE u.budget_id = ANY(:budgets) AND b.customer_id = :customer),
+            -- a budget cut to nothing while money is drawn on it has passed every threshold; one nobody drew on none
+            state AS (
+                SELECT *, used > 0 AND used * 100 >= amount * threshold AS reached FROM usage),
             rearmed AS (
-                DELETE FROM budget_threshold_crossing x USING usage s
-                 WHERE x.budget_id = s.budget_id AND x.threshold = s.threshold
-                   AND s.used * 100 < s.amount * s.threshold),
+                DELETE FROM budget_threshold_crossing x USING state s
+                 WHERE x.budget_id = s.budget_id AND x.threshold = s.threshold AND NOT s.reached),
             crossed AS (
                 INSERT INTO budget_threshold_crossing (budget_id, threshold)
-                SELECT budget_id, threshold FROM usage WHERE used * 100 >= amount * threshold
+                SELECT budget_id, threshold FROM state WHERE reached
                  ORDER BY budget_id, threshold
                     ON CONFLICT (budget_id, threshold) DO NOTHING
                 RETURNING id, budget_id, threshold)

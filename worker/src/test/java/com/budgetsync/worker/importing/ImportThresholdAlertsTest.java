@@ -55,6 +55,20 @@ class ImportThresholdAlertsTest {
     }
 
     @Test
+    void aBudgetCutToNothingUnderACommitmentHasPassedEveryThreshold() {
+        ImportFixture f = new ImportFixture(db.jdbi(), "c-" + UUID.randomUUID().toString().substring(0, 8),
+                ConfigOptions.DEFAULTS);
+        f.sync(PLAN.formatted("50000"));
+        commit(f, "Marketing", "38000");
+        commit(f, "Sales", "0");
+
+        f.sync(PLAN.formatted("0").replace("10000", "0"));
+        assertEquals(List.of("budget 2025-01 of Marketing / Events has reached 100% used: 38000.0000 of 0.0000 USD"
+                + " (-38000.0000 available)", "budget 2025-01 of Marketing / Events has reached 80% used: 38000.0000"
+                + " of 0.0000 USD (-38000.0000 available)"), messages(f), "Sales, cut to 0 with nothing drawn, raises none");
+    }
+
+    @Test
     void anImportThatDoesNotCommitRaisesNothing() {
         ImportFixture f = new ImportFixture(db.jdbi(), "c-" + UUID.randomUUID().toString().substring(0, 8),
                 ConfigOptions.DEFAULTS);
