@@ -13,6 +13,7 @@ import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.testing.Archives;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.Workbooks;
+import com.budgetsync.worker.testing.SourceSyncEnvironment;
 import com.budgetsync.workflow.SyncResult;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package com.budgetsync.worker.sources;
+package com.budgetsync.worker.testing;
 
 import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link TestDatabase}: {@code @RegisterExtension static final SourceSyncEnvironment syncs =
  * SourceSyncEnvironment.skippingTime(db);}.
  */
-final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback {
+public final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback {
     private final TestDatabase db;
     /** The real {@link SyncWorker}'s settings, or null for a plain worker on a time-skipping server. */
     private final WorkerSettings realWorker;
@@ -49,7 +49,7 @@ final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback
     }
 
     /** The workflow and activities on a plain worker; Temporal skips the workflow's waits. */
-    static SourceSyncEnvironment skippingTime(TestDatabase db) {
+    public static SourceSyncEnvironment skippingTime(TestDatabase db) {
         return new SourceSyncEnvironment(db, null);
     }
 
@@ -57,7 +57,7 @@ final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback
      * The real {@link SyncWorker} (its interceptors and activity slots) under {@code settings}, in real time, for
      * tests of what a run does while a source stays silent.
      */
-    static SourceSyncEnvironment realWorker(TestDatabase db, WorkerSettings settings) {
+    public static SourceSyncEnvironment realWorker(TestDatabase db, WorkerSettings settings) {
         return new SourceSyncEnvironment(db, settings);
     }
 
@@ -91,18 +91,18 @@ final class SourceSyncEnvironment implements BeforeAllCallback, AfterAllCallback
     }
 
     /** The key the configs' secrets are encrypted under, for activities a test calls directly. */
-    SourceSecrets secrets() {
+    public SourceSecrets secrets() {
         return secrets;
     }
 
     /** A daily config of the source, its secrets encrypted as the API stores them. */
-    long store(String customer, SourceType type, Map<String, Object> clearConfig) {
+    public long store(String customer, SourceType type, Map<String, Object> clearConfig) {
         return new ConfigDao(db.jdbi()).create(customer, type.dbValue(), type, true, "daily", "UTC",
                 secrets.encrypt(clearConfig), ConfigOptions.DEFAULTS).id();
     }
 
     /** A manual run of the config ({@code fileId}: an uploaded file, or null to poll); a failed run as recorded. */
-    SyncResult sync(String customer, long configId, Long fileId) {
+    public SyncResult sync(String customer, long configId, Long fileId) {
         String syncId = UUID.randomUUID().toString();
         BudgetSyncWorkflow workflow = temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class,
                 WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.BUDGET_SYNC)
