@@ -4,39 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.crypto.SecretCipher;
-import com.budgetsync.crypto.SourceSecrets;
-import com.budgetsync.db.ConfigDao;
-import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
-import com.budgetsync.domain.DataSourceConfig;
-import com.budgetsync.domain.SourceType;
-import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncRecord;
 import com.budgetsync.domain.SyncStatus;
-import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.Archives;
 import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
-import com.budgetsync.worker.SyncWorker;
-import com.budgetsync.workflow.BudgetSyncWorkflow;
-import com.budgetsync.workflow.SyncRequest;
-import com.budgetsync.workflow.TaskQueues;
-import com.budgetsync.workflow.WorkflowIds;
+import com.budgetsync.worker.testing.SourceSyncEnvironment;
+import com.budgetsync.workflow.SyncResult;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -46,8 +29,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,24 +47,8 @@ class HostileFileRunsTest {
             "\\b(java|javax|org|com|net|sun|jdk)\\.[a-z]+|Exception|ERROR:|SQL|jsonb|\\bat [a-z]|/tmp/|0x[0-9A-F]{2}");
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    static TestWorkflowEnvironment temporal;
-    static SyncWorker worker;
-
-    @BeforeAll
-    static void start() {
-        temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setUseTimeskipping(false).build());
-        temporal.start();
-        worker = new SyncWorker(temporal.getWorkflowClient(), db.jdbi(), WorkerSettings.DEFAULT,
-                new SourceSecrets(new SecretCipher(new byte[32])));
-        worker.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        worker.stop();
-        temporal.close();
-    }
+    @RegisterExtension
+    static final SourceSyncEnvironment syncs = SourceSyncEnvironment.realWorker(db, WorkerSettings.DEFAULT);
 
     static Stream<Arguments> files() throws IOException {
         byte[] xlsx = workbook(new XSSFWorkbook());
@@ -129,8 +94,7 @@ class HostileFileRunsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void endsInWordsAndIsNotRetried(String filename, byte[] content, String expectedStart) throws IOException {
-        String syncId = UUID.randomUUID().toString();
-        SyncRecord run = run(syncId, filename, content);
+        SyncRecord run = run(filename, content);
         String workflowId = run.workflowId();
         assertFalse(run.status() == SyncStatus.RUNNING, "still running");
         if (run.status() == SyncStatus.FAILED || run.status() == SyncStatus.NEEDS_REVIEW) {
@@ -145,7 +109,7 @@ class HostileFileRunsTest {
             assertTrue(expectedStart == null, "expected a refusal, got " + run.status());
             assertFalse(filename.startsWith("cut-short"), "a workbook cut in half imported");
         }
-        long retried = temporal.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
+        long retried = syncs.client().fetchHistory(workflowId).getEvents().stream()
                 .filter(HistoryEvent::hasActivityTaskStartedEventAttributes)
                 .filter(e -> e.getActivityTaskStartedEventAttributes().getAttempt() > 1).count();
         assertEquals(0, retried, "a file that cannot be read was read again");
@@ -154,8 +118,7 @@ class HostileFileRunsTest {
     /** NULs would break the database write (text and jsonb refuse them): dropped from the cells, and said so. */
     @Test
     void nulCharactersAreDroppedAndReported() throws IOException {
-        String syncId = UUID.randomUUID().toString();
-        SyncRecord run = run(syncId, "nul.csv", SeedExample.CSV.replace("Engineering,Software",
+        SyncRecord run = run("nul.csv", SeedExample.CSV.replace("Engineering,Software",
                 "Engi\u0000neering,Soft\u0000\u0000ware").getBytes(StandardCharsets.UTF_8));
         assertEquals(SyncStatus.SUCCESS, run.status(), run.message());
         assertTrue(run.warnings().contains("2 cells held NUL characters (zero bytes), which were dropped from the text"),
@@ -169,7 +132,7 @@ class HostileFileRunsTest {
     @Test
     void malformedAndOverflowingAmountsAreRowErrorsOfAPartialRun() throws IOException {
         ConfigOptions halfMayFail = new ConfigOptions(null, null, null, null, 0.5, null, null, null, null, null, null);
-        SyncRecord run = run(UUID.randomUUID().toString(), "amounts.csv", (SeedExample.CSV
+        SyncRecord run = run("amounts.csv", (SeedExample.CSV
                 + "Support,Tools,FY 2025,99999999999999999999,USD\nSupport,Travel,FY 2025,1.2.3,USD\n")
                 .getBytes(StandardCharsets.UTF_8), halfMayFail);
         assertEquals(SyncStatus.PARTIAL, run.status(), run.message());
@@ -178,25 +141,14 @@ class HostileFileRunsTest {
                 + " customer_id = :c").bind("c", run.customerId()).mapTo(Long.class).one()));
     }
 
-    private static SyncRecord run(String syncId, String filename, byte[] content) throws IOException {
-        return run(syncId, filename, content, ConfigOptions.DEFAULTS);
+    private static SyncRecord run(String filename, byte[] content) throws IOException {
+        return run(filename, content, ConfigOptions.DEFAULTS);
     }
 
-    private static SyncRecord run(String syncId, String filename, byte[] content, ConfigOptions options)
-            throws IOException {
-        DataSourceConfig config = new ConfigDao(db.jdbi()).create("hostile-" + UUID.randomUUID(), "upload",
-                SourceType.UPLOAD, true, "manual", "UTC", Map.of(), options);
-        StoredFile file = new FileStore(db.jdbi()).store(config.customerId(), config.id(), filename,
-                new ByteArrayInputStream(content), 1 << 23, FileStore.Origin.NONE);
-        String workflowId = WorkflowIds.run(config.customerId(), config.id(), syncId);
-        try {
-            temporal.getWorkflowClient().newWorkflowStub(BudgetSyncWorkflow.class, WorkflowOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.BUDGET_SYNC).setWorkflowId(workflowId).build())
-                    .sync(new SyncRequest(config.customerId(), config.id(), TriggeredBy.API, syncId, file.id(), false));
-        } catch (WorkflowFailedException failed) {
-            // a failed run fails its workflow; what it says is in the history row
-        }
-        return new SyncHistoryDao(db.jdbi()).find(syncId).orElseThrow();
+    /** The file uploaded to a config of its own and run as the upload endpoint runs it, as its history row says. */
+    private static SyncRecord run(String filename, byte[] content, ConfigOptions options) throws IOException {
+        SyncResult result = syncs.syncUpload(syncs.upload("hostile-" + UUID.randomUUID(), filename, content, options));
+        return new SyncHistoryDao(db.jdbi()).find(result.syncId()).orElseThrow();
     }
 
     private static byte[] workbook(Workbook book) throws IOException {

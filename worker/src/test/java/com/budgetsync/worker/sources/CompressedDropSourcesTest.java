@@ -3,8 +3,6 @@ package com.budgetsync.worker.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.db.ConfigDao;
-import com.budgetsync.db.FileStore;
 import com.budgetsync.db.SyncHistoryDao;
 import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.SourceType;
@@ -13,8 +11,8 @@ import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.testing.Archives;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.Workbooks;
+import com.budgetsync.worker.testing.SourceSyncEnvironment;
 import com.budgetsync.workflow.SyncResult;
-import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,11 +121,9 @@ class CompressedDropSourcesTest {
 
     @Test
     void anUploadedZipIsReadLikeAPolledOne() throws Exception {
-        long configId = new ConfigDao(db.jdbi()).create("zip-upload", "upload", SourceType.UPLOAD, true, "manual",
-                "UTC", Map.of(), ConfigOptions.DEFAULTS).id();
-        StoredFile file = new FileStore(db.jdbi()).store("zip-upload", configId, "budget.zip",
-                new ByteArrayInputStream(Archives.zip("budget.csv", CSV_BYTES)), 1 << 20, FileStore.Origin.NONE);
-        SyncResult result = syncs.sync("zip-upload", configId, file.id());
+        StoredFile file = syncs.upload("zip-upload", "budget.zip", Archives.zip("budget.csv", CSV_BYTES),
+                ConfigOptions.DEFAULTS);
+        SyncResult result = syncs.sync("zip-upload", file.configId(), file.id());
         assertImported("zip-upload", result);
         assertEquals("budget.csv", entryRead(result));
     }

@@ -3,7 +3,6 @@ package com.budgetsync.worker.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.SyncHistoryDao;
@@ -17,6 +16,7 @@ import com.budgetsync.testing.SeedExample;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.testing.TemporalTestEnvironment;
 import com.budgetsync.worker.SyncWorker;
+import com.budgetsync.worker.testing.SourceSyncEnvironment;
 import com.budgetsync.worker.workflow.BudgetSyncWorkflowImpl;
 import com.budgetsync.workflow.BudgetSyncWorkflow;
 import com.budgetsync.workflow.SyncResult;
@@ -59,6 +59,10 @@ class OperationsRunbookTest {
     /** The customer the runbook's examples use. */
     private static final String CUSTOMER = "acme";
 
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+    @RegisterExtension
+    static final SourceSyncEnvironment sourceConfigs = SourceSyncEnvironment.withoutTemporal(db);
     @TempDir
     Path dir;
     @RegisterExtension
@@ -69,9 +73,8 @@ class OperationsRunbookTest {
         Path exports = Files.createDirectories(dir.resolve("exports"));
         Path file = Files.writeString(exports.resolve("budget.csv"), SeedExample.CSV);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
-        SourceSecrets secrets = new SourceSecrets(new SecretCipher(new byte[32]));
-        try (TestDatabase db = TestDatabase.create();
-             TestSftpServer sftp = new TestSftpServer(dir)) {
+        SourceSecrets secrets = sourceConfigs.secrets();
+        try (TestSftpServer sftp = new TestSftpServer(dir)) {
             Map<String, Object> source = Map.of("host", "127.0.0.1", "port", sftp.port(),
                     "username", TestSftpServer.USER, "password", TestSftpServer.PASSWORD, "remotePath", "/exports",
                     "hostKeyFingerprint", sftp.fingerprint(), "settleCheckSeconds", 0);

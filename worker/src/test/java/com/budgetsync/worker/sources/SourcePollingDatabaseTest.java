@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.budgetsync.crypto.SecretCipher;
 import com.budgetsync.crypto.SourceSecrets;
 import com.budgetsync.db.ConfigDao;
 import com.budgetsync.db.FileStore;
 import com.budgetsync.db.ImportedFileDao;
 import com.budgetsync.db.SyncHistoryDao;
-import com.budgetsync.domain.ConfigOptions;
 import com.budgetsync.domain.DataSourceConfig;
 import com.budgetsync.domain.RunIdentity;
 import com.budgetsync.domain.SourceType;
@@ -18,13 +16,13 @@ import com.budgetsync.domain.StoredFile;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.domain.TriggeredBy;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.worker.testing.SourceSyncEnvironment;
 import com.budgetsync.workflow.PollResult;
 import com.budgetsync.workflow.RemoteFile;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,18 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SourcePollingDatabaseTest {
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
-    static SourceSecrets secrets;
+    @RegisterExtension
+    static final SourceSyncEnvironment sourceConfigs = SourceSyncEnvironment.withoutTemporal(db);
     @TempDir
     Path root;
     Path exports;
     TestSftpServer server;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        secrets = new SourceSecrets(new SecretCipher(key));
-    }
 
     @BeforeEach
     void startServer() throws Exception {
@@ -87,8 +78,8 @@ class SourcePollingDatabaseTest {
     }
 
     private DataSourceConfig store(Map<String, Object> clear) {
-        return new ConfigDao(db.jdbi()).create("cust-" + UUID.randomUUID(), "FP&A export", SourceType.SFTP, true,
-                "daily", "UTC", secrets.encrypt(clear), ConfigOptions.DEFAULTS);
+        long id = sourceConfigs.store("cust-" + UUID.randomUUID(), SourceType.SFTP, clear);
+        return new ConfigDao(db.jdbi()).find(id).orElseThrow();
     }
 
     private String rawSourceConfig(long id) {
@@ -117,9 +108,10 @@ class SourcePollingDatabaseTest {
         ConfigDao configs = new ConfigDao(db.jdbi());
         DataSourceConfig updated = configs.update(new DataSourceConfig(saved.id(), saved.customerId(), saved.name(),
                 saved.sourceType(), true, "daily", "UTC",
-                secrets.encrypt(SourceSecrets.mergeForUpdate(saved.sourceConfig(), shown)), saved.options(),
-                null, null, null, null, null));
-        Map<String, Object> decrypted = secrets.decrypt(configs.find(updated.id()).orElseThrow().sourceConfig());
+                sourceConfigs.secrets().encrypt(SourceSecrets.mergeForUpdate(saved.sourceConfig(), shown)),
+                saved.options(), null, null, null, null, null));
+        Map<String, Object> decrypted = sourceConfigs.secrets().decrypt(
+                configs.find(updated.id()).orElseThrow().sourceConfig());
         assertEquals(TestSftpServer.PASSWORD, decrypted.get("password"));
         assertEquals(clear.get("privateKey"), decrypted.get("privateKey"));
         assertEquals("/exports/daily", decrypted.get("remotePath"));
@@ -150,7 +142,7 @@ class SourcePollingDatabaseTest {
     /** What a poll activity does: read the stored config, decrypt inside, poll against what was imported. */
     private PollResult poll(DataSourceConfig stored) throws Exception {
         DataSourceConfig config = new ConfigDao(db.jdbi()).find(stored.id()).orElseThrow();
-        Map<String, Object> clear = secrets.decrypt(config.sourceConfig());
+        Map<String, Object> clear = sourceConfigs.secrets().decrypt(config.sourceConfig());
         try (SftpSource source = new SftpSource(clear)) {
             return new SourcePoller(Clock.systemUTC()).poll(source, PollSettings.of(clear),
                     new ImportedFileDao(db.jdbi()).list(config.id()));
@@ -159,7 +151,7 @@ class SourcePollingDatabaseTest {
 
     /** What download + a successful import record: the stored file with its origin, and a finished run. */
     private void importFile(DataSourceConfig config, RemoteFile file) throws Exception {
-        Map<String, Object> clear = secrets.decrypt(config.sourceConfig());
+        Map<String, Object> clear = sourceConfigs.secrets().decrypt(config.sourceConfig());
         StoredFile stored;
         try (SftpSource source = new SftpSource(clear); InputStream in = source.open(file)) {
             stored = new FileStore(db.jdbi()).store(config.customerId(), config.id(), file.name(), in,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.budgetsync.domain.SourceType;
 import com.budgetsync.domain.SyncStatus;
 import com.budgetsync.testing.TestDatabase;
+import com.budgetsync.worker.testing.SourceSyncEnvironment;
 import com.budgetsync.workflow.SyncResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import com.budgetsync.settings.NotificationSettings;
 import com.budgetsync.settings.WorkerSettings;
 import com.budgetsync.testing.TestDatabase;
 import com.budgetsync.worker.activities.TestConnectionActivityImpl;
+import com.budgetsync.worker.testing.SourceSyncEnvironment;
 import com.budgetsync.workflow.ConnectionReport;
 import com.budgetsync.workflow.SyncResult;
 import java.time.Clock;
