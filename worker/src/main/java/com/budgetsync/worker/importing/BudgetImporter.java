@@ -574,10 +574,11 @@ public final class BudgetImporter {
                 .execute();
         laps.lap("updated");
         // A lowered amount may put what is already committed or reserved over a threshold, a raised one re-arms it:
-        // only the budgets whose amount changed or that came back are checked, in this transaction.
+        // only the budgets whose amount changed or that came back are checked, in this transaction, and of those only
+        // the ones drawn on: a budget without utilization has no crossing to raise or re-arm.
         BudgetThresholds.check(h, job.customerId(), h.createQuery("""
-                        SELECT budget_id FROM import_diff
-                         WHERE action = 'restored' OR (action = 'updated' AND amount <> old_amount)""")
+                        SELECT d.budget_id FROM import_diff d JOIN budget_utilization u ON u.budget_id = d.budget_id
+                         WHERE d.action = 'restored' OR (d.action = 'updated' AND d.amount <> d.old_amount)""")
                 .mapTo(Long.class).list(), job.syncId());
         laps.lap("thresholds checked");
         // Budgets taken over from another config are no longer what that config's digest says.

@@ -37,10 +37,20 @@ final class ImportDigest {
      */
     private static final int BASE_ENTRIES_PER_CHANGE = 20;
 
+    /**
+     * Entries looked at past the last one found before the hash table is asked: an export lists its rows in the same
+     * order from one run to the next, so the next row's entry is usually the next entry, or a few further on where
+     * rows were dropped. Read in order, the arrays stay in the CPU's cache; a probe of the table costs a cache miss or
+     * two a row (a third of the time a million-row re-sync spent in Java).
+     */
+    private static final int LOOK_AHEAD = 8;
+
     private final long[] keys;
     private final long[] rows;
-    /** Open addressing from key hash to entry: slot holds index + 1, 0 is empty. */
-    private final int[] slots;
+    /** Open addressing from key hash to entry: slot holds index + 1, 0 is empty. Built when first needed. */
+    private int[] slots;
+    /** Where the next row's entry is looked for first: the one after the last entry found. */
+    private int expected;
     private final BitSet seen;
     /** How many changes the stored ones may grow to before the base is rewritten. */
     private final int maxChanges;
@@ -57,8 +67,11 @@ final class ImportDigest {
         this.rows = rows;
         this.maxChanges = baseEntries / BASE_ENTRIES_PER_CHANGE;
         this.storedChanges = storedChanges;
-        this.slots = new int[Integer.highestOneBit(Math.max(keys.length, 1) * 2) * 2];
         this.seen = new BitSet(keys.length);
+    }
+
+    private static int[] slotsOf(long[] keys) {
+        int[] slots = new int[Integer.highestOneBit(Math.max(keys.length, 1) * 2) * 2];
         int mask = slots.length - 1;
         for (int i = 0; i < keys.length; i++) {
             int s = slot(keys[i], mask);
@@ -67,6 +80,7 @@ final class ImportDigest {
             }
             slots[s] = i + 1;
         }
+        return slots;
     }
 
     /** The digest in binary rather than the text protocol's hex: 16 MB arrive in a fifth of the time. */
@@ -164,8 +178,26 @@ final class ImportDigest {
         return i < 0 ? Match.ABSENT : Match.CHANGED;
     }
 
-    /** Index of the key in the digest, or -1. */
+    /** Index of the key in the digest, or -1. Keys are unique in a digest, so the first entry that holds it is it. */
     int indexOf(long keyHash) {
+        int end = Math.min(keys.length, expected + LOOK_AHEAD);
+        for (int i = expected; i < end; i++) {
+            if (keys[i] == keyHash) {
+                expected = i + 1;
+                return i;
+            }
+        }
+        int i = probe(keyHash);
+        if (i >= 0) {
+            expected = i + 1;
+        }
+        return i;
+    }
+
+    private int probe(long keyHash) {
+        if (slots == null) {
+            slots = slotsOf(keys);
+        }
         int mask = slots.length - 1;
         for (int s = slot(keyHash, mask); slots[s] != 0; s = (s + 1) & mask) {
             if (keys[slots[s] - 1] == keyHash) {

@@ -14,6 +14,7 @@ import com.budgetsync.workflow.SyncResult;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +68,13 @@ class ImportDigestTest {
         List<Step> steps = List.of(
                 Step.of("first load", base + shared),
                 Step.of("the same file", base + shared),
+                // the digest looks for a row's entry next to the previous row's first: files in another order, or
+                // with rows dropped and added in the middle, find theirs all the same
+                Step.of("the rows in reverse order, one amount changed", shared + rows(40, i -> i == 6 ? "120" : "100")
+                        .lines().sorted(Comparator.reverseOrder()).map(l -> l + "\n").reduce("", String::concat)),
+                Step.of("rows dropped and added in the middle", rows(40, i -> "100").replace("Dept 12,Travel,2025-01,"
+                        + "100,USD\n", "Mid 1,Travel,2025-01,1,USD\n").replace("Dept 30,Travel,2025-01,100,USD\n", "")
+                        + shared),
                 Step.of("amounts changed, rows added and dropped", rows(38, i -> i % 10 == 3 ? "150.5" : "100")
                         .replace("Dept 7,", "Dept 7 ,") + "New 1,Travel,2025-01,5,EUR\nNew 2,,FY2025,6,USD\n"
                         + shared),
