@@ -171,6 +171,7 @@ public final class BudgetImporter {
             h.release(FIRST_LOAD);
             rememberMapping(h, job);
             rememberDigest(h, job, loaded, false);
+            laps.lap("digest recorded");
         } else {
             h.rollbackToSavepoint(FIRST_LOAD);
         }

@@ -250,7 +250,9 @@ final class ImportDigest {
                         INSERT INTO import_digest (config_id, sync_id, row_count, digest)
                         VALUES (:config, :sync, :rows, :digest)
                         ON CONFLICT (config_id) DO UPDATE
-                           SET sync_id = :sync, row_count = :rows, digest = :digest, created_at = now()""")
+                           -- excluded: the 16 MB are sent once, not once per mention
+                           SET sync_id = excluded.sync_id, row_count = excluded.row_count, digest = excluded.digest,
+                               created_at = now()""")
                 .bind("config", job.configId()).bind("sync", job.syncId())
                 .bind("rows", out.position() / ENTRY_BYTES).bind("digest", out.array())
                 .execute();
